@@ -1,0 +1,142 @@
+"""Cities: capitalised nouns that the gazetteer knows, or that a «город»/«г.» announces.
+
+Not adjectives («Омская крепость»), regions («провинция Фуцзянь»), countries, or surnames
+(a name inside a person mention, or after «им.»). Homonyms resolve by the countries that the
+sentence and its section heading mention, then by population.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from pipeline.extract import gazetteer
+from pipeline.extract.mention import Mention, add, mentions, sentence_of
+from pipeline.extract.morph import fold, parses
+from pipeline.extract.places import CITY_MARKERS, COUNTRIES, REGION_MARKERS
+
+NAMED_AFTER = frozenset({"им.", "им", "имени"})
+
+
+def countries_in(text: str) -> frozenset[str]:
+    found = set()
+    for word in text.replace("(", " ").replace(")", " ").replace(",", " ").split():
+        w = word.strip("«»\"'.;:!?")
+        for key in {fold(w), *(fold(p.normal_form) for p in parses(w.lower())[:2])}:
+            if key in COUNTRIES:
+                found.add(COUNTRIES[key])
+    return frozenset(found)
+
+
+def _previous_word(doc: Doc, i: int) -> str | None:
+    """Lemma of the word before token i, joining «города-побратима» and keeping «г.» as written."""
+    j = i - 1
+    while j >= 0 and doc[j].is_space:
+        j -= 1
+    if j < 0:
+        return None
+    if doc[j].text in ("-", "–") and j > 0 and doc[j].whitespace_ == "" and doc[j - 1].whitespace_ == "":
+        j -= 1
+    t = doc[j]
+    if t.text.lower() in ("г.", "гор.", "обл.", "респ.", "им.") or (t.text == "." and j and doc[j - 1].text == "г"):
+        return t.text.lower() if t.text != "." else "г."
+    return parses(t.text.lower())[0].normal_form if t.is_alpha else t.text
+
+
+def _is_adjective(word: str) -> bool:
+    best = parses(word.lower())[0]
+    return best.tag.POS in ("ADJF", "PRTF") or (best.tag.POS is None and word.lower().endswith(("ский", "ская")))
+
+
+def _keys(words: list[str]) -> list[str]:
+    """Gazetteer keys for a run of words: as written (indeclinable, nominative), then lemmatised."""
+    surface = fold(" ".join(words)).replace(" - ", "-")
+    keys = [surface]
+    if len(words) == 1:
+        keys += [fold(p.normal_form) for p in parses(words[0].lower()) if p.tag.POS == "NOUN"]
+    else:
+        keys.append(" ".join(fold(parses(w.lower())[0].normal_form) for w in words))
+    return list(dict.fromkeys(keys))
+
+
+def _is_common_noun(word: str) -> bool:
+    best = parses(word.lower())[0]
+    return best.tag.POS == "NOUN" and not ({"Geox", "Name", "Surn"} & set(best.tag.grammemes))
+
+
+def _nominative_guess(word: str) -> str:
+    for p in parses(word.lower()):
+        if p.tag.POS == "NOUN" and "Geox" in p.tag:
+            return p.normal_form.capitalize()
+    for p in parses(word.lower()):
+        if p.tag.POS == "NOUN":
+            return p.normal_form.capitalize()
+    return word
+
+
+def _candidate_words(doc: Doc, i: int) -> list[tuple[list[str], int]]:
+    """Runs of capitalised words starting at token i (hyphen-joined parts kept), longest first."""
+    runs: list[tuple[list[str], int]] = []
+    words: list[str] = []
+    j = i
+    while j < len(doc) and len(words) < gazetteer.longest_name_words():
+        t = doc[j]
+        if not t.is_alpha:
+            break
+        words.append(t.text)
+        runs.append((list(words), j))
+        if j + 2 < len(doc) and doc[j + 1].text == "-" and not t.whitespace_ and not doc[j + 1].whitespace_:
+            words.append("-")
+            j += 2
+        elif t.whitespace_ and j + 1 < len(doc) and doc[j + 1].text[:1].isupper():
+            j += 1
+        else:
+            break
+    return [(w, end) for w, end in reversed(runs) if w[-1] != "-"]
+
+
+@Language.component("archive_cities")
+def cities_component(doc: Doc) -> Doc:
+    persons = [(m.start, m.end) for m in mentions(doc, "person", "ner_per")]
+    heading_countries = countries_in(doc.user_data.get("heading", ""))
+    sentence_countries: dict[tuple[int, int], frozenset[str]] = {}
+    i = 0
+    while i < len(doc):
+        t: Token = doc[i]
+        i += 1
+        if not (t.is_alpha and t.text[0].isupper() and len(t.text) >= 3) or (t.is_upper and len(t.text) < 4):
+            continue
+        previous = _previous_word(doc, t.i)
+        marked = previous in CITY_MARKERS
+        if previous in REGION_MARKERS or previous in NAMED_AFTER:
+            continue
+        if not marked and any(s <= t.idx < e for s, e in persons):
+            continue
+        sentence = sentence_of(doc, t.idx)
+        if sentence not in sentence_countries:
+            sentence_countries[sentence] = countries_in(doc.text[sentence[0] : sentence[1]]) | heading_countries
+        match = None
+        for words, last in _candidate_words(doc, t.i):
+            if len(words) == 1 and _is_adjective(words[0]) and not marked:
+                continue
+            if len(words) == 1 and not marked and t.is_sent_start and _is_common_noun(words[0]):
+                continue
+            for key in _keys(words):
+                city = gazetteer.lookup(key, sentence_countries[sentence])
+                if city:
+                    match = (city, last)
+                    break
+            if match:
+                break
+        if match:
+            city, last = match
+            end = doc[last].idx + len(doc[last].text)
+            fields = {"name": city.name, "country": city.country, "geonameid": city.geonameid,
+                      "latitude": city.latitude, "longitude": city.longitude}
+            add(doc, Mention("city", t.idx, end, fields))
+            i = last + 1
+        elif marked and not _is_adjective(t.text) and not t.is_upper:
+            fields = {"name": _nominative_guess(t.text), "country": None, "geonameid": None,
+                      "latitude": None, "longitude": None}
+            add(doc, Mention("city", t.idx, t.idx + len(t.text), fields))
+    return doc

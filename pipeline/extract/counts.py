@@ -1,0 +1,172 @@
+"""Counts: how many of something, in digits or words, with a qualifier and the counted noun's lemma."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from pipeline.extract.mention import Mention, add, overlaps, sentence_of
+from pipeline.extract.morph import parses
+from pipeline.extract.numbers import DIGITS, combine, digits_value, multiplier_value, word_value
+from pipeline.extract.qualifiers import qualifier_before
+
+# Nouns whose count is a duration, an age, a share or a measure, not a number of things.
+NOT_COUNTED: frozenset[str] = frozenset({
+    "год", "лет", "месяц", "неделя", "день", "сутки", "час", "минута", "секунда", "век", "столетие",
+    "десятилетие", "квартал", "полугодие", "раз", "процент", "доля", "балл", "градус", "метр", "километр",
+    "сантиметр", "миллиметр", "гектар", "тонна", "килограмм", "грамм", "литр", "рубль", "копейка",
+    "доллар", "евро", "юань", "тенге", "место",
+})
+# Endings glued to digits by a hyphen that keep the number cardinal («3-х», «5-ти»); any other
+# glued ending makes an ordinal («6-й», «21-го») or a word («25-летие»).
+CARDINAL_ENDINGS: frozenset[str] = frozenset({"х", "ти", "ми", "ух", "ех", "и"})
+# Signs before a number that make it a name or a label, not a count.
+LABEL_BEFORE = re.compile(r"(?:№|N|#|No\.?)\s*$")
+MAX_MODIFIERS = 4  # adjectives between a number and its noun: «12 омских муниципальных библиотек»
+_HYPHEN_WORD = re.compile(r"-([а-яёa-z]+)", re.IGNORECASE)
+
+
+def _is_list_marker(text: str, start: int, end: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    return not text[line_start:start].strip() and text[end : end + 1] in (".", ")")
+
+
+def _noun(word: str) -> str | None:
+    """Lemma of `word` when its most likely reading is a noun (ё written е)."""
+    for p in parses(word.lower()):
+        if p.tag.POS == "NOUN":
+            return p.normal_form.replace("ё", "е")
+        if p.tag.POS not in ("NOUN",) and p.score > 0.4:
+            return None
+    return None
+
+
+def _is_modifier(word: str) -> bool:
+    p = parses(word.lower())[0]
+    return p.tag.POS in ("ADJF", "PRTF", "NUMR") or "Anum" in p.tag
+
+
+def _word_at(doc: Doc, i: int) -> tuple[str, int] | None:
+    """The word starting at token i, joining hyphenated compounds («мастер-классов»); (word, next i)."""
+    t = doc[i]
+    if not t.is_alpha:
+        return None
+    word, j = t.text, i + 1
+    while j + 1 < len(doc) and doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_ \
+            and doc[j + 1].is_alpha:
+        word, j = f"{word}-{doc[j + 1].text}", j + 2
+    return word, j
+
+
+def counted_noun(doc: Doc, i: int) -> tuple[str, int] | None:
+    """The counted noun's lemma and the char offset where it ends, starting the search at token i."""
+    for _ in range(MAX_MODIFIERS + 1):
+        if i >= len(doc):
+            return None
+        found = _word_at(doc, i)
+        if found is None:
+            return None
+        word, nxt = found
+        lemma = _hyphen_lemma(word) if "-" in word else _noun(word)
+        if lemma and not (_is_modifier(word) and nxt < len(doc) and doc[nxt].is_alpha):
+            return lemma, doc[nxt - 1].idx + len(doc[nxt - 1].text)
+        if not _is_modifier(word):
+            return None
+        i = nxt
+    return None
+
+
+def _hyphen_lemma(word: str) -> str | None:
+    whole = _noun(word)
+    if whole and "-" in whole:
+        return whole
+    head, _, last = word.rpartition("-")
+    lemma = _noun(last)
+    return f"{head.lower()}-{lemma}" if lemma else None
+
+
+def _number_runs(doc: Doc) -> list[tuple[int, int, int | float, int]]:
+    """(start char, end char, value, next token index) of every candidate number in the doc."""
+    starts = [t.idx for t in doc]
+    runs: list[tuple[int, int, int | float, int]] = []
+    text = doc.text
+    for m in DIGITS.finditer(text):
+        s, e = m.span()
+        if LABEL_BEFORE.search(text, max(0, s - 4), s) or (s and text[s - 1] == "-" and s > 1 and text[s - 2].isalpha()):
+            continue
+        if e < len(text) and text[e].isalpha() or text[e : e + 1] in ("%", ":") or _is_list_marker(text, s, e):
+            continue
+        glued = _HYPHEN_WORD.match(text, e)
+        if glued:
+            if glued.group(1).lower() not in CARDINAL_ENDINGS:
+                continue
+            e = glued.end()
+        value = digits_value(m.group())
+        i = bisect.bisect_left(starts, e)
+        if i < len(doc):
+            mult = multiplier_value(doc[i].text) if doc[i].is_alpha or doc[i].text.endswith(".") else None
+            if mult:
+                value, e, i = value * mult, doc[i].idx + len(doc[i].text), i + 1
+        runs.append((s, e, int(value) if float(value).is_integer() else value, i))
+    i = 0
+    while i < len(doc):
+        j, values = i, []
+        while j < len(doc) and doc[j].is_alpha:
+            v = word_value(doc[j].text) if not doc[j].text[0].isupper() or j == i else None
+            v = v if v is not None else multiplier_value(doc[j].text)
+            if v is None:
+                break
+            values.append(v)
+            j += 1
+        if values:
+            runs.append((doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text), combine(values), j))
+            i = j
+        else:
+            i += 1
+    return sorted(runs)
+
+
+@Language.component("archive_counts")
+def counts_component(doc: Doc) -> Doc:
+    text = doc.text
+    last_unit: dict[tuple[int, int], str] = {}
+    for s, e, value, i in _number_runs(doc):
+        if overlaps(doc, s, e, "date", "money"):
+            continue
+        sentence = sentence_of(doc, s)
+        range_end = _range_partner(doc, i)
+        noun = counted_noun(doc, range_end if range_end is not None else i)
+        if noun is None:
+            # Elliptical: «в 2022 году — три площадки, в 2023 году — семь» counts площадки again.
+            if not _ends_phrase(doc, i) or sentence not in last_unit:
+                continue
+            unit, end = last_unit[sentence], e
+        else:
+            unit, end = noun
+        if unit in NOT_COUNTED:
+            continue
+        qualifier, start = qualifier_before(text, s)
+        if qualifier == "at_most" and re.search(r"\bот\s+\S+\s+до\s+$", text[max(0, s - 30) : s]):
+            qualifier, start = "exact", s  # «от 3 до 10 человек»: the range's end, not «до» as a bound
+        last_unit[sentence] = unit
+        add(doc, Mention("count", start, end, {"value": value, "qualifier": qualifier, "unit": unit}))
+    return doc
+
+
+def _range_partner(doc: Doc, i: int) -> int | None:
+    """For «3-5 человек» or «от 3 до 10 лет», the token after the second number."""
+    if i + 1 < len(doc) and doc[i].text in ("-", "–", "—", "до") and doc[i + 1].like_num:
+        return i + 2
+    return None
+
+
+def _ends_phrase(doc: Doc, i: int) -> bool:
+    return i >= len(doc) or doc[i].is_punct or doc[i].is_space or _is_verb(doc[i])
+
+
+def _is_verb(t: Token) -> bool:
+    return parses(t.text.lower())[0].tag.POS in ("VERB", "INFN", "PRTS")
+

@@ -1,0 +1,229 @@
+"""Dates: calendar points and ranges in Russian prose, normalised to inclusive ISO ranges.
+
+The grammar is a table of patterns, tried all at once; the longest match wins where they overlap.
+A day or month written without a year takes the nearest explicit year earlier in the same sentence
+(«в 2024 году в марте…» is March 2024), otherwise the report's year (GOLD.md).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Callable
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.extract.mention import Mention, add, sentence_of
+
+MONTHS: dict[str, int] = {
+    "январ": 1, "феврал": 2, "март": 3, "апрел": 4, "ма": 5, "июн": 6,
+    "июл": 7, "август": 8, "сентябр": 9, "октябр": 10, "ноябр": 11, "декабр": 12,
+}
+_M = (r"(?:январ[ьяею]|феврал[ьяею]|март[аеу]?|апрел[ьяею]|ма[йяею]|июн[ьяею]|июл[ьяею]|август[аеу]?"
+      r"|сентябр[ьяею]|октябр[ьяею]|ноябр[ьяею]|декабр[ьяею])(?![а-яё])")
+_Y = r"(?<![\d.,])(?:1[0-9]{3}|20[0-9]{2}|21[0-9]{2})(?![\d])"
+_YW = r"(?:\s*(?:год(?:а|у|ом|е)?(?![а-яё])|г\.|г(?![а-яё])))"  # «году», «г.»
+_YSW = r"(?:\s*(?:гг\.?|годы|годов|годах|годам|г\.|год(?:а|у)?)(?![а-яё]))"  # after a year range
+_D = r"(?<![\d.,])(?:[12]?\d|3[01])(?:-?(?:го|е))?(?![\d])"
+_DASH = r"\s*[-–—]\s*"
+_EDGE = r"(?:(?:начал[еоау]|конц[еау]|середин[еыу])\s+)"  # «в конце ноября» keeps the month
+# Roman numerals as printed and as OCR misreads them: Cyrillic Х, І, У (V), И (II), Ш (III).
+_R = r"(?<![\w])[IVXХІУИШ]{1,6}(?![\w])"
+_ROMAN_OCR = str.maketrans({"Х": "X", "І": "I", "У": "V"})
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+_CENTURY_WORD = r"(?:\s*(?:век(?:а|ов|е|ами|ах|ом)?(?![а-яё])|вв?\.))"
+_QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4,
+             "перв": 1, "втор": 2, "трет": 3, "четв": 4}
+_Q = r"(?:IV|I{1,3}|[1-4](?:-?(?:й|м|го))?|перв\w*|втор\w*|трет\w*|четв[её]рт\w*)"
+
+Range = tuple[dt.date, dt.date, str]
+
+
+def month_number(word: str) -> int:
+    w = word.lower()
+    return next(n for stem, n in MONTHS.items() if w.startswith(stem) and (stem != "ма" or len(w) <= 3))
+
+
+def roman(s: str) -> int | None:
+    """Value of a Roman numeral, reading OCR's Cyrillic look-alikes; None if it is not one."""
+    s = s.translate(_ROMAN_OCR).replace("И", "II").replace("Ш", "III")
+    if not s or any(c not in _ROMAN_VALUES for c in s):
+        return None
+    total = 0
+    for i, c in enumerate(s):
+        v = _ROMAN_VALUES[c]
+        total += -v if i + 1 < len(s) and _ROMAN_VALUES[s[i + 1]] > v else v
+    canonical = _to_roman(total)
+    return total if canonical == s else None
+
+
+def _to_roman(n: int) -> str:
+    out = ""
+    for v, sym in ((100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= v:
+            out, n = out + sym, n - v
+    return out
+
+
+def _day(s: str) -> int:
+    return int(re.match(r"\d+", s).group())  # type: ignore[union-attr]
+
+
+def _month_range(y: int, m: int) -> tuple[dt.date, dt.date]:
+    return dt.date(y, m, 1), dt.date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _century(n: int) -> tuple[dt.date, dt.date]:
+    return dt.date(100 * (n - 1) + 1, 1, 1), dt.date(100 * n, 12, 31)
+
+
+# Each builder gets the match and the year to use where the text gives none.
+Builder = Callable[[re.Match[str], int], Range]
+
+
+def _y(m: re.Match[str], name: str, default: int) -> int:
+    v = m.groupdict().get(name)
+    return int(v) if v else default
+
+
+def _numeric(m: re.Match[str], year: int) -> Range:
+    d = dt.date(int(m["y1"]), int(m["m1"]), int(m["d1"]))
+    if m.groupdict().get("d2"):
+        return d, dt.date(int(m["y2"]), int(m["m2"]), int(m["d2"])), "day"
+    return d, d, "day"
+
+
+def _day_range(m: re.Match[str], year: int) -> Range:
+    y2 = _y(m, "y2", year)
+    y1 = _y(m, "y1", y2)
+    m2 = month_number(m["m2"])
+    m1 = month_number(m["m1"]) if m["m1"] else m2
+    return dt.date(y1, m1, _day(m["d1"])), dt.date(y2, m2, _day(m["d2"])), "day"
+
+
+def _month_span(m: re.Match[str], year: int) -> Range:
+    y2 = _y(m, "y2", year)
+    y1 = _y(m, "y1", y2)
+    a = _month_range(y1, month_number(m["m1"]))[0]
+    b = _month_range(y2, month_number(m["m2"]))[1]
+    return a, b, "month"
+
+
+def _day_month(m: re.Match[str], year: int) -> Range:
+    d = dt.date(_y(m, "y1", year), month_number(m["m1"]), _day(m["d1"]))
+    return d, d, "day"
+
+
+def _month(m: re.Match[str], year: int) -> Range:
+    return (*_month_range(_y(m, "y1", year), month_number(m["m1"])), "month")
+
+
+def _years(m: re.Match[str], year: int) -> Range:
+    y1 = int(m["y1"])
+    y2 = int(m["y2"]) if m.groupdict().get("y2") else y1
+    return dt.date(y1, 1, 1), dt.date(y2, 12, 31), "year"
+
+
+def _quarter(m: re.Match[str], year: int) -> Range:
+    key = m["q"].lower()
+    numeral = re.match(r"iv|i{1,3}|[1-4]", key)
+    q = _QUARTERS[numeral.group() if numeral else key[:4]]
+    y = _y(m, "y1", year)
+    return dt.date(y, 3 * q - 2, 1), _month_range(y, 3 * q)[1], "quarter"
+
+
+def _half(m: re.Match[str], year: int) -> Range:
+    key = m["q"].lower()
+    h = 2 if key.startswith(("ii", "2", "втор")) else 1
+    y = _y(m, "y1", year)
+    return dt.date(y, 6 * h - 5, 1), _month_range(y, 6 * h)[1], "half"
+
+
+def _centuries(m: re.Match[str], year: int) -> Range:
+    first = roman(m["c1"]) if not m["c1"].isdigit() else int(m["c1"])
+    last = (roman(m["c2"]) if not m["c2"].isdigit() else int(m["c2"])) if m.groupdict().get("c2") else first
+    if not first or not last or not (1 <= first <= last <= 22):
+        raise ValueError("not a century")
+    return _century(first)[0], _century(last)[1], "century"
+
+
+def _decades(m: re.Match[str], year: int) -> Range:
+    last = m["d2"]
+    first = int(m["d1"]) if m.groupdict().get("d1") else None
+    if len(last) == 2:
+        if first is None:
+            raise ValueError("decade without a century")
+        last_year = first // 100 * 100 + int(last)
+    else:
+        last_year = int(last)
+    first = first if first is not None else last_year
+    if first % 10 or last_year % 10 or last_year < first:
+        raise ValueError("not a decade")
+    return dt.date(first, 1, 1), dt.date(last_year + 9, 12, 31), "decade"
+
+
+def _p(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+_Y1 = rf"(?:\s+(?P<y1>{_Y}){_YW}?)"
+_Y2 = rf"(?:\s+(?P<y2>{_Y}){_YW}?)"
+PATTERNS: list[tuple[re.Pattern[str], Builder]] = [
+    (_p(r"(?<![\d.])(?P<d1>\d{1,2})\.(?P<m1>\d{1,2})\.(?P<y1>\d{4})" + _DASH
+        + r"(?P<d2>\d{1,2})\.(?P<m2>\d{1,2})\.(?P<y2>\d{4})(?!\d)"), _numeric),
+    (_p(r"(?<![\d.])(?P<d1>\d{1,2})\.(?P<m1>\d{1,2})\.(?P<y1>\d{4})(?![\d.]\d)(?:\s*(?:года|г\.))?"), _numeric),
+    (_p(rf"\bс\s+(?P<d1>{_D})(?:\s+(?P<m1>{_M}){_Y1}?)?\s+(?:по|до)\s+(?P<d2>{_D})\s+(?P<m2>{_M}){_Y2}?"), _day_range),
+    (_p(rf"(?P<d1>{_D})(?:\s+(?P<m1>{_M}){_Y1}?)?{_DASH}(?P<d2>{_D})\s+(?P<m2>{_M}){_Y2}?"), _day_range),
+    (_p(rf"\bс\s+(?P<m1>{_M}){_Y1}?\s+(?:по|до)\s+(?P<m2>{_M}){_Y2}?"), _month_span),
+    (_p(rf"{_EDGE}?(?P<m1>{_M}){_Y1}?{_DASH}(?P<m2>{_M}){_Y2}?"), _month_span),
+    (_p(rf"(?P<d1>{_D})\s+(?P<m1>{_M}){_Y1}?"), _day_month),
+    (_p(rf"{_EDGE}?(?<![\w-])(?P<m1>{_M}){_Y1}?"), _month),
+    (_p(rf"\bс\s+(?P<y1>{_Y})\s+(?:по|до)\s+(?P<y2>{_Y}){_YSW}"), _years),
+    (_p(rf"(?P<y1>{_Y}){_DASH}(?P<y2>{_Y}){_YSW}"), _years),
+    (_p(rf"(?P<y1>{_Y}){_YW}"), _years),
+    (_p(rf"(?<![\w-])(?P<q>{_Q})\s+квартал(?:а|е|у|ом)?(?![а-яё]){_Y1}?"), _quarter),
+    (_p(rf"(?<![\w-])(?P<q>II?|[12](?:-?(?:е|м|го))?|перв\w*|втор\w*)\s+полугоди[еяюи](?:м)?(?![а-яё]){_Y1}?"), _half),
+    (re.compile(rf"(?P<c1>{_R}|\d{{1,2}})(?:-?(?:го|й|м|е))?{_DASH}(?P<c2>{_R}|\d{{1,2}})(?:-?(?:го|й|м|е))?"
+                rf"{_CENTURY_WORD}"), _centuries),
+    (re.compile(rf"(?P<c1>{_R}|(?<![\d.,])\d{{1,2}})(?:-?(?:го|й|м|е))?{_CENTURY_WORD}"), _centuries),
+    (_p(rf"(?:(?P<d1>{_Y}){_DASH})?(?P<d2>\d{{4}}|\d{{2}})-?(?:х|е)\s+(?:год(?:ов|ы|ах|ам)|гг\.?)(?![а-яё])"),
+     _decades),
+]
+
+
+def find_dates(text: str) -> list[tuple[int, int, re.Match[str], Builder]]:
+    """All date phrases in `text`, longest first where they overlap, in text order."""
+    found = [(m.start(), m.end(), m, b) for pattern, b in PATTERNS for m in pattern.finditer(text)]
+    found.sort(key=lambda x: (-(x[1] - x[0]), x[0]))
+    chosen: list[tuple[int, int, re.Match[str], Builder]] = []
+    for f in found:
+        if all(f[1] <= c[0] or c[1] <= f[0] for c in chosen):
+            chosen.append(f)
+    return sorted(chosen, key=lambda x: x[0])
+
+
+def _explicit_year(m: re.Match[str]) -> int | None:
+    for name in ("y2", "y1"):
+        if m.groupdict().get(name) and m.re.groupindex.get(name) and len(m[name]) == 4:
+            return int(m[name])
+    return None
+
+
+@Language.component("archive_dates")
+def dates_component(doc: Doc) -> Doc:
+    report_year: int = doc.user_data.get("year") or dt.date.today().year
+    sentence_year: dict[tuple[int, int], int] = {}
+    for start, end, m, build in find_dates(doc.text):
+        sentence = sentence_of(doc, start)
+        try:
+            first, last, granularity = build(m, sentence_year.get(sentence, report_year))
+        except (ValueError, KeyError, StopIteration):
+            continue  # 31 февраля, «XLV век»: looks like a date, is not one
+        explicit = _explicit_year(m)
+        if explicit and granularity in ("year", "month", "day"):
+            sentence_year[sentence] = explicit
+        # Spans start at the first word of the date, not at a preposition the pattern may carry.
+        add(doc, Mention("date", start, end, {"start_date": first, "end_date": last, "granularity": granularity}))
+    return doc

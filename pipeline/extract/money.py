@@ -1,0 +1,62 @@
+"""Sums of money: a number, an optional multiplier and a currency, normalised to currency units."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.extract.mention import Mention, add, overlaps
+from pipeline.extract.numbers import DIGITS, MULTIPLIER_ABBREVIATIONS, digits_value
+from pipeline.extract.qualifiers import QUALIFIER_RE, qualifier_of
+
+# Currency phrase (regex, case-insensitive) → ISO 4217. The first matching row wins, so the
+# adjective-qualified rouble rows come before the plain rouble.
+CURRENCIES: list[tuple[str, str]] = [
+    (r"белорусск\w+\s+руб(?:л[а-яё]*|\.)?", "BYN"),
+    (r"(?:российск\w+\s+)?руб(?:л[а-яё]*|\.)?|р\.|₽", "RUB"),
+    (r"тенге", "KZT"),
+    (r"юан[а-яё]*", "CNY"),
+    (r"доллар[а-яё]*(?:\s+США)?|\$", "USD"),
+    (r"евро|€", "EUR"),
+    (r"сом[а-яё]{0,3}", "KGS"),
+    (r"BYN|RUB|KZT|CNY|USD|EUR|KGS|UZS", None),  # ISO codes name themselves
+]
+_MULT_WORDS = r"тыс\.?|тысяч[а-яё]*|млн\.?|миллион[а-яё]*|млрд\.?|миллиард[а-яё]*"
+_WORD_MULTIPLIERS = {"тыс": 1_000, "млн": 1_000_000, "млрд": 1_000_000_000, "миллион": 1_000_000,
+                     "миллиард": 1_000_000_000, "тысяч": 1_000}
+_CURRENCY_RE = "|".join(f"(?:{c})" for c, _ in CURRENCIES)
+MONEY = re.compile(
+    rf"(?:(?P<q>{QUALIFIER_RE})\s+)?(?P<n>{DIGITS.pattern})\s*(?P<mult>{_MULT_WORDS})?\s*(?P<cur>{_CURRENCY_RE})(?![а-яё\w])",
+    re.IGNORECASE,
+)
+
+
+def currency_code(phrase: str) -> str:
+    for pattern, code in CURRENCIES:
+        if re.fullmatch(pattern, phrase, re.IGNORECASE):
+            return code or phrase.upper()
+    raise KeyError(phrase)
+
+
+def multiplier(word: str | None) -> int:
+    if not word:
+        return 1
+    w = word.lower()
+    if w in MULTIPLIER_ABBREVIATIONS:
+        return MULTIPLIER_ABBREVIATIONS[w]
+    return next(v for stem, v in _WORD_MULTIPLIERS.items() if w.startswith(stem))
+
+
+@Language.component("archive_money")
+def money_component(doc: Doc) -> Doc:
+    for m in MONEY.finditer(doc.text):
+        if overlaps(doc, m.start("n"), m.end(), "date"):
+            continue
+        value = digits_value(m["n"]) * multiplier(m["mult"])
+        value = int(value) if float(value).is_integer() else value
+        start = m.start("q") if m["q"] else m.start("n")
+        fields = {"value": value, "currency": currency_code(m["cur"]), "qualifier": qualifier_of(m["q"])}
+        add(doc, Mention("money", start, m.end(), fields))
+    return doc

@@ -1,0 +1,76 @@
+"""Russian morphology through pymorphy3, loaded once per process and cached per word form."""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+import pymorphy3
+
+Parse = Any  # pymorphy3.analyzer.Parse
+
+
+@functools.cache
+def analyzer() -> pymorphy3.MorphAnalyzer:
+    return pymorphy3.MorphAnalyzer(lang="ru")
+
+
+@functools.lru_cache(maxsize=500_000)
+def parses(word: str) -> tuple[Parse, ...]:
+    return tuple(analyzer().parse(word))
+
+
+def fold(s: str) -> str:
+    """Lower case with ё read as е, the key every comparison uses."""
+    return s.lower().replace("ё", "е")
+
+
+def has_pos(word: str, pos: str, min_score: float = 0.0) -> bool:
+    return any(p.tag.POS == pos and p.score >= min_score for p in parses(word))
+
+
+def best(word: str) -> Parse:
+    return parses(word)[0]
+
+
+@functools.lru_cache(maxsize=200_000)
+def noun_lemma(word: str) -> str | None:
+    """Nominative singular of `word` read as a noun, or None when it cannot be a noun."""
+    for p in parses(word):
+        if p.tag.POS == "NOUN":
+            return p.normal_form
+    return None
+
+
+def is_adjective(word: str, min_score: float = 0.0) -> bool:
+    return any(p.tag.POS in ("ADJF", "PRTF") and p.score >= min_score for p in parses(word))
+
+
+def to_nominative(word: str, *, keep_number: bool = True, gender: str | None = None) -> str:
+    """The nominative form of a word of a name, keeping its capitalisation pattern."""
+    if not word or not any(c.isalpha() for c in word) or word.isupper() and len(word) > 1:
+        return word
+    options = [p for p in parses(word) if p.tag.POS in ("NOUN", "ADJF", "PRTF")]
+    if gender:
+        options = [p for p in options if p.tag.gender in (gender, None)] or options
+    if not options:
+        return word
+    p = options[0]
+    want = {"nomn"}
+    if keep_number and p.tag.number:
+        want.add(p.tag.number)
+    if p.tag.POS in ("ADJF", "PRTF") and p.tag.number == "sing" and p.tag.gender:
+        want.add(p.tag.gender)
+    form = p.inflect(want)
+    return match_case(form.word if form else word, word)
+
+
+def match_case(new: str, like: str) -> str:
+    """Give `new` the capitalisation of `like` (Title, UPPER or lower, per hyphen part)."""
+    if "-" in new and "-" in like and new.count("-") == like.count("-"):
+        return "-".join(match_case(a, b) for a, b in zip(new.split("-"), like.split("-")))
+    if like.isupper() and len(like) > 1:
+        return new.upper()
+    if like[:1].isupper():
+        return new[:1].upper() + new[1:]
+    return new

@@ -1,0 +1,67 @@
+"""Numbers as Russian reports write them: digits with group spaces and decimal commas, or words."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.extract.morph import parses
+
+# Lemma of a cardinal numeral (or numeral-like noun) → its value. «один» is left out on purpose:
+# «одного из них», «с одной стороны» are not counts, and reports write single items without a number.
+NUMBER_WORDS: dict[str, int | float] = {
+    "два": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7, "восемь": 8, "девять": 9,
+    "десять": 10, "одиннадцать": 11, "двенадцать": 12, "тринадцать": 13, "четырнадцать": 14,
+    "пятнадцать": 15, "шестнадцать": 16, "семнадцать": 17, "восемнадцать": 18, "девятнадцать": 19,
+    "двадцать": 20, "тридцать": 30, "сорок": 40, "пятьдесят": 50, "шестьдесят": 60, "семьдесят": 70,
+    "восемьдесят": 80, "девяносто": 90, "сто": 100, "двести": 200, "триста": 300, "четыреста": 400,
+    "пятьсот": 500, "шестьсот": 600, "семьсот": 700, "восемьсот": 800, "девятьсот": 900,
+    "полтора": 1.5, "полторы": 1.5, "оба": 2, "обе": 2,
+    "двое": 2, "трое": 3, "четверо": 4, "пятеро": 5, "шестеро": 6, "семеро": 7,
+}
+# Multipliers, as words (any case) and abbreviations.
+MULTIPLIER_WORDS: dict[str, int] = {"тысяча": 1_000, "миллион": 1_000_000, "миллиард": 1_000_000_000}
+MULTIPLIER_ABBREVIATIONS: dict[str, int] = {
+    "тыс": 1_000, "тыс.": 1_000, "млн": 1_000_000, "млн.": 1_000_000, "млрд": 1_000_000_000, "млрд.": 1_000_000_000,
+}
+_GROUP_SPACES = " \u00a0\u2009\u202f"
+DIGITS = re.compile(rf"(?<![\w.,/-])\d{{1,3}}(?:[{_GROUP_SPACES}]\d{{3}})+(?:,\d+)?(?![\w,.]\d)|(?<![\w.,/])\d+(?:[,.]\d+)?")
+
+
+def digits_value(s: str) -> int | float:
+    s = "".join(ch for ch in s if ch not in _GROUP_SPACES).replace(",", ".")
+    v = float(s)
+    return int(v) if v.is_integer() else v
+
+
+def word_value(word: str) -> int | float | None:
+    """Value of one numeral word in any case («двух» → 2, «шести» → 6), or None."""
+    w = word.lower().replace("ё", "е")
+    for p in parses(w):
+        lemma = p.normal_form.replace("ё", "е")
+        if lemma in NUMBER_WORDS and p.tag.POS in ("NUMR", "NOUN", "ADJF", None):
+            return NUMBER_WORDS[lemma]
+    return None
+
+
+def multiplier_value(word: str) -> int | None:
+    w = word.lower()
+    if w in MULTIPLIER_ABBREVIATIONS:
+        return MULTIPLIER_ABBREVIATIONS[w]
+    for p in parses(w):
+        if p.normal_form in MULTIPLIER_WORDS and p.tag.POS == "NOUN":
+            return MULTIPLIER_WORDS[p.normal_form]
+    return None
+
+
+def combine(values: list[int | float]) -> int | float:
+    """Value of a run of numeral words: «двадцать пять» → 25, «две тысячи триста» → 2300."""
+    total: float = 0
+    current: float = 0
+    for v in values:
+        if v >= 1000:
+            total += (current or 1) * v
+            current = 0
+        else:
+            current += v
+    result = total + current
+    return int(result) if float(result).is_integer() else result

@@ -1,0 +1,420 @@
+"""Persons and organisations: natasha's NER proposes, grammars over morphology decide and extend.
+
+Organisations are found three ways: a head noun with a «quoted name» («корпорация «РАТА»»), a named
+head noun without quotes («Администрация города Омска», «библиотека им. А.С. Пушкина»), and
+abbreviations («ОмГПУ»). «(далее - X)» makes X an alias that later mentions are matched against.
+A person inside an organisation's name belongs to the organisation (GOLD.md).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from pipeline.extract import gazetteer
+from pipeline.extract.mention import Mention, add, mentions, sentence_of
+from pipeline.extract.morph import fold, match_case, parses, to_nominative
+from pipeline.extract.orgwords import (
+    ALIAS_INTRO,
+    EPITHETS,
+    NOT_ORG_ABBREVIATIONS,
+    ORG_HEADS,
+    QUOTED_ONLY_HEADS,
+    ROMAN_REGNAL,
+)
+
+OPEN_QUOTES = {"«": "»", "„": "“", "“": "”"}
+_INITIALS_FIRST = re.compile(r"(?<![\w.])(?:[А-ЯЁ]\.\s?){1,2}\s?[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?")
+_SURNAME_FIRST = re.compile(r"(?<![\w.])[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s[А-ЯЁ]\.\s?[А-ЯЁ]\.")
+_ABBREVIATION = re.compile(r"(?<![\w-])(?:[А-ЯЁ]{2,6}|[А-ЯЁ][а-яё]?[А-ЯЁ]{2,5})(?![\w-])")
+_NAMED_AFTER = ("им.", "имени", "им")
+
+
+def _lemma(word: str) -> str:
+    return parses(word.lower())[0].normal_form
+
+
+def _grammemes(word: str) -> set[str]:
+    return {g for p in parses(word.lower())[:3] for g in p.tag.grammemes}
+
+
+def _is_adj(word: str) -> bool:
+    return parses(word.lower())[0].tag.POS in ("ADJF", "PRTF") or "Anum" in parses(word.lower())[0].tag
+
+
+def _head(word: str) -> str | None:
+    """The organisation head lemma of `word` (singular only: plurals are generic), or None."""
+    for p in parses(word.lower()):
+        if p.tag.POS == "NOUN" and p.normal_form in ORG_HEADS | QUOTED_ONLY_HEADS:
+            return p.normal_form if p.tag.number != "plur" else None
+    return None
+
+
+def _oblique_noun(word: str) -> bool:
+    return any(p.tag.POS == "NOUN" and p.tag.case in ("gent", "datv", "ablt", "loct") for p in parses(word.lower()))
+
+
+def _is_verbish(word: str) -> bool:
+    return parses(word.lower())[0].tag.POS in ("VERB", "INFN", "PRTS", "GRND", "ADVB", "PRCL", "CONJ", "PREP")
+
+
+class _Tokens:
+    """Hyphen-joined words of a doc with char offsets («Торгово-промышленной» is one word)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.words: list[tuple[str, int, int]] = []
+        i = 0
+        while i < len(doc):
+            t: Token = doc[i]
+            if t.is_space:
+                i += 1
+                continue
+            text, start, end = t.text, t.idx, t.idx + len(t.text)
+            while (i + 2 < len(doc) and doc[i + 1].text in ("-", "–") and not doc[i].whitespace_
+                   and not doc[i + 1].whitespace_ and doc[i].is_alpha and doc[i + 2].is_alpha):
+                text, end, i = f"{text}-{doc[i + 2].text}", doc[i + 2].idx + len(doc[i + 2].text), i + 2
+            self.words.append((text, start, end))
+            i += 1
+
+    def index_at(self, offset: int) -> int | None:
+        return next((k for k, (_, s, e) in enumerate(self.words) if s <= offset < e), None)
+
+
+def _quote_spans(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Outer «quoted names», nesting allowed; an unclosed inner quote ends at the last close in the sentence."""
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(text):
+        close = OPEN_QUOTES.get(text[i])
+        if close is None:
+            i += 1
+            continue
+        limit = next((e for s, e in sentences if s <= i < e), len(text))
+        depth, last, j = 0, None, i
+        while j < limit:
+            c = text[j]
+            if c in OPEN_QUOTES and not (c == "“" and depth and close == "“"):
+                depth += 1
+            elif c == close or c in OPEN_QUOTES.values():
+                depth -= 1
+                last = j + 1
+                if depth == 0:
+                    break
+            j += 1
+        if last:
+            spans.append((i, last))
+            i = last
+        else:
+            i += 1
+    return spans
+
+
+def _left_descriptor(words: list[tuple[str, int, int]], k: int) -> int | None:
+    """For a quote at word k, the start offset of «ADJ* HEAD gen-modifiers*» right before it, if any."""
+    j = k - 1
+    chain: list[int] = []
+    while j >= 0 and len(chain) < 8:
+        w = words[j][0]
+        if not (w[0].isalpha() or w == "№" or w.isdigit()) or _is_verbish(w):
+            break
+        chain.append(j)
+        j -= 1
+    chain.reverse()
+    head_at = next((c for c in chain if _head(words[c][0])), None)
+    if head_at is None:
+        return None
+    # Between the head and the quote only genitive modifiers may stand («учреждение культуры города Омска»).
+    for c in chain[chain.index(head_at) + 1 :]:
+        w = words[c][0]
+        if not (_is_adj(w) or _oblique_noun(w) or w[0].isupper() or w == "№" or w.isdigit()):
+            return None
+    start = head_at
+    while start - 1 >= 0 and start - 1 in chain and _is_adj(words[start - 1][0]):
+        start -= 1
+    return words[start][1]
+
+
+def _right_complement(words: list[tuple[str, int, int]], k: int, quotes: list[tuple[int, int]]) -> tuple[int, bool]:
+    """Extend a head at word k over its complement; returns (end word index, whether it names something)."""
+    end, named, j = k, False, k + 1
+    after_prep = False
+    while j < len(words):
+        w, s, _ = words[j]
+        low = w.lower()
+        if low in _NAMED_AFTER or w == "№":
+            # «им. А.С. Пушкина», «имени Героя … М. М. Кузьмина», «№ 7»: the name ends the organisation.
+            person_end = _named_after_end(words, j + 1)
+            if person_end is None:
+                break
+            return person_end, True
+        quote = next((q for q in quotes if q[0] == s), None)
+        if quote:
+            return next(x for x in range(j, len(words)) if words[x][2] >= quote[1]), True
+        if low in ("по",) and not after_prep and j == end + 1:
+            after_prep = True
+            j += 1
+            continue
+        if low == "в" and j + 2 < len(words) and _lemma(words[j + 1][0]) in ("город", "г."):
+            j += 2
+            continue
+        if low == "и" and j + 1 < len(words) and words[j + 1][0].islower() and _oblique_noun(words[j + 1][0]):
+            j += 1
+            continue
+        if _ABBREVIATION.fullmatch(w) and w not in NOT_ORG_ABBREVIATIONS:
+            end, named, j = j, True, j + 1
+            continue
+        if not w[0].isalpha() or _is_verbish(w) or _head(w) and w[0].isupper():
+            break
+        if w[0].isupper() and (_oblique_noun(w) or _is_adj(w) or not parses(low)[0].tag.POS):
+            end, named, j = j, True, j + 1
+            continue
+        if _is_adj(w) or _oblique_noun(w):
+            end, j = j, j + 1
+            continue
+        break
+    # An adjective cannot end a name: trim back to the last noun.
+    while end > k and _is_adj(words[end][0]):
+        end -= 1
+    return end, named
+
+
+def _named_after_end(words: list[tuple[str, int, int]], j: int) -> int | None:
+    """Last word of the name after «им.»/«№»: initials, capitalised words, a number."""
+    last = None
+    while j < len(words) and j - (last or j) <= 1:
+        w = words[j][0]
+        if re.fullmatch(r"[А-ЯЁ]\.?|\d+[а-я]?|[А-ЯЁ]\.[А-ЯЁ]\.?", w) or w in (".",):
+            last = j
+        elif w[0].isupper() and w[0].isalpha():
+            last = j
+        elif w in ("Героя", "героя") or (_oblique_noun(w) and last is None):
+            last = j
+        else:
+            break
+        j += 1
+    return last
+
+
+def _nominative_phrase(text: str) -> str:
+    """Head noun and the adjectives before it to the nominative; the rest as written."""
+    parts = re.split(r"(\s+)", text)
+    out: list[str] = []
+    head_seen = False
+    number = "sing"
+    for part in parts:
+        if head_seen or not part.strip() or part[0] in "«„“\"" or not any(c.isalpha() for c in part):
+            out.append(part)
+            if part and part[0] in "«„“\"":
+                head_seen = True
+            continue
+        if _head(part) or (not _is_adj(part) and parses(part.lower())[0].tag.POS == "NOUN"):
+            head_seen = True
+            out.append(to_nominative(part))
+            number = parses(part.lower())[0].tag.number or "sing"
+        else:
+            out.append(_adjective_nominative(part, number))
+    return "".join(out)
+
+
+def _adjective_nominative(word: str, number: str) -> str:
+    if "-" in word:
+        head, _, last = word.rpartition("-")
+        return f"{head}-{_adjective_nominative(last, number)}"
+    for p in parses(word.lower()):
+        if p.tag.POS in ("ADJF", "PRTF"):
+            want = {"nomn", "plur"} if p.tag.number == "plur" else {"nomn", "sing", p.tag.gender or "masc"}
+            form = p.inflect(want)
+            if form:
+                return match_case(form.word, word)
+    return word
+
+
+def _organisations(doc: Doc, words: list[tuple[str, int, int]], quotes: list[tuple[int, int]]) -> list[Mention]:
+    found: list[Mention] = []
+    text = doc.text
+    sentence_starts = {s for s, _ in doc.user_data.get("sentences", [])}
+
+    def taken(s: int, e: int) -> bool:
+        return any(m.start < e and s < m.end for m in found)
+
+    # 1. Head noun with a quoted name.
+    for qs, qe in quotes:
+        k = next((i for i, w in enumerate(words) if w[1] == qs), None)
+        if k is None:
+            continue
+        start = _left_descriptor(words, k)
+        inner = text[qs + 1 : qe - 1]
+        if start is None:
+            first = inner.split()[0] if inner.split() else ""
+            if not (_head(first.strip("«»„“\"")) and len(inner.split()) <= 6 and not re.search(r"[.!?:]", inner)):
+                continue
+            start = qs
+        found.append(Mention("organization", start, qe))
+    # 2. Named head nouns without quotes.
+    for k, (w, s, e) in enumerate(words):
+        head = _head(w)
+        if not head or head in QUOTED_ONLY_HEADS or taken(s, e) or any(qs < s < qe for qs, qe in quotes):
+            continue
+        start_k = k
+        while start_k - 1 >= 0 and _is_adj(words[start_k - 1][0]) and words[start_k - 1][0][0].isalpha():
+            start_k -= 1
+        end_k, named = _right_complement(words, k, quotes)
+        first_word, first_start = words[start_k][0], words[start_k][1]
+        capitalised = any(words[x][0][0].isupper() for x in range(start_k, k + 1) if words[x][1] not in sentence_starts)
+        if not (named or capitalised):
+            continue
+        if taken(first_start, words[end_k][2]):
+            continue
+        if first_word[0].isupper() and first_start in sentence_starts and not named and start_k == k:
+            continue  # «Музей продолжил…»: a capital that only starts the sentence names nothing
+        found.append(Mention("organization", first_start, words[end_k][2]))
+    # 3. Abbreviations, with a capitalised adjective before them («Омским НПЗ»).
+    for m in _ABBREVIATION.finditer(text):
+        a = m.group()
+        if a in NOT_ORG_ABBREVIATIONS or taken(*m.span()) or any(qs < m.start() < qe for qs, qe in quotes):
+            continue
+        if a.isupper() and gazetteer.lookup(fold(a)) or len(a) < 3 and a.isupper():
+            continue
+        k = next((i for i, w in enumerate(words) if w[1] == m.start()), None)
+        start = m.start()
+        if k and words[k - 1][0][0].isupper() and _is_adj(words[k - 1][0]):
+            start = words[k - 1][1]
+        found.append(Mention("organization", start, m.end()))
+    for mention in found:
+        mention.fields["name"] = _org_name(text[mention.start : mention.end])
+    return found
+
+
+def _org_name(span: str) -> str:
+    span = " ".join(span.split())
+    if span[0] in OPEN_QUOTES and span.endswith(tuple(OPEN_QUOTES.values())):
+        return span[1:-1]
+    return _nominative_phrase(span)
+
+
+def _aliases(doc: Doc, found: list[Mention], quotes: list[tuple[int, int]]) -> list[Mention]:
+    """«(далее - Омская крепость, …)»: register the alias and find its mentions in this and later blocks."""
+    registry: dict[tuple[str, ...], str] = doc.user_data.setdefault("aliases", {})
+    text = doc.text
+    new: list[Mention] = []
+    for m in re.finditer(ALIAS_INTRO + r"([^,;)]+)", text):
+        alias = m.group(1).strip()
+        words = alias.split()
+        if len(words) >= 2 and alias[0].isupper():
+            registry[tuple(fold(_lemma(w.strip("«»"))) for w in words)] = alias.strip("«»")
+    spans = _Tokens.__new__(_Tokens)
+    spans.words = [(w, s, e) for w, s, e in _word_spans(doc)]
+    for key, name in registry.items():
+        n = len(key)
+        for k in range(len(spans.words) - n + 1):
+            window = spans.words[k : k + n]
+            if tuple(fold(_lemma(w)) for w, _, _ in window) != key:
+                continue
+            s, e = window[0][1], window[-1][2]
+            inside_other = any(x.start <= s and e <= x.end and (x.start, x.end) != (s, e) for x in found + new)
+            in_quote = any(qs <= s and e <= qe for qs, qe in quotes)
+            if not inside_other and not in_quote:
+                new.append(Mention("organization", s, e, {"name": name}))
+    return new
+
+
+def _word_spans(doc: Doc) -> list[tuple[str, int, int]]:
+    return [(t.text, t.idx, t.idx + len(t.text)) for t in doc if t.is_alpha]
+
+
+def _persons(doc: Doc, orgs: list[Mention]) -> list[Mention]:
+    text = doc.text
+    spans: list[tuple[int, int]] = []
+    for m in _INITIALS_FIRST.finditer(text):
+        spans.append(m.span())
+    for m in _SURNAME_FIRST.finditer(text):
+        if "Surn" in _grammemes(m.group().split()[0]) and "Geox" not in _grammemes(m.group().split()[0]):
+            spans.append(m.span())
+    for ner in mentions(doc, "ner_per"):
+        words = text[ner.start : ner.end].split()
+        if not any({"Name", "Surn", "Patr"} & _grammemes(w) for w in words):
+            continue
+        if len(words) == 1 and gazetteer.lookup(_lemma(words[0])) and "Name" not in _grammemes(words[0]):
+            continue
+        spans.append((ner.start, ner.end))
+    # Regnal numbers and epithets: «Петра I», «Екатерины Великой».
+    for m in re.finditer(r"(?<![\w])([А-ЯЁ][а-яё]+)\s+([IVX]{1,4}|[А-ЯЁ][а-яё]+)(?![\w])", text):
+        first, second = m.group(1), m.group(2)
+        if "Name" not in _grammemes(first):
+            continue
+        if second in ROMAN_REGNAL or fold(_lemma(second)) in EPITHETS:
+            spans.append(m.span())
+    merged = _merge(spans, text)
+    out = []
+    for s, e in merged:
+        if any(o.start <= s and e <= o.end for o in orgs):
+            continue
+        out.append(Mention("person", s, e, {"name": person_nominative(text[s:e])}))
+    return out
+
+
+def _merge(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """Union of overlapping spans, and of spans separated by a single space («Бухгольцу» «Ивану Дмитриевичу»)."""
+    merged: list[list[int]] = []
+    for s, e in sorted(spans):
+        if merged and (s < merged[-1][1] or text[merged[-1][1] : s] == " " and _joinable(text, merged[-1], s, e)):
+            merged[-1][1] = max(merged[-1][1], e)
+        else:
+            merged.append([s, e])
+    return [(s, e) for s, e in merged]
+
+
+def _joinable(text: str, left: list[int], s: int, e: int) -> bool:
+    return len(text[left[0] : e].split()) <= 4
+
+
+def person_nominative(name: str) -> str:
+    """«С.Н. Шелестом» → «С.Н. Шелест», «Екатерины Великой» → «Екатерина Великая»."""
+    words = name.split()
+    gender = None
+    for w in words:
+        for p in parses(w.lower()):
+            if {"Name", "Patr"} & set(p.tag.grammemes) and p.tag.gender:
+                gender = p.tag.gender
+                break
+        if gender:
+            break
+    out = []
+    for w in words:
+        if re.fullmatch(r"(?:[А-ЯЁ]\.\s?)+|[IVX]+", w):
+            out.append(w)
+            continue
+        out.append(_person_word_nominative(w, gender))
+    return " ".join(out)
+
+
+def _person_word_nominative(word: str, gender: str | None) -> str:
+    if "-" in word:
+        return "-".join(_person_word_nominative(p, gender) for p in word.split("-"))
+    options = [p for p in parses(word.lower()) if {"Name", "Surn", "Patr"} & set(p.tag.grammemes)]
+    options += [p for p in parses(word.lower()) if p.tag.POS in ("NOUN", "ADJF") and p not in options]
+    if gender:
+        options = [p for p in options if p.tag.gender is None or p.tag.gender == gender or "ms-f" in p.tag] or options
+    for p in options:
+        want = {"nomn", "sing"} | ({gender} if gender and p.tag.POS == "ADJF" else set())
+        form = p.inflect(want)
+        if form:
+            return match_case(form.word, word)
+    return word
+
+
+@Language.component("archive_participants")
+def participants_component(doc: Doc) -> Doc:
+    sentences = doc.user_data.get("sentences", [(0, len(doc.text))])
+    quotes = _quote_spans(doc.text, sentences)
+    words = _Tokens(doc).words
+    orgs = _organisations(doc, words, quotes)
+    orgs += _aliases(doc, orgs, quotes)
+    for m in sorted(orgs, key=lambda m: m.start):
+        if m.end > m.start and sentence_of(doc, m.start)[1] >= m.end:
+            add(doc, m)
+    for m in _persons(doc, orgs):
+        add(doc, m)
+    return doc

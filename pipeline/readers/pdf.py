@@ -1,0 +1,511 @@
+"""PDF reports: lines from pdfplumber words, grouped into headings and paragraphs by layout and font.
+
+Running headers, footers and page numbers are dropped, words hyphenated at a line end are joined,
+and a paragraph that runs over a page break stays one block. Pages without a text layer go to OCR.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from statistics import median
+
+from pipeline.document import HEADING_MAX_WORDS, Document, ReadError, looks_like_heading, with_sections
+from pipeline.records import Block
+
+# A heading set in a heading font may wrap; more lines than this is prose set large or bold.
+HEADING_MAX_LINES = 3
+HEADING_FONT_MAX_CHARS = 250
+# A text line repeated (digits aside) at the same height on this share of pages is a running header/footer.
+REPEAT_SHARE = 0.4
+# Header and footer candidates: this many lines at the top and the bottom of each page.
+EDGE_LINES = 3
+_SENTENCE_END = re.compile(r"[.!?:;…][\s»\"”’)\]]*$")
+_HEADING_END = re.compile(r"[.!?:;,…]\s*$")
+_PAGE_NUMBER = re.compile(
+    r"^[-–—\s]*(?:(?:стр(?:аница)?|с|page|p)\.?\s*)?\d{1,4}(?:\s*(?:из|/|of)\s*\d{1,4})?[-–—\s]*$", re.IGNORECASE)
+_BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
+# "фото- и видеоработы": a hyphen left hanging before a conjunction stays, with its space.
+_SUSPENDED_BEFORE = frozenset({"и", "или", "либо", "а", "и/или"})
+_PUNCT = "«»\"'“”„()[]{}.,;:!?…"
+
+
+@dataclass
+class _Line:
+    """One text line of a page, in PDF points from the page's top left."""
+
+    text: str
+    top: float
+    x0: float
+    x1: float
+    size: float
+    bold: bool
+
+
+@dataclass
+class _Chunk:
+    """Consecutive lines of one page that make one heading or paragraph (or its part on that page)."""
+
+    page: int
+    lines: list[str]
+    font: tuple[float, bool] | None = None  # (size, bold) of the lines; None for OCR text
+    heading_font: bool = False  # larger than the body or bold
+    indented: bool | None = None  # the first line starts right of the page's left edge; None: unknown
+    full_last: bool | None = None  # the last line reaches the right edge, so the text runs on
+    extra: list[_Line] = field(default_factory=list, repr=False)
+
+
+def read(path: Path) -> Document:
+    """Read a PDF report into one text with heading and paragraph blocks."""
+    import pdfplumber
+
+    _check_bytes(path)
+    try:
+        pdf = pdfplumber.open(path)
+    except Exception as e:  # noqa: BLE001 - pdfminer raises many kinds on a broken file
+        raise _open_error(path, e) from None
+    with pdf:
+        n_pages = len(_pages(pdf, path))
+        pages: list[list[_Line]] = []
+        textless: list[int] = []  # 1-based pages with no usable text but with images: scanned
+        for number, page in enumerate(_pages(pdf, path), start=1):
+            try:
+                words = page.extract_words(extra_attrs=["size", "fontname"])
+                lines = _lines(words)
+                if not _usable(lines) and page.images:
+                    textless.append(number)
+                    lines = []
+            except Exception as e:  # noqa: BLE001
+                raise ReadError(f"{path.name}: damaged PDF, page {number} cannot be read ({_one_line(e)})") from None
+            finally:
+                page.close()  # frees the page's parsed objects: reports run to hundreds of pages
+            pages.append(lines)
+    if not any(pages) and not textless:
+        raise ReadError(f"{path.name}: no text layer and no images: the PDF has no readable text")
+    ocr_text: dict[int, str] = {}
+    if textless:
+        from pipeline.readers.ocr import ocr_available, ocr_pdf
+
+        # A wholly scanned report must be OCRed (or fail saying how); a stray scanned page in a
+        # text PDF is OCRed when OCR is installed and skipped otherwise.
+        if not any(pages) or ocr_available():
+            ocr_text = dict(zip(textless, ocr_pdf(path, textless)))
+    chunks = _layout_chunks(pages)
+    for number, text in ocr_text.items():
+        chunks[number - 1] = _ocr_chunks(text, number)
+    _drop_ocr_edges(chunks, set(ocr_text))
+    text, blocks = _assemble(_merge_pages(chunks, _uses_indents(chunks)))
+    if not blocks:
+        raise ReadError(f"{path.name}: no text found in the PDF")
+    return Document(source=path.name, format="pdf", text=text, blocks=with_sections(blocks), pages=n_pages,
+                    encoding=None)
+
+
+def _check_bytes(path: Path) -> None:
+    """Reject what is not a PDF, or has lost its end, before pdfminer guesses its way through it."""
+    with path.open("rb") as f:
+        head = f.read(1024)
+        f.seek(0, 2)
+        size = f.tell()
+        f.seek(max(0, size - 1024))
+        tail = f.read()
+    if b"%PDF-" not in head:
+        raise ReadError(f"{path.name}: not a PDF (no %PDF header)")
+    # The end-of-file marker must be in the last 1024 bytes; a cut-off download has none there,
+    # and pdfminer would otherwise rebuild what it can and silently lose pages.
+    if b"%%EOF" not in tail:
+        raise ReadError(f"{path.name}: damaged or truncated PDF (no end-of-file marker)")
+
+
+def _open_error(path: Path, e: Exception) -> ReadError:
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+    cause = e.args[0] if e.args and isinstance(e.args[0], Exception) else e  # pdfplumber wraps pdfminer's
+    if isinstance(cause, PDFPasswordIncorrect):
+        return ReadError(f"{path.name}: encrypted, cannot be read without the password")
+    if isinstance(cause, PDFEncryptionError):
+        return ReadError(f"{path.name}: encrypted with an unsupported method ({_one_line(cause)})")
+    return ReadError(f"{path.name}: damaged PDF ({_one_line(cause)})")
+
+
+def _pages(pdf: object, path: Path) -> list:
+    try:
+        return pdf.pages  # type: ignore[attr-defined]
+    except Exception as e:  # noqa: BLE001
+        raise ReadError(f"{path.name}: damaged PDF, its page tree cannot be read ({_one_line(e)})") from None
+
+
+def _one_line(e: BaseException) -> str:
+    msg = " ".join(str(e).split()) or type(e).__name__
+    return msg[:200]
+
+
+# --- lines -------------------------------------------------------------------------------------
+
+
+def _lines(words: list[dict]) -> list[_Line]:
+    """Group pdfplumber words into lines, top to bottom."""
+    words = [w for w in words if w.get("upright", True) and w["text"].strip()]  # rotated: watermarks, stamps
+    words.sort(key=lambda w: (w["top"], w["x0"]))
+    groups: list[list[dict]] = []
+    for w in words:
+        # A word belongs to the current line when its top is within half its size of the line's first word.
+        if groups and w["top"] - groups[-1][0]["top"] <= 0.5 * w["size"]:
+            groups[-1].append(w)
+        else:
+            groups.append([w])
+    return [_line(sorted(g, key=lambda w: w["x0"])) for g in groups]
+
+
+def _line(words: list[dict]) -> _Line:
+    sizes: Counter[float] = Counter()
+    bold_chars = 0
+    parts: list[str] = []
+    prev: dict | None = None
+    for w in words:
+        if prev is not None and w["text"] == prev["text"] and abs(w["x0"] - prev["x0"]) < 1:
+            continue  # the same word printed twice, slightly offset: fake bold
+        n = len(w["text"])
+        sizes[round(w["size"] * 2) / 2] += n
+        bold_chars += n if _BOLD.search(w["fontname"]) else 0
+        # pdfplumber also splits a word where the font changes; no gap means no space.
+        if prev is not None and w["x0"] - prev["x1"] > 0.1 * w["size"]:
+            parts.append(" ")
+        parts.append(w["text"])
+        prev = w
+    size = sizes.most_common(1)[0][0]
+    main = [w for w in words if round(w["size"] * 2) / 2 == size]
+    return _Line(text="".join(parts), top=min(w["top"] for w in main), x0=words[0]["x0"], x1=words[-1]["x1"], size=size,
+                 bold=bold_chars * 2 >= sum(sizes.values()))
+
+
+def _usable(lines: list[_Line]) -> bool:
+    """True when the page has real text: not empty, not glyph ids without a Unicode map ("(cid:123)")."""
+    text = "".join(line.text for line in lines)
+    if len(text.strip()) < 3:
+        return False
+    cid = sum(len(m) for m in re.findall(r"\(cid:\d+\)", text))
+    return cid * 2 < len(text)
+
+
+# --- layout ------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Style:
+    """What the body text looks like across the document."""
+
+    size: float
+    bold: bool
+    pitch: float  # baseline to baseline of body lines
+
+    def heading_font(self, line: _Line) -> bool:
+        return line.size >= self.size + 0.6 or (line.bold and not self.bold)
+
+    def font(self, line: _Line) -> tuple[float, bool]:
+        return (line.size, line.bold)
+
+
+def _body_style(pages: list[list[_Line]]) -> _Style:
+    sizes: Counter[float] = Counter()
+    for lines in pages:
+        for line in lines:
+            sizes[line.size] += len(line.text)
+    size = _weighted_median(sizes) if sizes else 10.0
+    body = [line for lines in pages for line in lines if abs(line.size - size) < 0.6]
+    bold = sum(len(line.text) for line in body if line.bold) * 2 > sum(len(line.text) for line in body)
+    gaps = [b.top - a.top for lines in pages for a, b in zip(lines, lines[1:])
+            if abs(a.size - size) < 0.6 and abs(b.size - size) < 0.6 and 0.8 * size < b.top - a.top < 3 * size]
+    # Line spacing is the most common gap; paragraph spacing only adds larger ones.
+    pitch = Counter(round(g, 1) for g in gaps).most_common(1)[0][0] if gaps else 1.2 * size
+    return _Style(size=size, bold=bold, pitch=pitch)
+
+
+def _weighted_median(counts: Counter[float]) -> float:
+    half = sum(counts.values()) / 2
+    seen = 0
+    for value in sorted(counts):
+        seen += counts[value]
+        if seen >= half:
+            return value
+    return next(iter(counts))
+
+
+def _layout_chunks(pages: list[list[_Line]]) -> list[list[_Chunk]]:
+    """Per page, the chunks of its lines after dropping running headers, footers and page numbers."""
+    style = _body_style(pages)
+    pages = _drop_running_lines(pages, style)
+    return [_page_chunks(lines, number, style) for number, lines in enumerate(pages, start=1)]
+
+
+def _drop_running_lines(pages: list[list[_Line]], style: _Style) -> list[list[_Line]]:
+    """Remove page numbers and lines repeated at the same height on most pages, at the page edges."""
+    def edges(lines: list[_Line]) -> list[int]:
+        n = len(lines)
+        return sorted(set(range(min(EDGE_LINES, n))) | set(range(max(0, n - EDGE_LINES), n)))
+
+    drop: list[set[int]] = [set() for _ in pages]
+    # (digit-free text) -> [(page index, line index, top)]
+    seen: dict[str, list[tuple[int, int, float]]] = {}
+    for p, lines in enumerate(pages):
+        for i in edges(lines):
+            line = lines[i]
+            if _PAGE_NUMBER.match(line.text):
+                # only the outermost line of the page: a bare number inside the text is kept
+                if i == 0 or i == len(lines) - 1 or _isolated(lines, i, style):
+                    drop[p].add(i)
+                continue
+            if line.size >= style.size + 0.6:
+                continue  # headings larger than the body are never running heads ("Глава 2" at each page top)
+            key = " ".join(re.sub(r"\d+", "", line.text).lower().split())
+            if key.strip(_PUNCT + "-–— "):
+                seen.setdefault(key, []).append((p, i, line.top))
+    needed = max(2, math.ceil(REPEAT_SHARE * len(pages)))
+    for occurrences in seen.values():
+        if len({p for p, _, _ in occurrences}) < needed:
+            continue
+        for _, _, top in occurrences:
+            band = [(p, i) for p, i, t in occurrences if abs(t - top) <= 4]
+            if len({p for p, _ in band}) >= needed:
+                for p, i in band:
+                    drop[p].add(i)
+    return [[line for i, line in enumerate(lines) if i not in drop[p]] for p, lines in enumerate(pages)]
+
+
+def _isolated(lines: list[_Line], i: int, style: _Style) -> bool:
+    """True when line i is set apart from its neighbours by more than a paragraph gap."""
+    near = [abs(lines[j].top - lines[i].top) for j in (i - 1, i + 1) if 0 <= j < len(lines)]
+    return all(d > 2.5 * style.pitch for d in near)
+
+
+def _edges(lines: list[_Line], style: _Style) -> tuple[float, float]:
+    """Left and right text edges of a page: the outermost positions that several body lines share."""
+    body = [line for line in lines if not style.heading_font(line)] or lines
+    lefts = Counter(round(line.x0) for line in body)
+    rights = Counter(round(line.x1) for line in body)
+    shared_left = [x for x, n in lefts.items() if n >= 2]
+    shared_right = [x for x, n in rights.items() if n >= 2]
+    left = min(shared_left) if shared_left else min(lefts)
+    right = max(shared_right) if shared_right else max(rights)
+    return float(left), float(right)
+
+
+def _page_chunks(lines: list[_Line], page: int, style: _Style) -> list[_Chunk]:
+    if not lines:
+        return []
+    left, right = _edges(lines, style)
+    body = [line for line in lines if not style.heading_font(line)]
+    full = [line.x1 >= right - line.size for line in body]
+    # In justified text only a paragraph's last line stops short of the right edge.
+    justified = len(body) >= 4 and sum(full) >= 0.6 * len(body)
+
+    def indented(line: _Line) -> bool:
+        return line.x0 > left + 0.4 * line.size
+
+    def reaches_right(line: _Line) -> bool:
+        return line.x1 >= right - line.size
+
+    chunks: list[_Chunk] = []
+    cur: list[_Line] = []
+    for line in lines:
+        if cur and _breaks(cur[-1], line, style, indented, reaches_right, justified):
+            chunks.append(_chunk(cur, page, style, indented, reaches_right))
+            cur = []
+        cur.append(line)
+    chunks.append(_chunk(cur, page, style, indented, reaches_right))
+    return chunks
+
+
+def _breaks(a: _Line, b: _Line, style: _Style, indented, reaches_right, justified: bool) -> bool:  # noqa: ANN001
+    """True when line b starts a new block after line a."""
+    if style.font(a) != style.font(b):
+        return True
+    # Lines of a larger font are spaced wider in proportion.
+    expected = style.pitch * a.size / style.size
+    if not 0 < b.top - a.top <= expected + max(1.0, 0.12 * a.size):
+        return True
+    if style.heading_font(b):
+        return False  # centred or wrapped headings: only a gap or a font change splits them
+    if indented(b):
+        return True  # continuation lines start at the left edge; an indented line starts a paragraph
+    return justified and not reaches_right(a)
+
+
+def _chunk(lines: list[_Line], page: int, style: _Style, indented, reaches_right) -> _Chunk:  # noqa: ANN001
+    return _Chunk(page=page, lines=[line.text for line in lines], font=style.font(lines[0]),
+                  heading_font=style.heading_font(lines[0]), indented=indented(lines[0]),
+                  full_last=reaches_right(lines[-1]))
+
+
+def _uses_indents(chunks: list[list[_Chunk]]) -> bool:
+    """True when the document marks paragraphs with a first-line indent (judged on in-page paragraph starts)."""
+    starts = [c.indented for page in chunks for c in page[1:] if not c.heading_font and c.indented is not None
+              and len(c.lines) >= 2]
+    return len(starts) >= 2 and sum(starts) >= 0.6 * len(starts)
+
+
+def _merge_pages(pages: list[list[_Chunk]], uses_indents: bool) -> list[_Chunk]:
+    """Flatten the pages, joining a paragraph that runs on from one page to the next."""
+    out: list[_Chunk] = []
+    last_page = 0
+    for chunks in pages:
+        for i, c in enumerate(chunks):
+            if i == 0 and out and out[-1].page == last_page and _continues(out[-1], c, uses_indents):
+                prev = out[-1]
+                out[-1] = _Chunk(page=prev.page, lines=prev.lines + c.lines, font=prev.font,
+                                 heading_font=prev.heading_font, indented=prev.indented, full_last=c.full_last)
+            else:
+                out.append(c)
+        if chunks:
+            last_page = chunks[-1].page
+    return out
+
+
+def _continues(a: _Chunk, b: _Chunk, uses_indents: bool) -> bool:
+    """True when chunk b, first on its page, continues chunk a, last on the page before."""
+    if a.heading_font or b.heading_font or (a.font and b.font and a.font != b.font):
+        return False
+    ends = bool(_SENTENCE_END.search(a.lines[-1]))
+    if uses_indents and b.indented is not None:
+        # With indented paragraphs an unindented first line can only be a continuation.
+        return not b.indented and (not ends or bool(a.full_last))
+    return not ends and (_starts_lower(b.lines[0]) or bool(a.full_last))
+
+
+def _starts_lower(text: str) -> bool:
+    first = next((ch for ch in text if ch.isalnum()), "")
+    return first.islower()
+
+
+# --- OCR pages ---------------------------------------------------------------------------------
+
+
+def _ocr_chunks(text: str, page: int) -> list[_Chunk]:
+    """Paragraphs of an OCRed page: lines between blank lines."""
+    chunks: list[_Chunk] = []
+    for part in re.split(r"\n\s*\n", text.replace("\f", "\n")):
+        lines = [" ".join(line.split()) for line in part.splitlines() if line.strip()]
+        if not lines:
+            continue
+        # tesseract sometimes sets widely spaced lines of one paragraph apart with a blank line.
+        if chunks and _continues(chunks[-1], _Chunk(page=page, lines=lines), uses_indents=False):
+            chunks[-1].lines.extend(lines)
+        else:
+            chunks.append(_Chunk(page=page, lines=lines))
+    return chunks
+
+
+def _drop_ocr_edges(pages: list[list[_Chunk]], ocr_pages: set[int]) -> None:
+    """Drop page numbers and repeated running lines at the start and end of OCRed pages, in place."""
+    if not ocr_pages:
+        return
+    keys: Counter[str] = Counter()
+    for number in ocr_pages:
+        chunks = pages[number - 1]
+        keys.update({_digitless(line) for line in _ocr_edge_lines(chunks)})
+    needed = max(2, math.ceil(REPEAT_SHARE * len(ocr_pages)))
+    for number in ocr_pages:
+        chunks = pages[number - 1]
+        for pos in (0, -1):
+            if not chunks:
+                break
+            c = chunks[pos]
+            line = c.lines[pos]
+            key = _digitless(line)
+            if _PAGE_NUMBER.match(line) or (key.strip(_PUNCT + "-–— ") and keys[key] >= needed):
+                del c.lines[pos]
+                if not c.lines:
+                    del chunks[pos]
+
+
+def _ocr_edge_lines(chunks: list[_Chunk]) -> Iterable[str]:
+    if chunks:
+        yield chunks[0].lines[0]
+        yield chunks[-1].lines[-1]
+
+
+def _digitless(line: str) -> str:
+    return " ".join(re.sub(r"\d+", "", line).lower().split())
+
+
+# --- text --------------------------------------------------------------------------------------
+
+
+def _assemble(chunks: list[_Chunk]) -> tuple[str, list[Block]]:
+    """One text of all blocks joined by blank lines, and the blocks by offset."""
+    vocab = _vocabulary(line for c in chunks for line in c.lines)
+    parts: list[str] = []
+    blocks: list[Block] = []
+    pos = 0
+    for c in chunks:
+        text = join_lines(c.lines, vocab).strip()
+        if not text:
+            continue
+        if parts:
+            parts.append("\n\n")
+            pos += 2
+        kind = "heading" if _is_heading(c, text) else "paragraph"
+        blocks.append(Block(kind=kind, start=pos, end=pos + len(text), page=c.page))
+        parts.append(text)
+        pos += len(text)
+    return "".join(parts), blocks
+
+
+def _is_heading(c: _Chunk, text: str) -> bool:
+    if c.heading_font and len(c.lines) <= HEADING_MAX_LINES:
+        first = next((ch for ch in text if ch.isalnum()), "")
+        return (len(text) <= HEADING_FONT_MAX_CHARS and len(text.split()) <= 2 * HEADING_MAX_WORDS
+                and not _HEADING_END.search(text) and text[0] not in "-–—•*" and not first.islower())
+    # The txt reader's rule: a lone short line without closing punctuation.
+    return len(c.lines) == 1 and looks_like_heading(text)
+
+
+def _vocabulary(lines: Iterable[str]) -> set[str]:
+    """Lowercased words as printed inside lines, to tell "город-побратим" from a hyphenated "побра-тим"."""
+    words: set[str] = set()
+    for line in lines:
+        for w in line.split()[:-1]:  # the last word may be the broken one
+            words.add(w.strip(_PUNCT).lower())
+    return words
+
+
+def join_lines(lines: Sequence[str], vocab: set[str] | frozenset[str] = frozenset()) -> str:
+    """Join the lines of a paragraph with spaces, undoing line-end hyphenation ("сотрудни-" + "чество")."""
+    out = ""
+    for line in lines:
+        line = line.strip()
+        if not line:
+            continue
+        if not out:
+            out = line
+        elif out.endswith("\u00ad"):  # a soft hyphen is always a line-end break
+            out = out[:-1] + line
+        else:
+            hyphen = _line_end_hyphen(out, line, vocab)
+            if hyphen == "break":
+                out = out[:-1] + line
+            elif hyphen == "compound":
+                out = out + line
+            else:
+                out = out + " " + line
+    return out.replace("\u00ad", "")
+
+
+def _line_end_hyphen(before: str, after: str, vocab: set[str] | frozenset[str]) -> str:
+    """How `before` and `after` meet: "break" (a word hyphenated at the line end), "compound"
+    (a hyphenated word such as "город-побратим" wrapped at its hyphen) or "space"."""
+    if len(before) < 2 or before[-1] != "-" or not before[-2].isalpha() or not after[0].islower():
+        return "space"
+    tail_word = after.split()[0]
+    if tail_word.lower() in _SUSPENDED_BEFORE:
+        return "space"
+    head = before.split()[-1].strip(_PUNCT)[:-1].lower()
+    tail = tail_word.strip(_PUNCT).lower()
+    # A word printed whole with its hyphen elsewhere in the report is a compound, not a break.
+    if f"{head}-{tail}" in vocab and f"{head}{tail}" not in vocab:
+        return "compound"
+    return "break"

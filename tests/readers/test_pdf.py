@@ -1,0 +1,237 @@
+"""PDF reader: same blocks as the txt reader on a typeset copy of the sample report, and clean errors."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from pipeline import fixtures
+from pipeline.document import Document, ReadError
+from pipeline.readers import ocr, pdf, read, txt
+
+RAW = Path(__file__).resolve().parents[2] / "raw" / "omsk-2023.txt"
+TITLE = "Отчёт администрации города Омска о международной деятельности за 2023 год"
+
+
+def norm(s: str) -> str:
+    return " ".join(s.split())
+
+
+def block_texts(doc: Document) -> list[str]:
+    return [norm(doc.text[b.start:b.end]) for b in doc.blocks]
+
+
+def headings(doc: Document) -> list[str]:
+    return [norm(doc.text[b.start:b.end]) for b in doc.blocks if b.kind == "heading"]
+
+
+@pytest.fixture(scope="module")
+def txt_doc() -> Document:
+    return txt.read(RAW)
+
+
+@pytest.fixture(scope="module")
+def pdf_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("pdf")
+    # Through the CLI, so it is tested too; it writes the DOCX as well.
+    assert fixtures.main([str(RAW), "--out", str(out), "--title", TITLE]) == 0
+    return out / "omsk-2023.pdf"
+
+
+@pytest.fixture(scope="module")
+def pdf_doc(pdf_path: Path) -> Document:
+    return read(pdf_path)
+
+
+def test_same_paragraphs_as_txt(txt_doc: Document, pdf_doc: Document) -> None:
+    assert block_texts(pdf_doc) == block_texts(txt_doc)
+    assert [b.kind for b in pdf_doc.blocks] == [b.kind for b in txt_doc.blocks]
+
+
+def test_same_headings_as_txt(txt_doc: Document, pdf_doc: Document) -> None:
+    assert set(headings(pdf_doc)) == set(headings(txt_doc))
+    assert "Информация о памятнике Бухгольцу Ивану Дмитриевичу и основателям первой Омской крепости" in headings(
+        pdf_doc)  # wraps over two lines in the PDF
+
+
+def test_document_fields(pdf_doc: Document) -> None:
+    assert (pdf_doc.source, pdf_doc.format, pdf_doc.encoding) == ("omsk-2023.pdf", "pdf", None)
+    assert pdf_doc.pages is not None and pdf_doc.pages >= 5
+
+
+def test_no_running_headers_or_page_numbers(pdf_doc: Document) -> None:
+    assert TITLE not in pdf_doc.text
+    assert "ОМСК" in pdf_doc.text  # the first heading stays
+    assert not re.search(r"–\s*\d+\s*–", pdf_doc.text)
+
+
+def test_pages_ascend(pdf_doc: Document) -> None:
+    pages = [b.page for b in pdf_doc.blocks]
+    assert all(isinstance(p, int) for p in pages)
+    assert pages == sorted(pages)
+    assert pages[0] == 1 and pages[-1] == pdf_doc.pages and pages[-1] > 1
+
+
+def test_offsets(pdf_doc: Document) -> None:
+    text = pdf_doc.text
+    for prev, b in zip([None, *pdf_doc.blocks], pdf_doc.blocks):
+        piece = text[b.start:b.end]
+        assert piece and piece == piece.strip() and "\n" not in piece
+        if prev is not None:
+            assert text[prev.end:b.start] == "\n\n"
+    assert pdf_doc.blocks[0].start == 0 and pdf_doc.blocks[-1].end == len(text)
+
+
+def test_sections(pdf_doc: Document) -> None:
+    for i, b in enumerate(pdf_doc.blocks):
+        if b.kind == "heading":
+            assert b.section == i
+        else:
+            assert b.section is not None and pdf_doc.blocks[b.section].kind == "heading"
+
+
+def test_running_header_same_as_first_heading(tmp_path: Path, txt_doc: Document) -> None:
+    # The default header repeats the first heading ("ОМСК"); only the header copies may go.
+    short = "\n\n".join(txt_doc.text[b.start:b.end] for b in txt_doc.blocks[:24])
+    doc = pdf.read(fixtures.make_pdf(short, tmp_path / "short.pdf"))
+    assert doc.pages is not None and doc.pages >= 2
+    assert block_texts(doc) == block_texts(txt_doc)[:24]
+
+
+def _canvas_pdf(path: Path, pages: list[list[str]]) -> Path:
+    """A PDF with the given lines per page, drawn at fixed positions (no layout engine)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen.canvas import Canvas
+
+    fixtures._register_fonts()
+    c = Canvas(str(path), pagesize=A4, invariant=1)
+    for lines in pages:
+        c.setFont(fixtures.FONT_REGULAR, 11)
+        y = A4[1] - 72
+        for line in lines:
+            indent = 28 if line.startswith("\t") else 0
+            c.drawString(72 + indent, y, line.lstrip("\t"))
+            y -= 14
+        c.showPage()
+    c.save()
+    return path
+
+
+def test_hyphenation_and_page_break(tmp_path: Path) -> None:
+    path = _canvas_pdf(tmp_path / "hyphen.pdf", [
+        ["\tАдминистрация города Омска продолжила сотрудни-",
+         "чество с городами-партнерами, а также с городами-",
+         "партнерами из Китая. Принимались фото-",
+         "и видеоработы. В ноябре -",
+         "декабре работа продолжилась, в рамках соглашения о"],
+        ["сотрудничестве между школами прошел телемост.",
+         "\tВ мае омские предприятия приняли участие в выставке."],
+    ])
+    doc = pdf.read(path)
+    assert block_texts(doc) == [
+        "Администрация города Омска продолжила сотрудничество с городами-партнерами, а также с городами-партнерами"
+        " из Китая. Принимались фото- и видеоработы. В ноябре - декабре работа продолжилась, в рамках соглашения"
+        " о сотрудничестве между школами прошел телемост.",
+        "В мае омские предприятия приняли участие в выставке.",
+    ]
+    assert [b.page for b in doc.blocks] == [1, 2]
+    assert [b.kind for b in doc.blocks] == ["paragraph", "paragraph"]
+
+
+def test_join_lines() -> None:
+    assert pdf.join_lines(["сотрудни-", "чество"]) == "сотрудничество"
+    assert pdf.join_lines(["Омск-", "Гомель"]) == "Омск- Гомель"  # next line not lowercase
+    assert pdf.join_lines(["2023-", "год"]) == "2023- год"  # not a letter before the hyphen
+    assert pdf.join_lines(["из-", "за"], {"из-за"}) == "из-за"
+    assert pdf.join_lines(["пере\u00ad", "рыв"]) == "перерыв"
+
+
+def assert_read_error(path: Path, *fragments: str) -> str:
+    with pytest.raises(ReadError) as err:
+        read(path)
+    msg = str(err.value)
+    assert msg.startswith(path.name + ": ") and "\n" not in msg
+    for f in fragments:
+        assert f in msg
+    return msg
+
+
+def test_garbage_is_not_a_pdf(tmp_path: Path) -> None:
+    path = tmp_path / "garbage.pdf"
+    path.write_bytes(bytes(range(256)) * 40)
+    assert_read_error(path, "not a PDF")
+
+
+def test_truncated(tmp_path: Path, pdf_path: Path) -> None:
+    data = pdf_path.read_bytes()
+    path = tmp_path / "truncated.pdf"
+    path.write_bytes(data[: len(data) // 2])
+    assert_read_error(path, "truncated")
+
+
+def test_damaged(tmp_path: Path) -> None:
+    # Header and end marker intact, nothing sound between them.
+    path = tmp_path / "damaged.pdf"
+    path.write_bytes(b"%PDF-1.4\n" + bytes(range(256)) * 8 + b"\ntrailer\n<< >>\n%%EOF\n")
+    assert_read_error(path, "damaged PDF")
+
+
+def test_encrypted(tmp_path: Path) -> None:
+    from reportlab.lib.pdfencrypt import StandardEncryption
+
+    path = fixtures.make_pdf("Заголовок\n\nТекст отчета.", tmp_path / "locked.pdf",
+                             encrypt=StandardEncryption("secret", ownerPassword="owner"))
+    assert_read_error(path, "encrypted, cannot be read without the password")
+
+
+def _image_pdf(path: Path) -> Path:
+    """A one-page PDF whose only content is a picture of Russian text."""
+    from PIL import Image, ImageDraw, ImageFont
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen.canvas import Canvas
+
+    font = ImageFont.truetype(str(fixtures.font_path(fixtures.FONT_REGULAR)), 46)
+    image = Image.new("L", (1900, 420), 255)
+    draw = ImageDraw.Draw(image)
+    for i, line in enumerate(["Администрация города Омска продолжила", "работу с городами-партнерами.", "",
+                              "Международная деятельность"]):
+        draw.text((40, 30 + i * 90), line, font=font, fill=0)
+    c = Canvas(str(path), pagesize=A4, invariant=1)
+    c.drawImage(ImageReader(image), 50, A4[1] - 60 - 420 * 0.25, width=1900 * 0.25, height=420 * 0.25)
+    c.showPage()
+    c.save()
+    return path
+
+
+def test_scanned_without_ocr(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ocr, "_tesseract", lambda: None)
+    path = _image_pdf(tmp_path / "scan.pdf")
+    assert_read_error(path, "no text layer", "apt-get install tesseract-ocr tesseract-ocr-rus")
+
+
+@pytest.mark.skipif(not ocr.ocr_available(), reason="tesseract with Russian is not installed")
+def test_scanned_with_ocr(tmp_path: Path) -> None:
+    doc = read(_image_pdf(tmp_path / "scan.pdf"))
+    low = doc.text.lower()
+    assert "администрация" in low and "омска" in low and "партнерами" in low
+    assert doc.pages == 1 and all(b.page == 1 for b in doc.blocks)
+    assert all(doc.text[b.start:b.end].strip() for b in doc.blocks)
+
+
+def test_empty_page_pdf(tmp_path: Path) -> None:
+    from reportlab.pdfgen.canvas import Canvas
+
+    path = tmp_path / "blank.pdf"
+    c = Canvas(str(path), invariant=1)
+    c.showPage()
+    c.save()
+    assert_read_error(path, "no text")
+
+
+def test_text_file_named_pdf(tmp_path: Path) -> None:
+    path = tmp_path / "report.pdf"
+    path.write_text("Просто текст отчета", encoding="utf-8")
+    assert_read_error(path, "not a PDF")
