@@ -38,9 +38,10 @@ def extract(document: Document, year: int) -> Extraction:
     for index, (block, doc) in enumerate(zip(document.blocks, nlp.pipe(docs, batch_size=64))):
         sentences = doc.user_data.get("sentences") or [(0, len(doc.text))]
         for m in doc.user_data.get("mentions", []):
-            if m.type not in RECORD_TYPES or (m.type, m.start, m.end) in seen:
+            key = (m.type, block.start + m.start, block.start + m.end)
+            if m.type not in RECORD_TYPES or key in seen:
                 continue
-            seen.add((m.type, m.start, m.end))
+            seen.add(key)
             s_start = next((s for s, e in sentences if s <= m.start < e), 0)
             s_end = next((e for s, e in sentences if s < m.end <= e), len(doc.text))
             raw = {"type": m.type, "start": block.start + m.start, "end": block.start + m.end,

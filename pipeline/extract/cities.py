@@ -29,7 +29,10 @@ def countries_in(text: str) -> frozenset[str]:
 
 
 def _previous_word(doc: Doc, i: int) -> str | None:
-    """Lemma of the word before token i, joining «города-побратима» and keeping «г.» as written."""
+    """Lemma of the word before token i, joining «города-побратима» and keeping «г.» as written.
+
+    A plural («городами-побратимами Хэнани») gives None: the name after it is not one of them.
+    """
     j = i - 1
     while j >= 0 and doc[j].is_space:
         j -= 1
@@ -40,7 +43,10 @@ def _previous_word(doc: Doc, i: int) -> str | None:
     t = doc[j]
     if t.text.lower() in ("г.", "гор.", "обл.", "респ.", "им.") or (t.text == "." and j and doc[j - 1].text == "г"):
         return t.text.lower() if t.text != "." else "г."
-    return parses(t.text.lower())[0].normal_form if t.is_alpha else t.text
+    if not t.is_alpha:
+        return t.text
+    singular = [p for p in parses(t.text.lower()) if p.tag.number != "plur"]
+    return singular[0].normal_form if singular else None
 
 
 def _is_adjective(word: str) -> bool:
@@ -60,8 +66,9 @@ def _keys(words: list[str]) -> list[str]:
 
 
 def _is_common_noun(word: str) -> bool:
-    best = parses(word.lower())[0]
-    return best.tag.POS == "NOUN" and not ({"Geox", "Name", "Surn"} & set(best.tag.grammemes))
+    """A dictionary noun that is never a place name («Дом», «Мир»): a city only after «город»."""
+    ps = parses(word.lower())
+    return ps[0].is_known and ps[0].tag.POS == "NOUN" and not any("Geox" in p.tag for p in ps)
 
 
 def _nominative_guess(word: str) -> str:
@@ -95,6 +102,11 @@ def _candidate_words(doc: Doc, i: int) -> list[tuple[list[str], int]]:
     return [(w, end) for w, end in reversed(runs) if w[-1] != "-"]
 
 
+def _glued_to_lowercase(doc: Doc, i: int) -> bool:
+    return (i + 2 < len(doc) and doc[i + 1].text == "-" and not doc[i].whitespace_ and not doc[i + 1].whitespace_
+            and doc[i + 2].text[:1].islower())
+
+
 @Language.component("archive_cities")
 def cities_component(doc: Doc) -> Doc:
     persons = [(m.start, m.end) for m in mentions(doc, "person", "ner_per")]
@@ -104,10 +116,14 @@ def cities_component(doc: Doc) -> Doc:
     while i < len(doc):
         t: Token = doc[i]
         i += 1
-        if not (t.is_alpha and t.text[0].isupper() and len(t.text) >= 3) or (t.is_upper and len(t.text) < 4):
+        if not (t.is_alpha and t.text[0].isupper() and len(t.text) >= 3):
             continue
         previous = _previous_word(doc, t.i)
         marked = previous in CITY_MARKERS
+        if t.is_upper and not marked and not (len(doc.text.strip()) == len(t.text) and len(t.text) >= 4):
+            continue  # «РАТА», «МИР»: capitals name a city only as a heading of their own («ОМСК»)
+        if _glued_to_lowercase(doc, t.i):
+            continue  # «Домом-музеем»: the first part of a compound word
         if previous in REGION_MARKERS or previous in NAMED_AFTER:
             continue
         if not marked and any(s <= t.idx < e for s, e in persons):
@@ -119,7 +135,7 @@ def cities_component(doc: Doc) -> Doc:
         for words, last in _candidate_words(doc, t.i):
             if len(words) == 1 and _is_adjective(words[0]) and not marked:
                 continue
-            if len(words) == 1 and not marked and t.is_sent_start and _is_common_noun(words[0]):
+            if len(words) == 1 and not marked and _is_common_noun(words[0]):
                 continue
             for key in _keys(words):
                 city = gazetteer.lookup(key, sentence_countries[sentence])

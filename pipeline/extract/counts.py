@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from pipeline.extract.mention import Mention, add, overlaps, sentence_of
-from pipeline.extract.morph import parses
+from pipeline.extract.morph import compound_lemma, parses
 from pipeline.extract.numbers import DIGITS, combine, digits_value, multiplier_value, word_value
 from pipeline.extract.qualifiers import qualifier_before
 
@@ -80,12 +80,8 @@ def counted_noun(doc: Doc, i: int) -> tuple[str, int] | None:
 
 
 def _hyphen_lemma(word: str) -> str | None:
-    whole = _noun(word)
-    if whole and "-" in whole:
-        return whole
-    head, _, last = word.rpartition("-")
-    lemma = _noun(last)
-    return f"{head.lower()}-{lemma}" if lemma else None
+    lemma = compound_lemma(word) if _noun(word.rpartition("-")[2]) else None
+    return lemma.replace("ё", "е") if lemma else None
 
 
 def _number_runs(doc: Doc) -> list[tuple[int, int, int | float, int]]:

@@ -74,3 +74,17 @@ def match_case(new: str, like: str) -> str:
     if like[:1].isupper():
         return new[:1].upper() + new[1:]
     return new
+
+
+def compound_lemma(word: str) -> str | None:
+    """Noun lemma of a hyphenated compound: «Домом-музеем» → «дом-музей», «мастер-классов» → «мастер-класс»."""
+    parts = word.lower().split("-")
+    lemmas = [noun_lemma(p) for p in parts]
+    if all(lemmas) and len(parts) > 1:
+        return "-".join(lemmas)  # type: ignore[arg-type]
+    whole = noun_lemma(word.lower())
+    if whole is None:
+        return None
+    head, _, last = word.lower().rpartition("-")
+    last_lemma = noun_lemma(last)
+    return f"{head}-{last_lemma}" if last_lemma and whole.startswith(head) else whole

@@ -15,7 +15,8 @@ from spacy.tokens import Doc, Token
 
 from pipeline.extract import gazetteer
 from pipeline.extract.mention import Mention, add, mentions, sentence_of
-from pipeline.extract.morph import fold, match_case, parses, to_nominative
+from pipeline.extract.morph import compound_lemma, fold, match_case, parses, to_nominative
+from pipeline.extract.places import COUNTRIES
 from pipeline.extract.orgwords import (
     ALIAS_INTRO,
     EPITHETS,
@@ -46,10 +47,23 @@ def _is_adj(word: str) -> bool:
 
 def _head(word: str) -> str | None:
     """The organisation head lemma of `word` (singular only: plurals are generic), or None."""
+    if "-" in word:
+        lemma = compound_lemma(word)
+        if lemma in ORG_HEADS | QUOTED_ONLY_HEADS:
+            return lemma
     for p in parses(word.lower()):
         if p.tag.POS == "NOUN" and p.normal_form in ORG_HEADS | QUOTED_ONLY_HEADS:
             return p.normal_form if p.tag.number != "plur" else None
     return None
+
+
+def _agrees(adjective: str, noun: str) -> bool:
+    """An adjective that can stand in the noun's case (and so belongs to its phrase)."""
+    if not _is_adj(adjective):
+        return False
+    cases = {p.tag.case for p in parses(noun.lower().rpartition("-")[2]) if p.tag.POS == "NOUN"}
+    return any(p.tag.case in cases for p in parses(adjective.lower().rpartition("-")[2])
+               if p.tag.POS in ("ADJF", "PRTF") or "Anum" in p.tag)
 
 
 def _oblique_noun(word: str) -> bool:
@@ -100,7 +114,10 @@ def _quote_spans(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int,
             elif c == close or c in OPEN_QUOTES.values():
                 depth -= 1
                 last = j + 1
-                if depth == 0:
+                following = text[j + 1 : j + 2]
+                # «Группа компаний «Титан» often closes both quotes with one mark: an inner close
+                # not followed by another close ends the outer name too.
+                if depth == 0 or following not in OPEN_QUOTES.values():
                     break
             j += 1
         if last:
@@ -143,8 +160,11 @@ def _right_complement(words: list[tuple[str, int, int]], k: int, quotes: list[tu
     while j < len(words):
         w, s, _ = words[j]
         low = w.lower()
-        if low in _NAMED_AFTER or w == "№":
-            # «им. А.С. Пушкина», «имени Героя … М. М. Кузьмина», «№ 7»: the name ends the organisation.
+        if w == "№" and j + 1 < len(words) and words[j + 1][0][:1].isdigit():
+            end, named, j = j + 1, True, j + 2
+            continue
+        if low in _NAMED_AFTER:
+            # «им. А.С. Пушкина», «имени Героя Советского Союза М. М. Кузьмина»: the name ends the organisation.
             person_end = _named_after_end(words, j + 1)
             if person_end is None:
                 break
@@ -258,9 +278,13 @@ def _organisations(doc: Doc, words: list[tuple[str, int, int]], quotes: list[tup
         if not head or head in QUOTED_ONLY_HEADS or taken(s, e) or any(qs < s < qe for qs, qe in quotes):
             continue
         start_k = k
-        while start_k - 1 >= 0 and _is_adj(words[start_k - 1][0]) and words[start_k - 1][0][0].isalpha():
+        while start_k - 1 >= 0 and words[start_k - 1][0][0].isalpha() and _agrees(words[start_k - 1][0], w):
             start_k -= 1
+        if any(all(p.tag.number == "plur" for p in parses(words[x][0].lower())) for x in range(start_k, k)):
+            continue  # «образовательные учреждения города Гомеля»: a plural is a kind, not a name
         end_k, named = _right_complement(words, k, quotes)
+        if start_k == end_k:
+            continue  # a bare «Совет», «Администрация» refers to a name given elsewhere
         first_word, first_start = words[start_k][0], words[start_k][1]
         capitalised = any(words[x][0][0].isupper() for x in range(start_k, k + 1) if words[x][1] not in sentence_starts)
         if not (named or capitalised):
@@ -284,7 +308,7 @@ def _organisations(doc: Doc, words: list[tuple[str, int, int]], quotes: list[tup
         found.append(Mention("organization", start, m.end()))
     for mention in found:
         mention.fields["name"] = _org_name(text[mention.start : mention.end])
-    return found
+    return [m for m in found if fold(m.fields["name"]) not in COUNTRIES]
 
 
 def _org_name(span: str) -> str:

@@ -14,7 +14,7 @@ REGION_MARKERS: frozenset[str] = frozenset({
 # Country names, short forms and adjectives (lemmas, ё as е) → ISO 3166-1 alpha-2. Used to pick
 # among homonymous cities by what the sentence or its heading says.
 COUNTRIES: dict[str, str] = {
-    "россия": "RU", "рф": "RU", "российский": "RU",
+    "россия": "RU", "рф": "RU", "российский": "RU", "российская федерация": "RU",
     "китай": "CN", "кнр": "CN", "китайский": "CN",
     "беларусь": "BY", "белоруссия": "BY", "белорусский": "BY", "рб": "BY",
     "казахстан": "KZ", "казахстанский": "KZ", "рк": "KZ",

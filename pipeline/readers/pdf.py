@@ -10,7 +10,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from statistics import median
 
@@ -44,6 +44,7 @@ class _Line:
     x1: float
     size: float
     bold: bool
+    first_width: float  # of the first word: would it have fitted at the end of the line before?
 
 
 @dataclass
@@ -55,8 +56,9 @@ class _Chunk:
     font: tuple[float, bool] | None = None  # (size, bold) of the lines; None for OCR text
     heading_font: bool = False  # larger than the body or bold
     indented: bool | None = None  # the first line starts right of the page's left edge; None: unknown
-    full_last: bool | None = None  # the last line reaches the right edge, so the text runs on
-    extra: list[_Line] = field(default_factory=list, repr=False)
+    room_last: float | None = None  # points left free after the last line
+    first_width: float | None = None  # points taken by the first word
+    size: float = 0.0
 
 
 def read(path: Path) -> Document:
@@ -98,7 +100,7 @@ def read(path: Path) -> Document:
     for number, text in ocr_text.items():
         chunks[number - 1] = _ocr_chunks(text, number)
     _drop_ocr_edges(chunks, set(ocr_text))
-    text, blocks = _assemble(_merge_pages(chunks, _uses_indents(chunks)))
+    text, blocks = _assemble(_merge_pages(chunks))
     if not blocks:
         raise ReadError(f"{path.name}: no text found in the PDF")
     return Document(source=path.name, format="pdf", text=text, blocks=with_sections(blocks), pages=n_pages,
@@ -180,7 +182,7 @@ def _line(words: list[dict]) -> _Line:
     size = sizes.most_common(1)[0][0]
     main = [w for w in words if round(w["size"] * 2) / 2 == size]
     return _Line(text="".join(parts), top=min(w["top"] for w in main), x0=words[0]["x0"], x1=words[-1]["x1"], size=size,
-                 bold=bold_chars * 2 >= sum(sizes.values()))
+                 bold=bold_chars * 2 >= sum(sizes.values()), first_width=words[0]["x1"] - words[0]["x0"])
 
 
 def _usable(lines: list[_Line]) -> bool:
@@ -202,6 +204,11 @@ class _Style:
     size: float
     bold: bool
     pitch: float  # baseline to baseline of body lines
+    indents: bool = False  # paragraphs start with a first-line indent
+
+    def expected(self, line: _Line) -> float:
+        """Most a line's top may be from the next line's in the same paragraph; larger type is spaced wider."""
+        return self.pitch * line.size / self.size + max(1.0, 0.12 * line.size)
 
     def heading_font(self, line: _Line) -> bool:
         return line.size >= self.size + 0.6 or (line.bold and not self.bold)
@@ -239,7 +246,10 @@ def _layout_chunks(pages: list[list[_Line]]) -> list[list[_Chunk]]:
     """Per page, the chunks of its lines after dropping running headers, footers and page numbers."""
     style = _body_style(pages)
     pages = _drop_running_lines(pages, style)
-    return [_page_chunks(lines, number, style) for number, lines in enumerate(pages, start=1)]
+    frames = _frames(pages, style)
+    style.indents = _uses_indents(pages, frames, style)
+    return [_page_chunks(lines, number, style, frame)
+            for number, (lines, frame) in enumerate(zip(pages, frames), start=1)]
 
 
 def _drop_running_lines(pages: list[list[_Line]], style: _Style) -> list[list[_Line]]:
@@ -282,82 +292,118 @@ def _isolated(lines: list[_Line], i: int, style: _Style) -> bool:
     return all(d > 2.5 * style.pitch for d in near)
 
 
-def _edges(lines: list[_Line], style: _Style) -> tuple[float, float]:
-    """Left and right text edges of a page: the outermost positions that several body lines share."""
-    body = [line for line in lines if not style.heading_font(line)] or lines
-    lefts = Counter(round(line.x0) for line in body)
-    rights = Counter(round(line.x1) for line in body)
-    shared_left = [x for x, n in lefts.items() if n >= 2]
-    shared_right = [x for x, n in rights.items() if n >= 2]
-    left = min(shared_left) if shared_left else min(lefts)
-    right = max(shared_right) if shared_right else max(rights)
-    return float(left), float(right)
+@dataclass
+class _Frame:
+    """The left and right edges of a page's body text."""
+
+    left: float
+    right: float
+
+    def indented(self, line: _Line) -> bool:
+        return line.x0 > self.left + 0.4 * line.size
+
+    def room(self, line: _Line, heading: bool) -> float:
+        """Points left free after the line. Headings may be centred: for them, the width they leave free."""
+        if heading:
+            return (self.right - self.left) - (line.x1 - line.x0)
+        return self.right - line.x1
 
 
-def _page_chunks(lines: list[_Line], page: int, style: _Style) -> list[_Chunk]:
-    if not lines:
-        return []
-    left, right = _edges(lines, style)
-    body = [line for line in lines if not style.heading_font(line)]
-    full = [line.x1 >= right - line.size for line in body]
-    # In justified text only a paragraph's last line stops short of the right edge.
-    justified = len(body) >= 4 and sum(full) >= 0.6 * len(body)
+def _fits(room: float, width: float, size: float) -> bool:
+    """True when a word of `width` (plus its space, ~1/3 em) would have fitted into `room`: the line ended early."""
+    return room > width + 0.35 * size
 
-    def indented(line: _Line) -> bool:
-        return line.x0 > left + 0.4 * line.size
 
-    def reaches_right(line: _Line) -> bool:
-        return line.x1 >= right - line.size
+def _frames(pages: list[list[_Line]], style: _Style) -> list[_Frame]:
+    """Text edges of each page; pages with few lines borrow the document's, shifted by their own left edge."""
+    def body(lines: list[_Line]) -> list[_Line]:
+        return [line for line in lines if not style.heading_font(line)]
 
+    everything = [line for lines in pages for line in body(lines)]
+    whole = _frame(everything) if everything else _Frame(0.0, 0.0)
+    frames = []
+    for lines in pages:
+        own = body(lines)
+        if len(own) >= 6:
+            frames.append(_frame(own))
+        elif own:
+            # Mirrored margins move the whole text block: keep the document's width.
+            left = _frame(own).left
+            frames.append(_Frame(left, whole.right + (left - whole.left)))
+        else:
+            frames.append(whole)
+    return frames
+
+
+def _frame(lines: list[_Line]) -> _Frame:
+    # Left: the leftmost start that several lines share (an indented first line is not the edge).
+    lefts = Counter(round(line.x0) for line in lines)
+    shared = [x for x, n in lefts.items() if n >= 2]
+    left = float(min(shared) if shared else min(lefts))
+    # Right: justified lines all end at the edge; ragged ones mostly near it. A high percentile
+    # ignores the odd line that runs into the margin.
+    rights = sorted(line.x1 for line in lines)
+    right = rights[int(0.9 * (len(rights) - 1))]
+    return _Frame(left, max(right, left))
+
+
+def _uses_indents(pages: list[list[_Line]], frames: list[_Frame], style: _Style) -> bool:
+    """True when paragraphs start with a first-line indent: most lines after an early line end are indented."""
+    starts = []
+    for lines, frame in zip(pages, frames):
+        for a, b in zip(lines, lines[1:]):
+            if style.heading_font(a) or style.font(a) != style.font(b):
+                continue
+            if _fits(frame.room(a, False), b.first_width, b.size) or b.top - a.top > style.expected(a):
+                starts.append(frame.indented(b))
+    return len(starts) >= 3 and sum(starts) >= 0.6 * len(starts)
+
+
+def _page_chunks(lines: list[_Line], page: int, style: _Style, frame: _Frame) -> list[_Chunk]:
     chunks: list[_Chunk] = []
     cur: list[_Line] = []
     for line in lines:
-        if cur and _breaks(cur[-1], line, style, indented, reaches_right, justified):
-            chunks.append(_chunk(cur, page, style, indented, reaches_right))
+        if cur and _breaks(cur[-1], line, style, frame):
+            chunks.append(_chunk(cur, page, style, frame))
             cur = []
         cur.append(line)
-    chunks.append(_chunk(cur, page, style, indented, reaches_right))
+    if cur:
+        chunks.append(_chunk(cur, page, style, frame))
     return chunks
 
 
-def _breaks(a: _Line, b: _Line, style: _Style, indented, reaches_right, justified: bool) -> bool:  # noqa: ANN001
+def _breaks(a: _Line, b: _Line, style: _Style, frame: _Frame) -> bool:
     """True when line b starts a new block after line a."""
     if style.font(a) != style.font(b):
         return True
-    # Lines of a larger font are spaced wider in proportion.
-    expected = style.pitch * a.size / style.size
-    if not 0 < b.top - a.top <= expected + max(1.0, 0.12 * a.size):
-        return True
-    if style.heading_font(b):
-        return False  # centred or wrapped headings: only a gap or a font change splits them
-    if indented(b):
-        return True  # continuation lines start at the left edge; an indented line starts a paragraph
-    return justified and not reaches_right(a)
+    if not 0 < b.top - a.top <= style.expected(a):
+        return True  # a paragraph gap, or text further up: another column or a text box
+    heading = style.heading_font(b)
+    if style.indents and not heading and frame.indented(b):
+        return True  # continuation lines start at the left edge
+    # A line is wrapped because the next word did not fit; when it would have, the line ended the paragraph.
+    return _fits(frame.room(a, heading), b.first_width, b.size)
 
 
-def _chunk(lines: list[_Line], page: int, style: _Style, indented, reaches_right) -> _Chunk:  # noqa: ANN001
-    return _Chunk(page=page, lines=[line.text for line in lines], font=style.font(lines[0]),
-                  heading_font=style.heading_font(lines[0]), indented=indented(lines[0]),
-                  full_last=reaches_right(lines[-1]))
+def _chunk(lines: list[_Line], page: int, style: _Style, frame: _Frame) -> _Chunk:
+    first, last = lines[0], lines[-1]
+    heading = style.heading_font(first)
+    return _Chunk(page=page, lines=[line.text for line in lines], font=style.font(first), heading_font=heading,
+                  indented=frame.indented(first) if style.indents else None, room_last=frame.room(last, heading),
+                  first_width=first.first_width, size=first.size)
 
 
-def _uses_indents(chunks: list[list[_Chunk]]) -> bool:
-    """True when the document marks paragraphs with a first-line indent (judged on in-page paragraph starts)."""
-    starts = [c.indented for page in chunks for c in page[1:] if not c.heading_font and c.indented is not None
-              and len(c.lines) >= 2]
-    return len(starts) >= 2 and sum(starts) >= 0.6 * len(starts)
-
-
-def _merge_pages(pages: list[list[_Chunk]], uses_indents: bool) -> list[_Chunk]:
+def _merge_pages(pages: list[list[_Chunk]]) -> list[_Chunk]:
     """Flatten the pages, joining a paragraph that runs on from one page to the next."""
     out: list[_Chunk] = []
     last_page = 0
     for chunks in pages:
         for i, c in enumerate(chunks):
-            if i == 0 and out and out[-1].page == last_page and _continues(out[-1], c, uses_indents):
+            if i == 0 and out and out[-1].page == last_page and _continues(out[-1], c):
                 prev = out[-1]
                 out[-1] = _Chunk(page=prev.page, lines=prev.lines + c.lines, font=prev.font,
-                                 heading_font=prev.heading_font, indented=prev.indented, full_last=c.full_last)
+                                 heading_font=prev.heading_font, indented=prev.indented, room_last=c.room_last,
+                                 first_width=prev.first_width, size=prev.size)
             else:
                 out.append(c)
         if chunks:
@@ -365,15 +411,21 @@ def _merge_pages(pages: list[list[_Chunk]], uses_indents: bool) -> list[_Chunk]:
     return out
 
 
-def _continues(a: _Chunk, b: _Chunk, uses_indents: bool) -> bool:
-    """True when chunk b, first on its page, continues chunk a, last on the page before."""
-    if a.heading_font or b.heading_font or (a.font and b.font and a.font != b.font):
+def _continues(a: _Chunk, b: _Chunk) -> bool:
+    """True when chunk b, first on its page (or OCR paragraph), continues chunk a, the one before."""
+    if a.heading_font or b.heading_font or a.font != b.font:
         return False
     ends = bool(_SENTENCE_END.search(a.lines[-1]))
-    if uses_indents and b.indented is not None:
-        # With indented paragraphs an unindented first line can only be a continuation.
-        return not b.indented and (not ends or bool(a.full_last))
-    return not ends and (_starts_lower(b.lines[0]) or bool(a.full_last))
+    if b.indented is not None:
+        # With indented paragraphs an unindented first line is a continuation, unless the text
+        # before ended a sentence on a short line.
+        fits = a.room_last is not None and b.first_width is not None and _fits(a.room_last, b.first_width, b.size)
+        return not b.indented and not (ends and fits)
+    if not ends and _starts_lower(b.lines[0]):
+        return True
+    if a.room_last is None or b.first_width is None:
+        return False
+    return not ends and not _fits(a.room_last, b.first_width, b.size)
 
 
 def _starts_lower(text: str) -> bool:
@@ -392,7 +444,7 @@ def _ocr_chunks(text: str, page: int) -> list[_Chunk]:
         if not lines:
             continue
         # tesseract sometimes sets widely spaced lines of one paragraph apart with a blank line.
-        if chunks and _continues(chunks[-1], _Chunk(page=page, lines=lines), uses_indents=False):
+        if chunks and _continues(chunks[-1], _Chunk(page=page, lines=lines)):
             chunks[-1].lines.extend(lines)
         else:
             chunks.append(_Chunk(page=page, lines=lines))
