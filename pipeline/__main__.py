@@ -73,6 +73,25 @@ def _build(args: argparse.Namespace) -> int:
     return 0
 
 
+def _serve(args: argparse.Namespace) -> int:
+    import os
+    import shutil
+    import subprocess
+
+    from pipeline.serve import datasette_args
+
+    db = Path(args.db)
+    if not db.exists():
+        print(f"error: {db} does not exist; run `make ingest` first", file=sys.stderr)
+        return 1
+    datasette = shutil.which("datasette", path=str(Path(sys.executable).parent)) or "datasette"
+    inspect_file = db.with_name("inspect-data.json")
+    subprocess.run([datasette, "inspect", str(db), "--inspect-file", str(inspect_file)], check=True)
+    argv = [datasette, "serve", *datasette_args(db, inspect_file), "--host", args.host, "--port", str(args.port)]
+    os.execv(datasette, argv)
+    return 0
+
+
 def _schemas(args: argparse.Namespace) -> int:
     from pipeline.schemas import write_schemas
 
@@ -109,6 +128,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--extracted", default="extracted")
     p.add_argument("--db", default="archive.db")
     p.set_defaults(func=_build)
+
+    p = sub.add_parser("serve", help="serve archive.db read-only with Datasette")
+    p.add_argument("--db", default="archive.db")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8001)
+    p.set_defaults(func=_serve)
 
     p = sub.add_parser("schemas", help="write the JSON Schemas of the records")
     p.add_argument("--out", default="schemas")

@@ -48,7 +48,7 @@ def looks_like_heading(line: str) -> bool:
     if _HEADING_END.search(s) or s[0] in "-–—•*":
         return False
     first = next((c for c in s if c.isalnum()), "")
-    return first.isupper() or first.isdigit() and not s[0].isdigit()
+    return first.isupper() or (first.isdigit() and not s[0].isdigit())
 
 
 def with_sections(blocks: list[Block]) -> list[Block]:

@@ -62,7 +62,7 @@ def make_pdf(text: str, out: Path, *, title: str | None = None, encrypt: object 
         title = blocks[0][1] if blocks else out.stem
     # No automatic hyphenation and no breaks at a word's own hyphen: the readers are tested
     # against the txt paragraphs, and a "город-|побратим" break is ambiguous to undo.
-    common = dict(hyphenationLang="", embeddedHyphenation=0, uriWasteReduce=0)
+    common = {"hyphenationLang": "", "embeddedHyphenation": 0, "uriWasteReduce": 0}
     body = ParagraphStyle("body", fontName=FONT_REGULAR, fontSize=10.5, leading=14, alignment=TA_JUSTIFY,
                           firstLineIndent=1.0 * cm, spaceAfter=4, **common)
     heading = ParagraphStyle("heading", fontName=FONT_BOLD, fontSize=13, leading=16, alignment=TA_LEFT,
@@ -113,8 +113,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     text = args.source.read_text(encoding="utf-8-sig")
     stem = args.source.stem
-    for path in (make_pdf(text, args.out / f"{stem}.pdf", title=args.title), make_docx(text, args.out / f"{stem}.docx")):
-        print(path)
+    print(make_pdf(text, args.out / f"{stem}.pdf", title=args.title))
+    print(make_docx(text, args.out / f"{stem}.docx"))
     return 0
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -88,7 +88,7 @@ class OrganizationRecord(_Record):
 
 
 Record = Annotated[
-    Union[CityRecord, DateRecord, CountRecord, MoneyRecord, PersonRecord, OrganizationRecord],
+    CityRecord | DateRecord | CountRecord | MoneyRecord | PersonRecord | OrganizationRecord,
     Field(discriminator="type"),
 ]
 RECORD_TYPES: dict[str, type[_Record]] = {

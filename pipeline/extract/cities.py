@@ -66,9 +66,9 @@ def _keys(words: list[str]) -> list[str]:
 
 
 def _is_common_noun(word: str) -> bool:
-    """A dictionary noun that is never a place name («Дом», «Мир»): a city only after «город»."""
+    """A dictionary word that is never a place name («Дом», «Мир», «Так»): a city only after «город»."""
     ps = parses(word.lower())
-    return ps[0].is_known and ps[0].tag.POS == "NOUN" and not any("Geox" in p.tag for p in ps)
+    return ps[0].is_known and not any("Geox" in p.tag for p in ps)
 
 
 def _nominative_guess(word: str) -> str:
@@ -109,7 +109,7 @@ def _glued_to_lowercase(doc: Doc, i: int) -> bool:
 
 @Language.component("archive_cities")
 def cities_component(doc: Doc) -> Doc:
-    persons = [(m.start, m.end) for m in mentions(doc, "person", "ner_per")]
+    persons = [(m.start, m.end) for m in mentions(doc, "person", "ner_per", "person_in_org")]
     heading_countries = countries_in(doc.user_data.get("heading", ""))
     sentence_countries: dict[tuple[int, int], frozenset[str]] = {}
     i = 0

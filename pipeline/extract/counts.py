@@ -93,7 +93,7 @@ def _number_runs(doc: Doc) -> list[tuple[int, int, int | float, int]]:
         s, e = m.span()
         if LABEL_BEFORE.search(text, max(0, s - 4), s) or (s and text[s - 1] == "-" and s > 1 and text[s - 2].isalpha()):
             continue
-        if e < len(text) and text[e].isalpha() or text[e : e + 1] in ("%", ":") or _is_list_marker(text, s, e):
+        if (e < len(text) and text[e].isalpha()) or text[e : e + 1] in ("%", ":") or _is_list_marker(text, s, e):
             continue
         glued = _HYPHEN_WORD.match(text, e)
         if glued:
@@ -107,8 +107,12 @@ def _number_runs(doc: Doc) -> list[tuple[int, int, int | float, int]]:
             if mult:
                 value, e, i = value * mult, doc[i].idx + len(doc[i].text), i + 1
         runs.append((s, e, int(value) if float(value).is_integer() else value, i))
+    consumed = {t.i for s, e, _, _ in runs for t in doc if s <= t.idx < e}
     i = 0
     while i < len(doc):
+        if i in consumed:
+            i += 1
+            continue
         j, values = i, []
         while j < len(doc) and doc[j].is_alpha:
             v = word_value(doc[j].text) if not doc[j].text[0].isupper() or j == i else None

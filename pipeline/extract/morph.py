@@ -48,7 +48,7 @@ def is_adjective(word: str, min_score: float = 0.0) -> bool:
 
 def to_nominative(word: str, *, keep_number: bool = True, gender: str | None = None) -> str:
     """The nominative form of a word of a name, keeping its capitalisation pattern."""
-    if not word or not any(c.isalpha() for c in word) or word.isupper() and len(word) > 1:
+    if not word or not any(c.isalpha() for c in word) or (word.isupper() and len(word) > 1):
         return word
     options = [p for p in parses(word) if p.tag.POS in ("NOUN", "ADJF", "PRTF")]
     if gender:

@@ -16,7 +16,6 @@ from spacy.tokens import Doc, Token
 from pipeline.extract import gazetteer
 from pipeline.extract.mention import Mention, add, mentions, sentence_of
 from pipeline.extract.morph import compound_lemma, fold, match_case, parses, to_nominative
-from pipeline.extract.places import COUNTRIES
 from pipeline.extract.orgwords import (
     ALIAS_INTRO,
     EPITHETS,
@@ -25,6 +24,7 @@ from pipeline.extract.orgwords import (
     QUOTED_ONLY_HEADS,
     ROMAN_REGNAL,
 )
+from pipeline.extract.places import COUNTRIES
 
 OPEN_QUOTES = {"«": "»", "„": "“", "“": "”"}
 _INITIALS_FIRST = re.compile(r"(?<![\w.])(?:[А-ЯЁ]\.\s?){1,2}\s?[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?")
@@ -179,13 +179,14 @@ def _right_complement(words: list[tuple[str, int, int]], k: int, quotes: list[tu
         if low == "в" and j + 2 < len(words) and _lemma(words[j + 1][0]) in ("город", "г."):
             j += 2
             continue
-        if low == "и" and j + 1 < len(words) and words[j + 1][0].islower() and _oblique_noun(words[j + 1][0]):
+        if (low == "и" and j + 1 < len(words) and words[j - 1][0].islower() and words[j + 1][0].islower()
+                and _oblique_noun(words[j + 1][0])):
             j += 1
             continue
         if _ABBREVIATION.fullmatch(w) and w not in NOT_ORG_ABBREVIATIONS:
             end, named, j = j, True, j + 1
             continue
-        if not w[0].isalpha() or _is_verbish(w) or _head(w) and w[0].isupper():
+        if not w[0].isalpha() or _is_verbish(w) or (_head(w) and w[0].isupper()):
             break
         if w[0].isupper() and (_oblique_noun(w) or _is_adj(w) or not parses(low)[0].tag.POS):
             end, named, j = j, True, j + 1
@@ -205,7 +206,7 @@ def _named_after_end(words: list[tuple[str, int, int]], j: int) -> int | None:
     last = None
     while j < len(words) and j - (last or j) <= 1:
         w = words[j][0]
-        if re.fullmatch(r"[А-ЯЁ]\.?|\d+[а-я]?|[А-ЯЁ]\.[А-ЯЁ]\.?", w) or w in (".",):
+        if re.fullmatch(r"[А-ЯЁ]\.?|\d+[а-я]?|[А-ЯЁ]\.[А-ЯЁ]\.?", w):
             last = j
         elif w[0].isupper() and w[0].isalpha():
             last = j
@@ -218,34 +219,35 @@ def _named_after_end(words: list[tuple[str, int, int]], j: int) -> int | None:
 
 
 def _nominative_phrase(text: str) -> str:
-    """Head noun and the adjectives before it to the nominative; the rest as written."""
+    """Head noun and the adjectives before it to the nominative, agreeing with the head; the rest as written."""
     parts = re.split(r"(\s+)", text)
-    out: list[str] = []
-    head_seen = False
-    number = "sing"
-    for part in parts:
-        if head_seen or not part.strip() or part[0] in "«„“\"" or not any(c.isalpha() for c in part):
-            out.append(part)
-            if part and part[0] in "«„“\"":
-                head_seen = True
-            continue
-        if _head(part) or (not _is_adj(part) and parses(part.lower())[0].tag.POS == "NOUN"):
-            head_seen = True
-            out.append(to_nominative(part))
-            number = parses(part.lower())[0].tag.number or "sing"
-        else:
-            out.append(_adjective_nominative(part, number))
-    return "".join(out)
+    head_at = next((i for i, part in enumerate(parts) if part.strip() and part[0].isalpha()
+                    and (_head(part) or (not _is_adj(part) and parses(part.lower())[0].tag.POS == "NOUN"))), None)
+    if head_at is None:
+        return text
+    head = parts[head_at]
+    tag = parses(head.lower().rpartition("-")[2])[0].tag
+    out = [_adjective_nominative(p, tag.number or "sing", tag.gender or "masc") if p.strip() else p
+           for p in parts[:head_at]]
+    out.append(_noun_nominative(head))
+    return "".join(out + parts[head_at + 1 :])
 
 
-def _adjective_nominative(word: str, number: str) -> str:
+def _noun_nominative(word: str) -> str:
+    if word[1:] != word[1:].lower() and not word.isupper():
+        return word  # «ОмГПУ»: an abbreviation is written as it is
+    if "-" in word and all(parses(p.lower())[0].tag.POS == "NOUN" for p in word.split("-")):
+        return "-".join(to_nominative(p) for p in word.split("-"))
+    return to_nominative(word)
+
+
+def _adjective_nominative(word: str, number: str, gender: str) -> str:
     if "-" in word:
         head, _, last = word.rpartition("-")
-        return f"{head}-{_adjective_nominative(last, number)}"
+        return f"{head}-{_adjective_nominative(last, number, gender)}"
     for p in parses(word.lower()):
         if p.tag.POS in ("ADJF", "PRTF"):
-            want = {"nomn", "plur"} if p.tag.number == "plur" else {"nomn", "sing", p.tag.gender or "masc"}
-            form = p.inflect(want)
+            form = p.inflect({"nomn", "plur"} if number == "plur" else {"nomn", "sing", gender})
             if form:
                 return match_case(form.word, word)
     return word
@@ -299,7 +301,7 @@ def _organisations(doc: Doc, words: list[tuple[str, int, int]], quotes: list[tup
         a = m.group()
         if a in NOT_ORG_ABBREVIATIONS or taken(*m.span()) or any(qs < m.start() < qe for qs, qe in quotes):
             continue
-        if a.isupper() and gazetteer.lookup(fold(a)) or len(a) < 3 and a.isupper():
+        if (a.isupper() and gazetteer.lookup(fold(a))) or (len(a) < 3 and a.isupper()):
             continue
         k = next((i for i, w in enumerate(words) if w[1] == m.start()), None)
         start = m.start()
@@ -374,6 +376,7 @@ def _persons(doc: Doc, orgs: list[Mention]) -> list[Mention]:
     out = []
     for s, e in merged:
         if any(o.start <= s and e <= o.end for o in orgs):
+            add(doc, Mention("person_in_org", s, e))  # so that cities skip «им. А.С. Пушкина» too
             continue
         out.append(Mention("person", s, e, {"name": person_nominative(text[s:e])}))
     return out
@@ -383,7 +386,7 @@ def _merge(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
     """Union of overlapping spans, and of spans separated by a single space («Бухгольцу» «Ивану Дмитриевичу»)."""
     merged: list[list[int]] = []
     for s, e in sorted(spans):
-        if merged and (s < merged[-1][1] or text[merged[-1][1] : s] == " " and _joinable(text, merged[-1], s, e)):
+        if merged and (s < merged[-1][1] or (text[merged[-1][1] : s] == " " and _joinable(text, merged[-1], s, e))):
             merged[-1][1] = max(merged[-1][1], e)
         else:
             merged.append([s, e])

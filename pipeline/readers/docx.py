@@ -30,7 +30,7 @@ def read(path: Path) -> Document:
         document = docx.Document(str(path))
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as e:
         raise ReadError(f"{path.name}: not a DOCX ({' '.join(str(e).split()) or type(e).__name__})") from None
-    except Exception as e:  # noqa: BLE001 - a damaged part can fail anywhere in lxml or python-docx
+    except Exception as e:
         raise ReadError(f"{path.name}: damaged DOCX ({type(e).__name__}: {' '.join(str(e).split())[:200]})") from None
     parts: list[str] = []
     blocks: list[Block] = []

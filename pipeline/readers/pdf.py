@@ -1,4 +1,4 @@
-"""PDF reports: lines from pdfplumber words, grouped into headings and paragraphs by layout and font.
+"""PDF reports: text lines from pdfplumber, grouped into headings and paragraphs by layout and font.
 
 Running headers, footers and page numbers are dropped, words hyphenated at a line end are joined,
 and a paragraph that runs over a page break stays one block. Pages without a text layer go to OCR.
@@ -6,13 +6,14 @@ and a paragraph that runs over a page break stays one block. Pages without a tex
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
-from statistics import median
 
 from pipeline.document import HEADING_MAX_WORDS, Document, ReadError, looks_like_heading, with_sections
 from pipeline.records import Block
@@ -24,6 +25,10 @@ HEADING_FONT_MAX_CHARS = 250
 REPEAT_SHARE = 0.4
 # Header and footer candidates: this many lines at the top and the bottom of each page.
 EDGE_LINES = 3
+# A page at least this much covered by images, with no real text, is a scan.
+SCAN_COVER = 0.5
+# Fewer letters than this on a page is no text layer (a stamped page number, a logo's caption).
+MIN_PAGE_CHARS = 20
 _SENTENCE_END = re.compile(r"[.!?:;…][\s»\"”’)\]]*$")
 _HEADING_END = re.compile(r"[.!?:;,…]\s*$")
 _PAGE_NUMBER = re.compile(
@@ -57,6 +62,7 @@ class _Chunk:
     heading_font: bool = False  # larger than the body or bold
     indented: bool | None = None  # the first line starts right of the page's left edge; None: unknown
     room_last: float | None = None  # points left free after the last line
+    frame: _Frame | None = None  # of the page the last line is on
     first_width: float | None = None  # points taken by the first word
     size: float = 0.0
 
@@ -68,34 +74,36 @@ def read(path: Path) -> Document:
     _check_bytes(path)
     try:
         pdf = pdfplumber.open(path)
-    except Exception as e:  # noqa: BLE001 - pdfminer raises many kinds on a broken file
+    except Exception as e:
         raise _open_error(path, e) from None
     with pdf:
-        n_pages = len(_pages(pdf, path))
+        all_pages = _pages(pdf, path)
+        n_pages = len(all_pages)
+        if not n_pages:
+            raise ReadError(f"{path.name}: damaged PDF (no pages)")
         pages: list[list[_Line]] = []
-        textless: list[int] = []  # 1-based pages with no usable text but with images: scanned
-        for number, page in enumerate(_pages(pdf, path), start=1):
+        scanned: list[int] = []  # 1-based pages that are a picture with (almost) no text: scans
+        for number, page in enumerate(all_pages, start=1):
             try:
-                words = page.extract_words(extra_attrs=["size", "fontname"])
-                lines = _lines(words)
-                if not _usable(lines) and page.images:
-                    textless.append(number)
-                    lines = []
-            except Exception as e:  # noqa: BLE001
+                lines, image_cover = _page_lines(page)
+            except Exception as e:
                 raise ReadError(f"{path.name}: damaged PDF, page {number} cannot be read ({_one_line(e)})") from None
             finally:
                 page.close()  # frees the page's parsed objects: reports run to hundreds of pages
+            if image_cover >= SCAN_COVER and not _usable(lines):
+                scanned.append(number)
+                lines = []  # a stamped page number or a garbled layer: OCR reads the page whole
             pages.append(lines)
-    if not any(pages) and not textless:
-        raise ReadError(f"{path.name}: no text layer and no images: the PDF has no readable text")
+    if not any(pages):
+        scanned = list(range(1, n_pages + 1))  # text drawn as curves is OCRed just the same
     ocr_text: dict[int, str] = {}
-    if textless:
+    if scanned:
         from pipeline.readers.ocr import ocr_available, ocr_pdf
 
         # A wholly scanned report must be OCRed (or fail saying how); a stray scanned page in a
         # text PDF is OCRed when OCR is installed and skipped otherwise.
         if not any(pages) or ocr_available():
-            ocr_text = dict(zip(textless, ocr_pdf(path, textless)))
+            ocr_text = dict(zip(scanned, ocr_pdf(path, scanned), strict=True))
     chunks = _layout_chunks(pages)
     for number, text in ocr_text.items():
         chunks[number - 1] = _ocr_chunks(text, number)
@@ -137,7 +145,7 @@ def _open_error(path: Path, e: Exception) -> ReadError:
 def _pages(pdf: object, path: Path) -> list:
     try:
         return pdf.pages  # type: ignore[attr-defined]
-    except Exception as e:  # noqa: BLE001
+    except Exception as e:
         raise ReadError(f"{path.name}: damaged PDF, its page tree cannot be read ({_one_line(e)})") from None
 
 
@@ -149,49 +157,103 @@ def _one_line(e: BaseException) -> str:
 # --- lines -------------------------------------------------------------------------------------
 
 
-def _lines(words: list[dict]) -> list[_Line]:
-    """Group pdfplumber words into lines, top to bottom."""
-    words = [w for w in words if w.get("upright", True) and w["text"].strip()]  # rotated: watermarks, stamps
-    words.sort(key=lambda w: (w["top"], w["x0"]))
-    groups: list[list[dict]] = []
-    for w in words:
-        # A word belongs to the current line when its top is within half its size of the line's first word.
-        if groups and w["top"] - groups[-1][0]["top"] <= 0.5 * w["size"]:
-            groups[-1].append(w)
+# (x0, x1, top, size, fontname, text) of one character, top measured down from the page's top.
+_Char = tuple[float, float, float, float, str, str]
+
+
+def _page_lines(page: object) -> tuple[list[_Line], float]:
+    """The page's text lines, top to bottom, and the largest share of the page one image covers.
+
+    Reads the characters from pdfplumber's pdfminer layout: pdfplumber's own per-character dicts
+    (page.chars, extract_words) cost as much again as parsing the page.
+    """
+    from pdfminer.layout import LTChar, LTContainer, LTImage
+
+    layout = page.layout  # type: ignore[attr-defined]
+    page_top = layout.y1
+    chars: list[_Char] = []
+    image_area = 0.0
+    stack = [layout]
+    while stack:
+        for obj in stack.pop():
+            if isinstance(obj, LTChar):
+                if obj.upright:  # rotated text is watermarks and stamps
+                    chars.append((obj.x0, obj.x1, page_top - obj.y1, obj.size, obj.fontname, obj.get_text()))
+            elif isinstance(obj, LTImage):
+                image_area = max(image_area, obj.width * obj.height)
+            elif isinstance(obj, LTContainer):
+                stack.append(obj)  # figures (form XObjects) hold characters and images too
+    page_area = layout.width * layout.height
+    return _lines(chars), (image_area / page_area if page_area > 0 else 0.0)
+
+
+def _lines(chars: list[_Char]) -> list[_Line]:
+    """Group characters into lines, top to bottom."""
+    chars.sort(key=lambda c: (c[2], c[0]))
+    groups: list[list[_Char]] = []
+    line_top = 0.0
+    for c in chars:
+        # A character belongs to the current line when its top is within half its size of the line's top.
+        if groups and c[2] - line_top <= 0.5 * c[3]:
+            groups[-1].append(c)
         else:
-            groups.append([w])
-    return [_line(sorted(g, key=lambda w: w["x0"])) for g in groups]
+            groups.append([c])
+            line_top = c[2]
+    lines = (_line(sorted(g)) for g in groups)
+    return [line for line in lines if line is not None]
 
 
-def _line(words: list[dict]) -> _Line:
+@functools.lru_cache(maxsize=256)
+def _is_bold(fontname: str) -> bool:
+    return bool(_BOLD.search(fontname))
+
+
+def _line(chars: list[_Char]) -> _Line | None:
+    """One line from its characters, left to right; None when it is only spaces."""
     sizes: Counter[float] = Counter()
     bold_chars = 0
     parts: list[str] = []
-    prev: dict | None = None
-    for w in words:
-        if prev is not None and w["text"] == prev["text"] and abs(w["x0"] - prev["x0"]) < 1:
-            continue  # the same word printed twice, slightly offset: fake bold
-        n = len(w["text"])
-        sizes[round(w["size"] * 2) / 2] += n
-        bold_chars += n if _BOLD.search(w["fontname"]) else 0
-        # pdfplumber also splits a word where the font changes; no gap means no space.
-        if prev is not None and w["x0"] - prev["x1"] > 0.1 * w["size"]:
-            parts.append(" ")
-        parts.append(w["text"])
-        prev = w
+    prev: _Char | None = None
+    first: _Char | None = None
+    first_word_end: float | None = None
+    spaced = False
+    for c in chars:
+        x0, _, _, size, fontname, text = c
+        if text.isspace():
+            spaced = prev is not None
+            continue
+        if prev is not None:
+            if text == prev[5] and abs(x0 - prev[0]) < 1:
+                continue  # the same character printed twice, slightly offset: fake bold
+            # A word ends at a space character, or at a gap wider than kerning (some PDFs place words without spaces).
+            if spaced or x0 - prev[1] > 0.15 * size:
+                parts.append(" ")
+                if first_word_end is None:
+                    first_word_end = prev[1]
+        else:
+            first = c
+        spaced = False
+        parts.append(text)
+        n = len(text)
+        sizes[round(size * 2) / 2] += n
+        if _is_bold(fontname):
+            bold_chars += n
+        prev = c
+    if prev is None or first is None:
+        return None
     size = sizes.most_common(1)[0][0]
-    main = [w for w in words if round(w["size"] * 2) / 2 == size]
-    return _Line(text="".join(parts), top=min(w["top"] for w in main), x0=words[0]["x0"], x1=words[-1]["x1"], size=size,
-                 bold=bold_chars * 2 >= sum(sizes.values()), first_width=words[0]["x1"] - words[0]["x0"])
+    top = min(c[2] for c in chars if round(c[3] * 2) / 2 == size)
+    return _Line(text="".join(parts), top=top, x0=first[0], x1=prev[1], size=size,
+                 bold=bold_chars * 2 >= sum(sizes.values()),
+                 first_width=(first_word_end if first_word_end is not None else prev[1]) - first[0])
 
 
 def _usable(lines: list[_Line]) -> bool:
-    """True when the page has real text: not empty, not glyph ids without a Unicode map ("(cid:123)")."""
+    """True when the page has real text: some letters, not glyph ids without a Unicode map ("(cid:123)")."""
     text = "".join(line.text for line in lines)
-    if len(text.strip()) < 3:
-        return False
-    cid = sum(len(m) for m in re.findall(r"\(cid:\d+\)", text))
-    return cid * 2 < len(text)
+    text = re.sub(r"\(cid:\d+\)", "\ufffd", text)
+    letters = sum(ch.isalpha() for ch in text)
+    return letters >= MIN_PAGE_CHARS and text.count("\ufffd") * 2 < len(text)
 
 
 # --- layout ------------------------------------------------------------------------------------
@@ -225,7 +287,7 @@ def _body_style(pages: list[list[_Line]]) -> _Style:
     size = _weighted_median(sizes) if sizes else 10.0
     body = [line for lines in pages for line in lines if abs(line.size - size) < 0.6]
     bold = sum(len(line.text) for line in body if line.bold) * 2 > sum(len(line.text) for line in body)
-    gaps = [b.top - a.top for lines in pages for a, b in zip(lines, lines[1:])
+    gaps = [b.top - a.top for lines in pages for a, b in pairwise(lines)
             if abs(a.size - size) < 0.6 and abs(b.size - size) < 0.6 and 0.8 * size < b.top - a.top < 3 * size]
     # Line spacing is the most common gap; paragraph spacing only adds larger ones.
     pitch = Counter(round(g, 1) for g in gaps).most_common(1)[0][0] if gaps else 1.2 * size
@@ -249,7 +311,7 @@ def _layout_chunks(pages: list[list[_Line]]) -> list[list[_Chunk]]:
     frames = _frames(pages, style)
     style.indents = _uses_indents(pages, frames, style)
     return [_page_chunks(lines, number, style, frame)
-            for number, (lines, frame) in enumerate(zip(pages, frames), start=1)]
+            for number, (lines, frame) in enumerate(zip(pages, frames, strict=True), start=1)]
 
 
 def _drop_running_lines(pages: list[list[_Line]], style: _Style) -> list[list[_Line]]:
@@ -280,24 +342,29 @@ def _drop_running_lines(pages: list[list[_Line]], style: _Style) -> list[list[_L
             continue
         for _, _, top in occurrences:
             band = [(p, i) for p, i, t in occurrences if abs(t - top) <= 4]
-            if len({p for p, _ in band}) >= needed:
-                for p, i in band:
+            count = len({p for p, _ in band})
+            if count < needed:
+                continue
+            for p, i in band:
+                # Two pages can end on the same short line by chance; a header is also set apart.
+                if count >= 3 or _isolated(pages[p], i, style, 1.5):
                     drop[p].add(i)
     return [[line for i, line in enumerate(lines) if i not in drop[p]] for p, lines in enumerate(pages)]
 
 
-def _isolated(lines: list[_Line], i: int, style: _Style) -> bool:
-    """True when line i is set apart from its neighbours by more than a paragraph gap."""
+def _isolated(lines: list[_Line], i: int, style: _Style, pitches: float = 2.5) -> bool:
+    """True when line i is set apart from its neighbours by more than `pitches` line spacings."""
     near = [abs(lines[j].top - lines[i].top) for j in (i - 1, i + 1) if 0 <= j < len(lines)]
-    return all(d > 2.5 * style.pitch for d in near)
+    return all(d > pitches * style.pitch for d in near)
 
 
 @dataclass
 class _Frame:
-    """The left and right edges of a page's body text."""
+    """The left and right edges of a page's body text, and whether its lines are justified."""
 
     left: float
     right: float
+    justified: bool = False
 
     def indented(self, line: _Line) -> bool:
         return line.x0 > self.left + 0.4 * line.size
@@ -308,10 +375,19 @@ class _Frame:
             return (self.right - self.left) - (line.x1 - line.x0)
         return self.right - line.x1
 
+    def ended(self, room: float, next_width: float, size: float, heading: bool = False) -> bool:
+        """True when a line with `room` left free ended its paragraph rather than wrapped.
 
-def _fits(room: float, width: float, size: float) -> bool:
-    """True when a word of `width` (plus its space, ~1/3 em) would have fitted into `room`: the line ended early."""
-    return room > width + 0.35 * size
+        Justified lines that wrap end at the right edge; otherwise a line wraps because the next
+        word (plus a space, ~1/3 em) did not fit, so when it would have, the line ended early.
+        """
+        if self.justified and not heading:
+            return room > _SHORT * size
+        return room > next_width + 0.35 * size
+
+
+# A justified line is "at the edge" within this share of the font size.
+_SHORT = 0.2
 
 
 def _frames(pages: list[list[_Line]], style: _Style) -> list[_Frame]:
@@ -329,7 +405,7 @@ def _frames(pages: list[list[_Line]], style: _Style) -> list[_Frame]:
         elif own:
             # Mirrored margins move the whole text block: keep the document's width.
             left = _frame(own).left
-            frames.append(_Frame(left, whole.right + (left - whole.left)))
+            frames.append(_Frame(left, whole.right + (left - whole.left), whole.justified))
         else:
             frames.append(whole)
     return frames
@@ -343,18 +419,19 @@ def _frame(lines: list[_Line]) -> _Frame:
     # Right: justified lines all end at the edge; ragged ones mostly near it. A high percentile
     # ignores the odd line that runs into the margin.
     rights = sorted(line.x1 for line in lines)
-    right = rights[int(0.9 * (len(rights) - 1))]
-    return _Frame(left, max(right, left))
+    right = max(rights[int(0.9 * (len(rights) - 1))], left)
+    at_edge = sum(right - line.x1 <= _SHORT * line.size for line in lines)
+    return _Frame(left, right, justified=len(lines) >= 4 and at_edge >= 0.5 * len(lines))
 
 
 def _uses_indents(pages: list[list[_Line]], frames: list[_Frame], style: _Style) -> bool:
     """True when paragraphs start with a first-line indent: most lines after an early line end are indented."""
     starts = []
-    for lines, frame in zip(pages, frames):
-        for a, b in zip(lines, lines[1:]):
+    for lines, frame in zip(pages, frames, strict=True):
+        for a, b in pairwise(lines):
             if style.heading_font(a) or style.font(a) != style.font(b):
                 continue
-            if _fits(frame.room(a, False), b.first_width, b.size) or b.top - a.top > style.expected(a):
+            if frame.ended(frame.room(a, False), b.first_width, b.size) or b.top - a.top > style.expected(a):
                 starts.append(frame.indented(b))
     return len(starts) >= 3 and sum(starts) >= 0.6 * len(starts)
 
@@ -381,8 +458,7 @@ def _breaks(a: _Line, b: _Line, style: _Style, frame: _Frame) -> bool:
     heading = style.heading_font(b)
     if style.indents and not heading and frame.indented(b):
         return True  # continuation lines start at the left edge
-    # A line is wrapped because the next word did not fit; when it would have, the line ended the paragraph.
-    return _fits(frame.room(a, heading), b.first_width, b.size)
+    return frame.ended(frame.room(a, heading), b.first_width, b.size, heading)
 
 
 def _chunk(lines: list[_Line], page: int, style: _Style, frame: _Frame) -> _Chunk:
@@ -390,7 +466,7 @@ def _chunk(lines: list[_Line], page: int, style: _Style, frame: _Frame) -> _Chun
     heading = style.heading_font(first)
     return _Chunk(page=page, lines=[line.text for line in lines], font=style.font(first), heading_font=heading,
                   indented=frame.indented(first) if style.indents else None, room_last=frame.room(last, heading),
-                  first_width=first.first_width, size=first.size)
+                  frame=frame, first_width=first.first_width, size=first.size)
 
 
 def _merge_pages(pages: list[list[_Chunk]]) -> list[_Chunk]:
@@ -403,7 +479,7 @@ def _merge_pages(pages: list[list[_Chunk]]) -> list[_Chunk]:
                 prev = out[-1]
                 out[-1] = _Chunk(page=prev.page, lines=prev.lines + c.lines, font=prev.font,
                                  heading_font=prev.heading_font, indented=prev.indented, room_last=c.room_last,
-                                 first_width=prev.first_width, size=prev.size)
+                                 frame=c.frame, first_width=prev.first_width, size=prev.size)
             else:
                 out.append(c)
         if chunks:
@@ -416,16 +492,16 @@ def _continues(a: _Chunk, b: _Chunk) -> bool:
     if a.heading_font or b.heading_font or a.font != b.font:
         return False
     ends = bool(_SENTENCE_END.search(a.lines[-1]))
+    ended = None  # did a's last line end early (by layout)? None: no layout (OCR)
+    if a.frame is not None and a.room_last is not None and b.first_width is not None:
+        ended = a.frame.ended(a.room_last, b.first_width, b.size)
     if b.indented is not None:
         # With indented paragraphs an unindented first line is a continuation, unless the text
         # before ended a sentence on a short line.
-        fits = a.room_last is not None and b.first_width is not None and _fits(a.room_last, b.first_width, b.size)
-        return not b.indented and not (ends and fits)
+        return not b.indented and not (ends and ended)
     if not ends and _starts_lower(b.lines[0]):
         return True
-    if a.room_last is None or b.first_width is None:
-        return False
-    return not ends and not _fits(a.room_last, b.first_width, b.size)
+    return ended is False and (not ends or bool(a.frame and a.frame.justified))
 
 
 def _starts_lower(text: str) -> bool:
@@ -550,7 +626,7 @@ def join_lines(lines: Sequence[str], vocab: set[str] | frozenset[str] = frozense
 def _line_end_hyphen(before: str, after: str, vocab: set[str] | frozenset[str]) -> str:
     """How `before` and `after` meet: "break" (a word hyphenated at the line end), "compound"
     (a hyphenated word such as "город-побратим" wrapped at its hyphen) or "space"."""
-    if len(before) < 2 or before[-1] != "-" or not before[-2].isalpha() or not after[0].islower():
+    if len(before) < 2 or before[-1] not in "-\u2010" or not before[-2].isalpha() or not after[0].islower():
         return "space"
     tail_word = after.split()[0]
     if tail_word.lower() in _SUSPENDED_BEFORE:

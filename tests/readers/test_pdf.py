@@ -76,7 +76,7 @@ def test_pages_ascend(pdf_doc: Document) -> None:
 
 def test_offsets(pdf_doc: Document) -> None:
     text = pdf_doc.text
-    for prev, b in zip([None, *pdf_doc.blocks], pdf_doc.blocks):
+    for prev, b in zip([None, *pdf_doc.blocks], pdf_doc.blocks, strict=False):
         piece = text[b.start:b.end]
         assert piece and piece == piece.strip() and "\n" not in piece
         if prev is not None:
@@ -101,18 +101,31 @@ def test_running_header_same_as_first_heading(tmp_path: Path, txt_doc: Document)
 
 
 def _canvas_pdf(path: Path, pages: list[list[str]]) -> Path:
-    """A PDF with the given lines per page, drawn at fixed positions (no layout engine)."""
+    """A PDF with exactly these lines per page, drawn word by word and justified like a typeset report.
+
+    A line starting with a tab is a paragraph's indented first line; one ending with a newline is its
+    last line (not stretched to the right edge).
+    """
     from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase.pdfmetrics import stringWidth
     from reportlab.pdfgen.canvas import Canvas
 
     fixtures._register_fonts()
+    font, size, left, right = fixtures.FONT_REGULAR, 11, 72.0, 460.0
     c = Canvas(str(path), pagesize=A4, invariant=1)
     for lines in pages:
-        c.setFont(fixtures.FONT_REGULAR, 11)
+        c.setFont(font, size)
         y = A4[1] - 72
         for line in lines:
-            indent = 28 if line.startswith("\t") else 0
-            c.drawString(72 + indent, y, line.lstrip("\t"))
+            x = left + (28 if line.startswith("\t") else 0)
+            words = line.split()
+            widths = [stringWidth(w, font, size) for w in words]
+            gap = stringWidth(" ", font, size)
+            if not line.endswith("\n") and len(words) > 1:
+                gap = (right - x - sum(widths)) / (len(words) - 1)
+            for w, width in zip(words, widths, strict=True):
+                c.drawString(x, y, w)
+                x += width + gap
             y -= 14
         c.showPage()
     c.save()
@@ -126,14 +139,14 @@ def test_hyphenation_and_page_break(tmp_path: Path) -> None:
          "партнерами из Китая. Принимались фото-",
          "и видеоработы. В ноябре -",
          "декабре работа продолжилась, в рамках соглашения о"],
-        ["сотрудничестве между школами прошел телемост.",
-         "\tВ мае омские предприятия приняли участие в выставке."],
+        ["сотрудничестве между школами прошел телемост.\n",
+         "\tВ мае омские предприятия приняли участие в выставке.\n"],
     ])
     doc = pdf.read(path)
     assert block_texts(doc) == [
-        "Администрация города Омска продолжила сотрудничество с городами-партнерами, а также с городами-партнерами"
-        " из Китая. Принимались фото- и видеоработы. В ноябре - декабре работа продолжилась, в рамках соглашения"
-        " о сотрудничестве между школами прошел телемост.",
+        ("Администрация города Омска продолжила сотрудничество с городами-партнерами, а также с городами-партнерами"
+         " из Китая. Принимались фото- и видеоработы. В ноябре - декабре работа продолжилась, в рамках соглашения"
+         " о сотрудничестве между школами прошел телемост."),
         "В мае омские предприятия приняли участие в выставке.",
     ]
     assert [b.page for b in doc.blocks] == [1, 2]

@@ -1,0 +1,278 @@
+"""Orchestration: which files changed, extract them (in worker processes), write extracted/, build archive.db."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+from collections import Counter
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pipeline import EXTRACTOR_VERSION
+
+MANIFEST = "manifest.json"
+
+
+@dataclass
+class Outcome:
+    source: str
+    sha256: str
+    mtime: float
+    report_id: str | None = None
+    json_text: str | None = None
+    error: str | None = None
+    counts: dict[str, int] = field(default_factory=dict)
+    unknown_cities: list[str] = field(default_factory=list)
+    rejected: list[str] = field(default_factory=list)
+
+
+def sha256_of(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def render(extracted: Any) -> str:
+    """Stable JSON: one block or record a line, so a diff of extracted/ reads record by record."""
+    d = extracted.model_dump(mode="json")
+
+    def dumps(x: Any) -> str:
+        return json.dumps(x, ensure_ascii=False, sort_keys=False)
+
+    blocks = ",\n".join(dumps(b) for b in d["blocks"])
+    records = ",\n".join(dumps(r) for r in d["records"])
+    return (f'{{"report": {dumps(d["report"])},\n"text": {dumps(d["text"])},\n"blocks": [\n{blocks}\n],\n'
+            f'"records": [\n{records}\n]}}\n')
+
+
+def extract_file(path: str, sha256: str, mtime: float = 0.0) -> Outcome:
+    """Read, identify, extract and validate one report. Never raises: failures come back as text."""
+    from pipeline.document import ReadError
+    from pipeline.extract import extract
+    from pipeline.identify import IdentifyError, identify
+    from pipeline.readers import read
+    from pipeline.records import ExtractedReport, Report
+
+    p = Path(path)
+    out = Outcome(source=p.name, sha256=sha256, mtime=mtime)
+    try:
+        doc = read(p)
+        headings = [doc.text[b.start : b.end] for b in doc.blocks if b.kind == "heading"]
+        ident = identify(p.stem, doc.text, headings)
+        result = extract(doc, ident.year)
+        report = Report(report_id=ident.report_id, source=p.name, format=doc.format, sha256=sha256,
+                        city=ident.city, year=ident.year, pages=doc.pages, extractor_version=EXTRACTOR_VERSION)
+        extracted = ExtractedReport(report=report, text=doc.text, blocks=doc.blocks, records=result.records)
+    except (ReadError, IdentifyError) as e:
+        out.error = str(e) if str(e).startswith(p.name) else f"{p.name}: {e}"
+        return out
+    except Exception as e:
+        out.error = f"{p.name}: could not be processed ({type(e).__name__}: {e})"
+        return out
+    out.report_id = ident.report_id
+    out.json_text = render(extracted)
+    out.counts = dict(Counter(r.type for r in result.records))
+    out.unknown_cities = sorted({r.name for r in result.records if r.type == "city" and r.geonameid is None})
+    out.rejected = result.rejected
+    return out
+
+
+class _StatCache:
+    """File hashes by (size, mtime): a no-op ingest reads no report twice. Local state, not committed."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        try:
+            self.entries: dict[str, list[Any]] = json.loads(path.read_text(encoding="utf-8"))
+        except (FileNotFoundError, json.JSONDecodeError):
+            self.entries = {}
+        self.changed = False
+
+    def sha256(self, p: Path) -> str:
+        st = p.stat()
+        key = str(p.resolve())
+        cached = self.entries.get(key)
+        if cached and cached[0] == st.st_size and cached[1] == st.st_mtime_ns:
+            return str(cached[2])
+        sha = sha256_of(p)
+        self.entries[key] = [st.st_size, st.st_mtime_ns, sha]
+        self.changed = True
+        return sha
+
+    def save(self) -> None:
+        if self.changed:
+            try:
+                write_atomic(self.path, json.dumps(self.entries, sort_keys=True))
+            except OSError:
+                pass  # a read-only checkout only loses the shortcut
+
+
+def write_atomic(path: Path, text: str) -> None:
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def load_manifest(extracted: Path) -> dict[str, dict[str, Any]]:
+    try:
+        return json.loads((extracted / MANIFEST).read_text(encoding="utf-8"))
+    except (FileNotFoundError, json.JSONDecodeError):
+        return {}
+
+
+def _run(jobs: list[tuple[str, str, float]], workers: int, scheduler: str | None, progress: bool) -> list[Outcome]:
+    if scheduler:
+        from pipeline.distributed import run_on_cluster
+
+        return run_on_cluster(jobs, scheduler)
+    bar = _bar(len(jobs), progress)
+    results: list[Outcome] = []
+    if workers <= 1 or len(jobs) <= 1:
+        for job in jobs:
+            bar.set_description(Path(job[0]).name)
+            results.append(extract_file(*job))
+            bar.update()
+    else:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            futures = {pool.submit(extract_file, *job): job for job in jobs}
+            for f in as_completed(futures):
+                results.append(f.result())
+                bar.set_description(results[-1].source)
+                bar.update()
+    bar.close()
+    return sorted(results, key=lambda o: o.source)
+
+
+def _bar(total: int, enabled: bool) -> Any:
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="report", disable=not enabled or total == 0, file=sys.stderr)
+
+
+def ingest(raw: Path, extracted: Path, db: Path, *, workers: int | None = None, scheduler: str | None = None,
+           progress: bool = True) -> int:
+    """Bring extracted/ and archive.db up to date with raw/. Returns the exit status (1 if any file failed)."""
+    from pipeline.readers import MAX_FILE_BYTES, SUPPORTED
+
+    extracted.mkdir(parents=True, exist_ok=True)
+    manifest = load_manifest(extracted)
+    warnings: list[str] = []
+    errors: list[str] = []
+    current: dict[str, Path] = {}
+    for p in sorted(raw.iterdir()) if raw.is_dir() else []:
+        if not p.is_file() or p.name.startswith("."):
+            continue
+        if p.suffix.lower() not in SUPPORTED:
+            warnings.append(f"{p.name}: skipped, unsupported file type {p.suffix or '(none)'}")
+            continue
+        if p.stat().st_size > MAX_FILE_BYTES:
+            errors.append(f"{p.name}: {p.stat().st_size / 2**20:.0f} MiB is over the "
+                          f"{MAX_FILE_BYTES // 2**20} MiB limit; not read")
+            continue
+        current[p.name] = p
+    hashes = _StatCache(db.with_name(".ingest-cache.json"))
+    jobs = []
+    skipped = []
+    for name, p in current.items():
+        entry = manifest.get(name)
+        sha = hashes.sha256(p)
+        if entry and entry.get("sha256") == sha and entry.get("extractor_version") == EXTRACTOR_VERSION \
+                and (extracted / f"{entry['report_id']}.json").exists():
+            skipped.append(name)
+            continue
+        jobs.append((str(p), sha, p.stat().st_mtime))
+    hashes.save()
+    n_workers = workers or min(len(jobs), os.cpu_count() or 1)
+    outcomes = _run(jobs, n_workers, scheduler, progress) if jobs else []
+
+    added, replaced, removed = [], [], []
+    by_id: dict[str, str] = {e["report_id"]: s for s, e in manifest.items() if s in current}
+    totals: Counter[str] = Counter()
+    unknown: set[str] = set()
+    for o in outcomes:
+        if o.error:
+            kept = " (its earlier records are kept)" if o.source in manifest else ""
+            errors.append(o.error + kept)
+            continue
+        assert o.report_id is not None and o.json_text is not None
+        holder = by_id.get(o.report_id)
+        if holder and holder != o.source:
+            newer = o.source if o.mtime >= current[holder].stat().st_mtime else holder
+            older = holder if newer == o.source else o.source
+            warnings.append(f"{older} and {newer} are the same report ({o.report_id}); kept the newer, {newer}")
+            if newer == holder:
+                continue
+            manifest.pop(holder, None)
+        write_atomic(extracted / f"{o.report_id}.json", o.json_text)
+        old = manifest.get(o.source)
+        if old and old["report_id"] != o.report_id:
+            (extracted / f"{old['report_id']}.json").unlink(missing_ok=True)
+        (replaced if old else added).append(o.source)
+        manifest[o.source] = {"report_id": o.report_id, "sha256": o.sha256, "extractor_version": EXTRACTOR_VERSION}
+        by_id[o.report_id] = o.source
+        totals.update(o.counts)
+        unknown.update(o.unknown_cities)
+        warnings.extend(f"{o.source}: not stored, {r}" for r in o.rejected)
+    for name in sorted(set(manifest) - set(current)):
+        entry = manifest.pop(name)
+        if by_id.get(entry["report_id"], name) == name:
+            (extracted / f"{entry['report_id']}.json").unlink(missing_ok=True)
+        removed.append(name)
+    for stray in extracted.glob("*.json"):
+        if stray.name != MANIFEST and stray.stem not in {e["report_id"] for e in manifest.values()}:
+            stray.unlink()
+    manifest_text = json.dumps(dict(sorted(manifest.items())), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    if manifest_text != (extracted / MANIFEST).read_text(encoding="utf-8") if (extracted / MANIFEST).exists() else True:
+        write_atomic(extracted / MANIFEST, manifest_text)
+    fingerprint = hashlib.sha256(manifest_text.encode()).hexdigest()
+    rebuilt = False
+    if added or replaced or removed or _db_fingerprint(db) != fingerprint:
+        from pipeline.store import build
+
+        paths = sorted(extracted / f"{e['report_id']}.json" for e in manifest.values())
+        build(paths, db, meta={"manifest": fingerprint, "extractor_version": EXTRACTOR_VERSION})
+        rebuilt = True
+    _summary(len(current), skipped, added, replaced, removed, totals, unknown, warnings, errors, db, rebuilt)
+    return 1 if errors else 0
+
+
+def _db_fingerprint(db: Path) -> str | None:
+    import sqlite3
+
+    if not db.exists():
+        return None
+    try:
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+        try:
+            row = conn.execute("select value from meta where key = 'manifest'").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        return None
+    return row[0] if row else None
+
+
+def _summary(n: int, skipped: list[str], added: list[str], replaced: list[str], removed: list[str],
+             totals: Counter[str], unknown: set[str], warnings: list[str], errors: list[str], db: Path,
+             rebuilt: bool) -> None:
+    print(f"reports in raw/: {n}; extracted: {len(added) + len(replaced)} (added {len(added)}, "
+          f"replaced {len(replaced)}); unchanged, skipped: {len(skipped)}; removed: {len(removed)}; "
+          f"failed: {len(errors)}")
+    for label, names in (("added", added), ("replaced", replaced), ("removed", removed)):
+        if names:
+            print(f"  {label}: {', '.join(names)}")
+    if totals:
+        print("records extracted: " + ", ".join(f"{t} {totals[t]}" for t in sorted(totals)))
+    if unknown:
+        print(f"cities not in the gazetteer (stored without coordinates): {', '.join(sorted(unknown))}")
+    for w in warnings:
+        print(f"warning: {w}")
+    for e in errors:
+        print(f"error: {e}")
+    print(f"{db}: {'rebuilt' if rebuilt else 'up to date'}")
