@@ -8,9 +8,13 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
 from pipeline.document import split_blocks
+
+if TYPE_CHECKING:
+    from reportlab.lib.pdfencrypt import StandardEncryption
 
 # fonts-dejavu-core puts them here on Debian; reportlab's own fonts have no Cyrillic.
 FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"), Path("/usr/share/fonts/TTF"))
@@ -43,7 +47,8 @@ def report_blocks(text: str) -> list[tuple[str, str]]:
     return [(b.kind, text[b.start:b.end]) for b in split_blocks(text)]
 
 
-def make_pdf(text: str, out: Path, *, title: str | None = None, encrypt: object | None = None) -> Path:
+def make_pdf(text: str, out: Path, *, title: str | None = None,
+             encrypt: str | StandardEncryption | None = None) -> Path:
     """Typeset the report as an A4 PDF: bold headings, justified indented paragraphs, running header and footer.
 
     `title` goes in the running header (default: the first block). `encrypt` is passed to reportlab

@@ -55,13 +55,16 @@ def _is_adjective(word: str) -> bool:
 
 
 def _keys(words: list[str]) -> list[str]:
-    """Gazetteer keys for a run of words: as written (indeclinable, nominative), then lemmatised."""
+    """Gazetteer keys for a run of words: a place-name lemma first, then as written (indeclinable
+    names: Урумчи, Алматы), then any noun lemma (guessed for unknown words: Кайфына → кайфын)."""
     surface = fold(" ".join(words)).replace(" - ", "-")
-    keys = [surface]
     if len(words) == 1:
-        keys += [fold(p.normal_form) for p in parses(words[0].lower()) if p.tag.POS == "NOUN"]
+        ps = parses(words[0].lower())
+        keys = [fold(p.normal_form) for p in ps if "Geox" in p.tag]
+        keys += [surface] + [fold(p.normal_form) for p in ps if p.tag.POS == "NOUN"]
     else:
-        keys.append(" ".join(fold(parses(w.lower())[0].normal_form) for w in words))
+        lemmas = [w if w == "-" else fold(parses(w.lower())[0].normal_form) for w in words]
+        keys = [" ".join(lemmas).replace(" - ", "-"), surface]
     return list(dict.fromkeys(keys))
 
 
@@ -109,7 +112,7 @@ def _glued_to_lowercase(doc: Doc, i: int) -> bool:
 
 @Language.component("archive_cities")
 def cities_component(doc: Doc) -> Doc:
-    persons = [(m.start, m.end) for m in mentions(doc, "person", "ner_per", "person_in_org")]
+    persons = [(m.start, m.end) for m in mentions(doc, "person", "person_in_org")]
     heading_countries = countries_in(doc.user_data.get("heading", ""))
     sentence_countries: dict[tuple[int, int], frozenset[str]] = {}
     i = 0

@@ -6,9 +6,16 @@ import re
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pipeline.document import HEADING_MAX_CHARS, Document, ReadError, looks_like_heading, with_sections
 from pipeline.records import Block
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+    from docx.text.run import Run
 
 # Built-in heading styles are stored in English ("heading 1"); Russian Word may also save localised names.
 _HEADING_STYLE = re.compile(r"^(heading|заголовок)\s*\d|^(title|заголовок|название)$", re.IGNORECASE)
@@ -30,7 +37,7 @@ def read(path: Path) -> Document:
         document = docx.Document(str(path))
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as e:
         raise ReadError(f"{path.name}: not a DOCX ({' '.join(str(e).split()) or type(e).__name__})") from None
-    except Exception as e:
+    except Exception as e:  # a damaged part can fail anywhere in lxml or python-docx
         raise ReadError(f"{path.name}: damaged DOCX ({type(e).__name__}: {' '.join(str(e).split())[:200]})") from None
     parts: list[str] = []
     blocks: list[Block] = []
@@ -48,12 +55,12 @@ def read(path: Path) -> Document:
                     encoding=None)
 
 
-def _blocks(document: object) -> Iterator[tuple[str, str]]:
+def _blocks(document: DocxDocument) -> Iterator[tuple[str, str]]:
     """(kind, text) of the body's paragraphs and table rows, in document order, skipping empty ones."""
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
-    for item in document.iter_inner_content():  # type: ignore[attr-defined]
+    for item in document.iter_inner_content():
         if isinstance(item, Paragraph):
             text = _clean(item.text)
             if text:
@@ -62,9 +69,9 @@ def _blocks(document: object) -> Iterator[tuple[str, str]]:
             yield from _table_rows(item)
 
 
-def _table_rows(table: object) -> Iterator[tuple[str, str]]:
+def _table_rows(table: Table) -> Iterator[tuple[str, str]]:
     # A row reads as one paragraph, cells separated by " | "; merged cells repeat in python-docx, so dedupe.
-    for row in table.rows:  # type: ignore[attr-defined]
+    for row in table.rows:
         cells: list[str] = []
         seen: set[int] = set()
         for cell in row.cells:
@@ -83,7 +90,7 @@ def _clean(text: str) -> str:
     return " ".join(text.replace("\u00ad", "").split())
 
 
-def _is_heading(paragraph: object, text: str) -> bool:
+def _is_heading(paragraph: Paragraph, text: str) -> bool:
     style = getattr(paragraph, "style", None)
     while style is not None:  # a custom style based on "Heading 2" is a heading too
         if _HEADING_STYLE.match(style.name or ""):
@@ -91,13 +98,13 @@ def _is_heading(paragraph: object, text: str) -> bool:
         style = style.base_style
     if _outline_level(paragraph) is not None:
         return True
-    runs = [r for r in paragraph.runs if r.text.strip()]  # type: ignore[attr-defined]
+    runs = [r for r in paragraph.runs if r.text.strip()]
     return bool(runs) and all(_bold(r, paragraph) for r in runs) and looks_like_heading(text)
 
 
-def _outline_level(paragraph: object) -> int | None:
+def _outline_level(paragraph: Paragraph) -> int | None:
     """The paragraph's own outline level (w:outlineLvl 0-8), which Word uses for its navigation pane."""
-    ppr = paragraph._p.pPr  # type: ignore[attr-defined]
+    ppr = paragraph._p.pPr
     if ppr is None:
         return None
     lvl = ppr.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}outlineLvl")
@@ -107,10 +114,10 @@ def _outline_level(paragraph: object) -> int | None:
     return int(val) if val.isdigit() and int(val) < 9 else None
 
 
-def _bold(run: object, paragraph: object) -> bool:
-    if run.bold is not None:  # type: ignore[attr-defined]
-        return bool(run.bold)  # type: ignore[attr-defined]
-    style = paragraph.style  # type: ignore[attr-defined]
+def _bold(run: Run, paragraph: Paragraph) -> bool:
+    if run.bold is not None:
+        return bool(run.bold)
+    style = paragraph.style
     while style is not None:
         if style.font.bold is not None:
             return bool(style.font.bold)

@@ -14,9 +14,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pipeline.document import HEADING_MAX_WORDS, Document, ReadError, looks_like_heading, with_sections
 from pipeline.records import Block
+
+if TYPE_CHECKING:
+    from pdfplumber.page import Page
+    from pdfplumber.pdf import PDF
 
 # A heading set in a heading font may wrap; more lines than this is prose set large or bold.
 HEADING_MAX_LINES = 3
@@ -27,12 +32,15 @@ REPEAT_SHARE = 0.4
 EDGE_LINES = 3
 # A page at least this much covered by images, with no real text, is a scan.
 SCAN_COVER = 0.5
-# Fewer letters than this on a page is no text layer (a stamped page number, a logo's caption).
-MIN_PAGE_CHARS = 20
+# Fewer letters than this on a page covered by an image is no text layer (a stamped page number).
+MIN_PAGE_LETTERS = 20
+_CID = re.compile(r"\(cid:\d+\)")
 _SENTENCE_END = re.compile(r"[.!?:;…][\s»\"”’)\]]*$")
 _HEADING_END = re.compile(r"[.!?:;,…]\s*$")
+# "3", "- 3 -", "Стр. 3", "Страница 3 из 40", "3/40", and front matter's "iv".
 _PAGE_NUMBER = re.compile(
-    r"^[-–—\s]*(?:(?:стр(?:аница)?|с|page|p)\.?\s*)?\d{1,4}(?:\s*(?:из|/|of)\s*\d{1,4})?[-–—\s]*$", re.IGNORECASE)
+    r"^[-–—\s]*(?:(?:(?:стр(?:аница)?|с|page|p)\.?\s*)?\d{1,4}(?:\s*(?:из|/|of)\s*\d{1,4})?|(?-i:[ivxlc]{1,7}))[-–—\s]*$",
+    re.IGNORECASE)
 _BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
 # "фото- и видеоработы": a hyphen left hanging before a conjunction stays, with its space.
 _SUSPENDED_BEFORE = frozenset({"и", "или", "либо", "а", "и/или"})
@@ -74,7 +82,7 @@ def read(path: Path) -> Document:
     _check_bytes(path)
     try:
         pdf = pdfplumber.open(path)
-    except Exception as e:
+    except Exception as e:  # pdfminer raises many kinds on a broken file; all mean "cannot read"
         raise _open_error(path, e) from None
     with pdf:
         all_pages = _pages(pdf, path)
@@ -86,13 +94,14 @@ def read(path: Path) -> Document:
         for number, page in enumerate(all_pages, start=1):
             try:
                 lines, image_cover = _page_lines(page)
-            except Exception as e:
+            except Exception as e:  # as above, for a broken page
                 raise ReadError(f"{path.name}: damaged PDF, page {number} cannot be read ({_one_line(e)})") from None
             finally:
                 page.close()  # frees the page's parsed objects: reports run to hundreds of pages
-            if image_cover >= SCAN_COVER and not _usable(lines):
+            letters, garbled = _letters(lines)
+            if garbled or (image_cover >= SCAN_COVER and letters < MIN_PAGE_LETTERS):
                 scanned.append(number)
-                lines = []  # a stamped page number or a garbled layer: OCR reads the page whole
+                lines = []  # a stamped page number or an unmapped font: OCR reads the page whole
             pages.append(lines)
     if not any(pages):
         scanned = list(range(1, n_pages + 1))  # text drawn as curves is OCRed just the same
@@ -142,10 +151,10 @@ def _open_error(path: Path, e: Exception) -> ReadError:
     return ReadError(f"{path.name}: damaged PDF ({_one_line(cause)})")
 
 
-def _pages(pdf: object, path: Path) -> list:
+def _pages(pdf: PDF, path: Path) -> list[Page]:
     try:
-        return pdf.pages  # type: ignore[attr-defined]
-    except Exception as e:
+        return pdf.pages
+    except Exception as e:  # a broken page tree fails in many ways
         raise ReadError(f"{path.name}: damaged PDF, its page tree cannot be read ({_one_line(e)})") from None
 
 
@@ -161,7 +170,7 @@ def _one_line(e: BaseException) -> str:
 _Char = tuple[float, float, float, float, str, str]
 
 
-def _page_lines(page: object) -> tuple[list[_Line], float]:
+def _page_lines(page: Page) -> tuple[list[_Line], float]:
     """The page's text lines, top to bottom, and the largest share of the page one image covers.
 
     Reads the characters from pdfplumber's pdfminer layout: pdfplumber's own per-character dicts
@@ -169,7 +178,7 @@ def _page_lines(page: object) -> tuple[list[_Line], float]:
     """
     from pdfminer.layout import LTChar, LTContainer, LTImage
 
-    layout = page.layout  # type: ignore[attr-defined]
+    layout = page.layout
     page_top = layout.y1
     chars: list[_Char] = []
     image_area = 0.0
@@ -248,12 +257,11 @@ def _line(chars: list[_Char]) -> _Line | None:
                  first_width=(first_word_end if first_word_end is not None else prev[1]) - first[0])
 
 
-def _usable(lines: list[_Line]) -> bool:
-    """True when the page has real text: some letters, not glyph ids without a Unicode map ("(cid:123)")."""
+def _letters(lines: list[_Line]) -> tuple[int, bool]:
+    """Letters on the page, and whether its text is mostly glyph ids of a font without a Unicode map."""
     text = "".join(line.text for line in lines)
-    text = re.sub(r"\(cid:\d+\)", "\ufffd", text)
-    letters = sum(ch.isalpha() for ch in text)
-    return letters >= MIN_PAGE_CHARS and text.count("\ufffd") * 2 < len(text)
+    cid = sum(len(m) for m in _CID.findall(text))
+    return sum(ch.isalpha() for ch in text), cid > 0 and cid * 2 >= len(text)
 
 
 # --- layout ------------------------------------------------------------------------------------

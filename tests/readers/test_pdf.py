@@ -199,21 +199,28 @@ def test_encrypted(tmp_path: Path) -> None:
     assert_read_error(path, "encrypted, cannot be read without the password")
 
 
-def _image_pdf(path: Path) -> Path:
-    """A one-page PDF whose only content is a picture of Russian text."""
+def _image_pdf(path: Path, text_first: bool = False) -> Path:
+    """A PDF whose page is a scan: a page-sized picture of Russian text (after a text page, if asked)."""
     from PIL import Image, ImageDraw, ImageFont
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.utils import ImageReader
     from reportlab.pdfgen.canvas import Canvas
 
-    font = ImageFont.truetype(str(fixtures.font_path(fixtures.FONT_REGULAR)), 46)
-    image = Image.new("L", (1900, 420), 255)
+    # 1/4 scale of a 300 dpi A4 page: small to store, still ~11 pt type once drawn on the page.
+    font = ImageFont.truetype(str(fixtures.font_path(fixtures.FONT_REGULAR)), 12)
+    image = Image.new("L", (620, 877), 255)
     draw = ImageDraw.Draw(image)
     for i, line in enumerate(["Администрация города Омска продолжила", "работу с городами-партнерами.", "",
                               "Международная деятельность"]):
-        draw.text((40, 30 + i * 90), line, font=font, fill=0)
+        draw.text((60, 60 + i * 17), line, font=font, fill=0)
+    image = image.resize((2480, 3508))
     c = Canvas(str(path), pagesize=A4, invariant=1)
-    c.drawImage(ImageReader(image), 50, A4[1] - 60 - 420 * 0.25, width=1900 * 0.25, height=420 * 0.25)
+    if text_first:
+        fixtures._register_fonts()
+        c.setFont(fixtures.FONT_REGULAR, 11)
+        c.drawString(72, A4[1] - 72, "Текстовая страница отчета о работе администрации.")
+        c.showPage()
+    c.drawImage(ImageReader(image), 0, 0, width=A4[0], height=A4[1])
     c.showPage()
     c.save()
     return path
@@ -232,6 +239,22 @@ def test_scanned_with_ocr(tmp_path: Path) -> None:
     assert "администрация" in low and "омска" in low and "партнерами" in low
     assert doc.pages == 1 and all(b.page == 1 for b in doc.blocks)
     assert all(doc.text[b.start:b.end].strip() for b in doc.blocks)
+
+
+@pytest.mark.skipif(not ocr.ocr_available(), reason="tesseract with Russian is not installed")
+def test_scanned_page_in_text_pdf(tmp_path: Path) -> None:
+    doc = read(_image_pdf(tmp_path / "mixed.pdf", text_first=True))
+    assert doc.pages == 2
+    assert block_texts(doc)[0] == "Текстовая страница отчета о работе администрации."
+    assert doc.blocks[0].page == 1 and {b.page for b in doc.blocks[1:]} == {2}
+    assert "города омска" in doc.text[doc.blocks[1].start:].lower()
+
+
+def test_scanned_page_in_text_pdf_without_ocr(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A stray scanned page cannot fail the whole report when OCR is missing: it is left out.
+    monkeypatch.setattr(ocr, "_tesseract", lambda: None)
+    doc = read(_image_pdf(tmp_path / "mixed.pdf", text_first=True))
+    assert block_texts(doc) == ["Текстовая страница отчета о работе администрации."]
 
 
 def test_empty_page_pdf(tmp_path: Path) -> None:
