@@ -9,6 +9,7 @@ from pathlib import Path
 
 
 def _extract(args: argparse.Namespace) -> int:
+    from pipeline import EXTRACTOR_VERSION
     from pipeline.document import ReadError
     from pipeline.extract import extract
     from pipeline.identify import IdentifyError, identify
@@ -26,7 +27,8 @@ def _extract(args: argparse.Namespace) -> int:
             failed += 1
             continue
         for record in extract(doc, year).records:
-            print(json.dumps({**record.model_dump(mode="json"), "source": name}, ensure_ascii=False))
+            print(json.dumps({**record.model_dump(mode="json"), "source": name,
+                              "extractor_version": EXTRACTOR_VERSION}, ensure_ascii=False))
     return 1 if failed else 0
 
 

@@ -91,7 +91,8 @@ def _number_runs(doc: Doc) -> list[tuple[int, int, int | float, int]]:
     text = doc.text
     for m in DIGITS.finditer(text):
         s, e = m.span()
-        if LABEL_BEFORE.search(text, max(0, s - 4), s) or (s and text[s - 1] == "-" and s > 1 and text[s - 2].isalpha()):
+        glued_before = s > 1 and text[s - 1] == "-" and text[s - 2].isalpha()  # «Библионочь-2023»
+        if LABEL_BEFORE.search(text, max(0, s - 4), s) or glued_before:
             continue
         if (e < len(text) and text[e].isalpha()) or text[e : e + 1] in ("%", ":") or _is_list_marker(text, s, e):
             continue

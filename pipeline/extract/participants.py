@@ -23,9 +23,13 @@ from pipeline.extract.orgwords import (
     ORG_HEADS,
     QUOTED_ONLY_HEADS,
     ROMAN_REGNAL,
+    SURNAME_ENDINGS,
 )
 from pipeline.extract.places import COUNTRIES
 
+# «города Маньчжурия», «Республики Казахстан»: after these a name may stand in the nominative.
+APPOSITION_HEADS = frozenset({"город", "г.", "республика", "область", "край", "провинция", "село", "поселок",
+                              "посёлок", "станица", "деревня", "район", "округ", "штат"})
 OPEN_QUOTES = {"«": "»", "„": "“", "“": "”"}
 _INITIALS_FIRST = re.compile(r"(?<![\w.])(?:[А-ЯЁ]\.\s?){1,2}\s?[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?")
 _SURNAME_FIRST = re.compile(r"(?<![\w.])[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s[А-ЯЁ]\.\s?[А-ЯЁ]\.")
@@ -186,9 +190,10 @@ def _right_complement(words: list[tuple[str, int, int]], k: int, quotes: list[tu
         if _ABBREVIATION.fullmatch(w) and w not in NOT_ORG_ABBREVIATIONS:
             end, named, j = j, True, j + 1
             continue
-        if not w[0].isalpha() or _is_verbish(w) or (_head(w) and w[0].isupper()):
+        if not w[0].isalpha() or _is_verbish(w):
             break
-        if w[0].isupper() and (_oblique_noun(w) or _is_adj(w) or not parses(low)[0].tag.POS):
+        apposition = end == j - 1 and _lemma(words[end][0]) in APPOSITION_HEADS
+        if w[0].isupper() and (apposition or _oblique_noun(w) or _is_adj(w) or not parses(low)[0].tag.POS):
             end, named, j = j, True, j + 1
             continue
         if _is_adj(w) or _oblique_noun(w):
@@ -398,35 +403,53 @@ def _joinable(text: str, left: list[int], s: int, e: int) -> bool:
 
 
 def person_nominative(name: str) -> str:
-    """«С.Н. Шелестом» → «С.Н. Шелест», «Екатерины Великой» → «Екатерина Великая»."""
+    """«С.Н. Шелестом» → «С.Н. Шелест», «Екатерины Великой» → «Екатерина Великая».
+
+    Gender and case come from the first name or patronymic; without one (initials only) the name is
+    read as masculine, the more frequent reading in reports, and documented as such here.
+    """
     words = name.split()
-    gender = None
+    gender, case = None, None
     for w in words:
-        for p in parses(w.lower()):
-            if {"Name", "Patr"} & set(p.tag.grammemes) and p.tag.gender:
-                gender = p.tag.gender
-                break
-        if gender:
+        p = next((p for p in parses(w.lower()) if {"Name", "Patr"} & set(p.tag.grammemes)
+                  and p.tag.number == "sing" and not _is_surname_nominative(w)), None)
+        if p is not None:
+            gender, case = p.tag.gender, p.tag.case
             break
     out = []
     for w in words:
         if re.fullmatch(r"(?:[А-ЯЁ]\.\s?)+|[IVX]+", w):
             out.append(w)
-            continue
-        out.append(_person_word_nominative(w, gender))
+        elif "-" in w:
+            out.append("-".join(_person_word_nominative(x, gender, case) for x in w.split("-")))
+        else:
+            out.append(_person_word_nominative(w, gender, case))
     return " ".join(out)
 
 
-def _person_word_nominative(word: str, gender: str | None) -> str:
-    if "-" in word:
-        return "-".join(_person_word_nominative(p, gender) for p in word.split("-"))
-    options = [p for p in parses(word.lower()) if {"Name", "Surn", "Patr"} & set(p.tag.grammemes)]
-    options += [p for p in parses(word.lower()) if p.tag.POS in ("NOUN", "ADJF") and p not in options]
-    if gender:
-        options = [p for p in options if p.tag.gender is None or p.tag.gender == gender or "ms-f" in p.tag] or options
-    for p in options:
-        want = {"nomn", "sing"} | ({gender} if gender and p.tag.POS == "ADJF" else set())
-        form = p.inflect(want)
+def _is_surname_nominative(word: str, gender: str = "masc") -> bool:
+    return any("Surn" in p.tag and p.tag.case == "nomn" and p.tag.gender in (gender, None)
+               for p in parses(word.lower()))
+
+
+def _person_word_nominative(word: str, gender: str | None, case: str | None) -> str:
+    ps = parses(word.lower())
+    if case in (None, "nomn") and _is_surname_nominative(word, gender or "masc"):
+        return word
+    want_gender = gender or "masc"
+    named = [p for p in ps if {"Name", "Surn", "Patr"} & set(p.tag.grammemes)
+             and (p.tag.gender == want_gender or "ms-f" in p.tag or p.tag.gender is None)
+             and (case is None or p.tag.case == case)]
+    if not named and word[:1].isupper() and not any(p.tag.POS == "ADJF" for p in ps[:1]):
+        for (g, c), endings in SURNAME_ENDINGS.items():
+            if g != want_gender or (case is not None and c != case):
+                continue
+            for ending, nominative in endings:
+                if word.lower().endswith(ending) and len(word) > len(ending) + 2:
+                    return word[: len(word) - len(ending)] + nominative
+        return word
+    for p in named or [p for p in ps if p.tag.POS in ("NOUN", "ADJF")]:
+        form = p.inflect({"nomn", "sing"} | ({want_gender} if p.tag.POS == "ADJF" else set()))
         if form:
             return match_case(form.word, word)
     return word

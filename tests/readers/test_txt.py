@@ -42,7 +42,8 @@ def test_mixed_line_endings_keep_offsets(tmp_path):
     assert [doc.text[b.start : b.end] for b in doc.blocks] == ["Заголовок", "Первый абзац.", "Второй абзац."]
 
 
-@pytest.mark.parametrize("content, problem", [(b"", "empty"), (b"   \n\n", "empty"), (b"\x00\x01\x02\xff" * 50, "binary")])
+@pytest.mark.parametrize("content, problem",
+                         [(b"", "empty"), (b"   \n\n", "empty"), (b"\x00\x01\x02\xff" * 50, "binary")])
 def test_bad_text_files(tmp_path, content, problem):
     p = tmp_path / "bad-2023.txt"
     p.write_bytes(content)
