@@ -48,6 +48,7 @@ class CityRecord(_Record):
     geonameid: int | None = Field(default=None, description="GeoNames id of the linked gazetteer city")
     latitude: float | None = None
     longitude: float | None = None
+    population: int | None = Field(default=None, ge=0, description="population in the gazetteer")
 
 
 class DateRecord(_Record):

@@ -99,7 +99,8 @@ def _rows(reports: list[ExtractedReport]) -> dict[str, list[dict[str, Any]]]:
             if rec.type == "city" and rec.geonameid is not None:
                 c = cities.setdefault(rec.geonameid, {"geonameid": rec.geonameid, "name": rec.name,
                                                       "country": rec.country, "latitude": rec.latitude,
-                                                      "longitude": rec.longitude, "mentions": 0})
+                                                      "longitude": rec.longitude, "population": rec.population,
+                                                      "mentions": 0})
                 c["mentions"] += 1
             tables[table].append(row)
     tables["cities"] = sorted(cities.values(), key=lambda c: c["geonameid"])
@@ -121,7 +122,8 @@ def ensure_db_shape(db: sqlite_utils.Database) -> None:
                             pk="id", foreign_keys=[("report_id", "reports"), ("section_id", "sections")],
                             if_not_exists=True)
     db["cities"].create({"geonameid": integer, "name": text, "country": text, "latitude": real,
-                         "longitude": real, "mentions": integer}, pk="geonameid", if_not_exists=True)
+                         "longitude": real, "population": integer, "mentions": integer}, pk="geonameid",
+                        if_not_exists=True)
     for entity in ("persons", "organizations"):
         db[entity].create({"id": text, "name": text, "mentions": integer}, pk="id", if_not_exists=True)
     common = {"id": text, "report_id": text, "paragraph_id": text, "page": integer, "start": integer,

@@ -151,11 +151,11 @@ def cities_component(doc: Doc) -> Doc:
             city, last = match
             end = doc[last].idx + len(doc[last].text)
             fields = {"name": city.name, "country": city.country, "geonameid": city.geonameid,
-                      "latitude": city.latitude, "longitude": city.longitude}
+                      "latitude": city.latitude, "longitude": city.longitude, "population": city.population}
             add(doc, Mention("city", t.idx, end, fields))
             i = last + 1
         elif marked and not _is_adjective(t.text) and not t.is_upper:
             fields = {"name": _nominative_guess(t.text), "country": None, "geonameid": None,
-                      "latitude": None, "longitude": None}
+                      "latitude": None, "longitude": None, "population": None}
             add(doc, Mention("city", t.idx, t.idx + len(t.text), fields))
     return doc

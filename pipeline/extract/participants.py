@@ -371,12 +371,13 @@ def _persons(doc: Doc, orgs: list[Mention]) -> list[Mention]:
             continue
         spans.append((ner.start, ner.end))
     # Regnal numbers and epithets: «Петра I», «Екатерины Великой».
-    for m in re.finditer(r"(?<![\w])([А-ЯЁ][а-яё]+)\s+([IVX]{1,4}|[А-ЯЁ][а-яё]+)(?![\w])", text):
-        first, second = m.group(1), m.group(2)
+    # Overlapping search (lookahead): «Эпоха Петра Великого» must still try «Петра Великого».
+    for m in re.finditer(r"(?<![\w])(?=(([А-ЯЁ][а-яё]+)\s+([IVX]{1,4}|[А-ЯЁ][а-яё]+))(?![\w]))", text):
+        first, second = m.group(2), m.group(3)
         if "Name" not in _grammemes(first):
             continue
-        if second in ROMAN_REGNAL or fold(_lemma(second)) in EPITHETS:
-            spans.append(m.span())
+        if second in ROMAN_REGNAL or fold(_lemma(second)) in EPITHETS or "Surn" in _grammemes(second):
+            spans.append((m.start(1), m.end(1)))
     merged = _merge(spans, text)
     out = []
     for s, e in merged:

@@ -1,0 +1,25 @@
+"""Never crash on text: any string gives records whose offsets slice to their text and which validate."""
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.extract.conftest import records_of
+
+REPORTISH = st.lists(st.sampled_from([
+    "В ", "апреле ", "2023 ", "года ", "более ", "1,5 ", "тысяч ", "детей", " «", "»", "Омск", "-", "Гомель",
+    "№ ", "75 ", "им. ", "А.С. ", "Пушкина", "ХIХ ", "века", ". ", "\n\n", "руб.", " 6 000 ", "3-х ", "(далее - ",
+    ")", "города ", "Администрация ", "С ", "по ", "ноября", "\u00a0", "\x00", "\t",
+]), max_size=40).map("".join)
+ANY = st.text(max_size=300)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(REPORTISH, ANY, st.tuples(REPORTISH, ANY).map("".join)))
+def test_any_text_gives_valid_records(text):
+    for type_ in ("city", "date", "count", "money", "person", "organization"):
+        records_of(text, type_)  # slicing is asserted inside; validation happens in extract()
+
+
+def test_very_long_inputs():
+    records_of("1" * 200_000, "count")
+    records_of("Омск " + "а" * 50_000 + " 2023 года", "date")
