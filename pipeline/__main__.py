@@ -137,6 +137,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--port", type=int, default=8001)
     p.set_defaults(func=_serve)
 
+    p = sub.add_parser("bench", help="speed figures, each beside its floor")
+    p.set_defaults(func=lambda _: __import__("pipeline.bench", fromlist=["main"]).main())
+
     p = sub.add_parser("schemas", help="write the JSON Schemas of the records")
     p.add_argument("--out", default="schemas")
     p.set_defaults(func=_schemas)
