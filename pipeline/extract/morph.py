@@ -25,14 +25,6 @@ def fold(s: str) -> str:
     return s.lower().replace("ё", "е")
 
 
-def has_pos(word: str, pos: str, min_score: float = 0.0) -> bool:
-    return any(p.tag.POS == pos and p.score >= min_score for p in parses(word))
-
-
-def best(word: str) -> Parse:
-    return parses(word)[0]
-
-
 @functools.lru_cache(maxsize=200_000)
 def noun_lemma(word: str) -> str | None:
     """Nominative singular of `word` read as a noun, or None when it cannot be a noun."""
@@ -40,10 +32,6 @@ def noun_lemma(word: str) -> str | None:
         if p.tag.POS == "NOUN":
             return p.normal_form
     return None
-
-
-def is_adjective(word: str, min_score: float = 0.0) -> bool:
-    return any(p.tag.POS in ("ADJF", "PRTF") and p.score >= min_score for p in parses(word))
 
 
 def to_nominative(word: str, *, keep_number: bool = True, gender: str | None = None) -> str:

@@ -96,9 +96,6 @@ class _Tokens:
             self.words.append((text, start, end))
             i += 1
 
-    def index_at(self, offset: int) -> int | None:
-        return next((k for k, (_, s, e) in enumerate(self.words) if s <= offset < e), None)
-
 
 def _quote_spans(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Outer «quoted names», nesting allowed; an unclosed inner quote ends at the last close in the sentence."""
@@ -335,12 +332,11 @@ def _aliases(doc: Doc, found: list[Mention], quotes: list[tuple[int, int]]) -> l
         words = alias.split()
         if len(words) >= 2 and alias[0].isupper():
             registry[tuple(fold(_lemma(w.strip("«»"))) for w in words)] = alias.strip("«»")
-    spans = _Tokens.__new__(_Tokens)
-    spans.words = [(w, s, e) for w, s, e in _word_spans(doc)]
+    words = _word_spans(doc)
     for key, name in registry.items():
         n = len(key)
-        for k in range(len(spans.words) - n + 1):
-            window = spans.words[k : k + n]
+        for k in range(len(words) - n + 1):
+            window = words[k : k + n]
             if tuple(fold(_lemma(w)) for w, _, _ in window) != key:
                 continue
             s, e = window[0][1], window[-1][2]
