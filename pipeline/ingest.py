@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline import EXTRACTOR_VERSION
+from pipeline.atomic import write_atomic
 
 MANIFEST = "manifest.json"
 
@@ -113,12 +114,6 @@ class _StatCache:
                 pass  # a read-only checkout only loses the shortcut
 
 
-def write_atomic(path: Path, text: str) -> None:
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)
-
-
 def load_manifest(extracted: Path) -> dict[str, dict[str, Any]]:
     try:
         return json.loads((extracted / MANIFEST).read_text(encoding="utf-8"))
@@ -158,22 +153,25 @@ def _bar(total: int, enabled: bool) -> Any:
 def ingest(raw: Path, extracted: Path, db: Path, *, workers: int | None = None, scheduler: str | None = None,
            progress: bool = True) -> int:
     """Bring extracted/ and archive.db up to date with raw/. Returns the exit status (1 if any file failed)."""
-    from pipeline.readers import MAX_FILE_BYTES, SUPPORTED
+    from pipeline.readers import SUPPORTED, too_large
 
     extracted.mkdir(parents=True, exist_ok=True)
     manifest = load_manifest(extracted)
     warnings: list[str] = []
     errors: list[str] = []
     current: dict[str, Path] = {}
+    refused: set[str] = set()  # present but not readable now: their archived records stay
     for p in sorted(raw.iterdir()) if raw.is_dir() else []:
         if not p.is_file() or p.name.startswith("."):
             continue
         if p.suffix.lower() not in SUPPORTED:
             warnings.append(f"{p.name}: skipped, unsupported file type {p.suffix or '(none)'}")
             continue
-        if p.stat().st_size > MAX_FILE_BYTES:
-            errors.append(f"{p.name}: {p.stat().st_size / 2**20:.0f} MiB is over the "
-                          f"{MAX_FILE_BYTES // 2**20} MiB limit; not read")
+        refusal = too_large(p)
+        if refusal:
+            kept = " (its earlier records are kept)" if p.name in manifest else ""
+            errors.append(refusal + "; not read" + kept)
+            refused.add(p.name)
             continue
         current[p.name] = p
     hashes = _StatCache(db.with_name(".ingest-cache.json"))
@@ -219,7 +217,7 @@ def ingest(raw: Path, extracted: Path, db: Path, *, workers: int | None = None, 
         totals.update(o.counts)
         unknown.update(o.unknown_cities)
         warnings.extend(f"{o.source}: not stored, {r}" for r in o.rejected)
-    for name in sorted(set(manifest) - set(current)):
+    for name in sorted(set(manifest) - set(current) - refused):
         entry = manifest.pop(name)
         if by_id.get(entry["report_id"], name) == name:
             (extracted / f"{entry['report_id']}.json").unlink(missing_ok=True)

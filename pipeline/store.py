@@ -10,6 +10,7 @@ from typing import Any
 
 import sqlite_utils
 
+from pipeline.atomic import temporary_for
 from pipeline.records import ExtractedReport
 from pipeline.textindex import lemmatize_text
 
@@ -154,8 +155,7 @@ def build(paths: list[Path], db_path: Path, meta: dict[str, str] | None = None) 
     """Build the archive from extracted JSON into a temporary file, then rename it over `db_path`."""
     reports = list(load(paths))
     tables = _rows(reports)
-    tmp = db_path.with_name(f".{db_path.name}.{os.getpid()}.tmp")
-    tmp.unlink(missing_ok=True)
+    tmp = temporary_for(db_path)
     conn = sqlite3.connect(tmp)
     conn.execute("PRAGMA journal_mode=OFF")
     conn.execute("PRAGMA synchronous=OFF")
