@@ -11,6 +11,9 @@ from pipeline.document import Document
 from pipeline.records import Record
 
 RECORD_TYPES = ("city", "date", "count", "money", "person", "organization")
+# A paragraph longer than this (a table dumped as text, a broken scan) is cut at whitespace into pieces,
+# so that memory stays bounded and spaCy's length limit is never reached.
+MAX_PIECE = 50_000
 _RECORD = TypeAdapter(Record)
 
 
@@ -22,31 +25,35 @@ class Extraction:
 
 def extract(document: Document, year: int) -> Extraction:
     """Every record in the document; a month or day without a year takes `year`."""
+    from pipeline.extract.mention import sentence_of
     from pipeline.extract.nlp import pipeline
 
     nlp = pipeline()
     aliases: dict[tuple[str, ...], str] = {}  # shared by the blocks: an alias holds for the rest of the report
     docs = []
-    for block in document.blocks:
-        doc = nlp.make_doc(document.text[block.start : block.end])
+    pieces = []
+    for index, block in enumerate(document.blocks):
         heading = document.blocks[block.section] if block.section is not None else None
-        doc.user_data.update(year=year, aliases=aliases,
-                             heading=document.text[heading.start : heading.end] if heading else "")
-        docs.append(doc)
+        for start, end in _pieces(document.text, block.start, block.end):
+            doc = nlp.make_doc(document.text[start:end])
+            doc.user_data.update(year=year, aliases=aliases,
+                                 heading=document.text[heading.start : heading.end] if heading else "")
+            docs.append(doc)
+            pieces.append((index, block, start))
     out = Extraction()
     seen: set[tuple[str, int, int]] = set()
-    for index, (block, doc) in enumerate(zip(document.blocks, nlp.pipe(docs, batch_size=64))):
-        sentences = doc.user_data.get("sentences") or [(0, len(doc.text))]
+    for (index, block, offset), doc in zip(pieces, nlp.pipe(docs, batch_size=64)):
+        text = doc.text  # built from the tokens on every access: read it once
         for m in doc.user_data.get("mentions", []):
-            key = (m.type, block.start + m.start, block.start + m.end)
+            key = (m.type, offset + m.start, offset + m.end)
             if m.type not in RECORD_TYPES or key in seen:
                 continue
             seen.add(key)
-            s_start = next((s for s, e in sentences if s <= m.start < e), 0)
-            s_end = next((e for s, e in sentences if s < m.end <= e), len(doc.text))
-            raw = {"type": m.type, "start": block.start + m.start, "end": block.start + m.end,
-                   "text": doc.text[m.start : m.end], "block": index, "page": block.page,
-                   "sentence_start": block.start + s_start, "sentence_end": block.start + max(s_end, m.end),
+            s_start = sentence_of(doc, m.start)[0]
+            s_end = sentence_of(doc, m.end - 1)[1]
+            raw = {"type": m.type, "start": offset + m.start, "end": offset + m.end,
+                   "text": text[m.start : m.end], "block": index, "page": block.page,
+                   "sentence_start": offset + s_start, "sentence_end": offset + max(s_end, m.end),
                    **m.fields}
             try:
                 out.records.append(_RECORD.validate_python(raw))
@@ -55,3 +62,21 @@ def extract(document: Document, year: int) -> Extraction:
                 out.rejected.append(f"{m.type} {raw['text']!r} at {raw['start']}: {problem}")
     out.records.sort(key=lambda r: (r.start, r.end, r.type))
     return out
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """[start, end) cut into spans of at most MAX_PIECE characters, at whitespace where there is some."""
+    spans = []
+    while end - start > MAX_PIECE:
+        # A line break, else a sentence end, else any space, in the second half of the window.
+        cut = -1
+        for sep in ("\n", ". ", " "):
+            cut = text.rfind(sep, start + MAX_PIECE // 2, start + MAX_PIECE)
+            if cut >= 0:
+                cut += len(sep)
+                break
+        cut = cut if cut > start else start + MAX_PIECE
+        spans.append((start, cut))
+        start = cut
+    spans.append((start, end))
+    return spans

@@ -115,6 +115,7 @@ def cities_component(doc: Doc) -> Doc:
     persons = [(m.start, m.end) for m in mentions(doc, "person", "person_in_org")]
     heading_countries = countries_in(doc.user_data.get("heading", ""))
     sentence_countries: dict[tuple[int, int], frozenset[str]] = {}
+    text = doc.text
     i = 0
     while i < len(doc):
         t: Token = doc[i]
@@ -123,7 +124,7 @@ def cities_component(doc: Doc) -> Doc:
             continue
         previous = _previous_word(doc, t.i)
         marked = previous in CITY_MARKERS
-        if t.is_upper and not marked and not (len(doc.text.strip()) == len(t.text) and len(t.text) >= 4):
+        if t.is_upper and not marked and not (len(text.strip()) == len(t.text) and len(t.text) >= 4):
             continue  # «РАТА», «МИР»: capitals name a city only as a heading of their own («ОМСК»)
         if _glued_to_lowercase(doc, t.i):
             continue  # «Домом-музеем»: the first part of a compound word
@@ -133,7 +134,7 @@ def cities_component(doc: Doc) -> Doc:
             continue
         sentence = sentence_of(doc, t.idx)
         if sentence not in sentence_countries:
-            sentence_countries[sentence] = countries_in(doc.text[sentence[0] : sentence[1]]) | heading_countries
+            sentence_countries[sentence] = countries_in(text[sentence[0] : sentence[1]]) | heading_countries
         match = None
         for words, last in _candidate_words(doc, t.i):
             if len(words) == 1 and _is_adjective(words[0]) and not marked:

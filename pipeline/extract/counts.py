@@ -108,7 +108,7 @@ def _number_runs(doc: Doc) -> list[tuple[int, int, int | float, int]]:
             if mult:
                 value, e, i = value * mult, doc[i].idx + len(doc[i].text), i + 1
         runs.append((s, e, int(value) if float(value).is_integer() else value, i))
-    consumed = {t.i for s, e, _, _ in runs for t in doc if s <= t.idx < e}
+    consumed = {k for s, e, _, _ in runs for k in range(bisect.bisect_left(starts, s), bisect.bisect_left(starts, e))}
     i = 0
     while i < len(doc):
         if i in consumed:

@@ -7,6 +7,7 @@ A day or month written without a year takes the nearest explicit year earlier in
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import re
@@ -197,11 +198,14 @@ def find_dates(text: str) -> list[tuple[int, int, re.Match[str], Builder]]:
     """All date phrases in `text`, longest first where they overlap, in text order."""
     found = [(m.start(), m.end(), m, b) for pattern, b in PATTERNS for m in pattern.finditer(text)]
     found.sort(key=lambda x: (-(x[1] - x[0]), x[0]))
-    chosen: list[tuple[int, int, re.Match[str], Builder]] = []
+    chosen: list[tuple[int, int, re.Match[str], Builder]] = []  # kept sorted by start
     for f in found:
-        if all(f[1] <= c[0] or c[1] <= f[0] for c in chosen):
-            chosen.append(f)
-    return sorted(chosen, key=lambda x: x[0])
+        i = bisect.bisect_left(chosen, f[0], key=lambda c: c[0])
+        clear_before = i == 0 or chosen[i - 1][1] <= f[0]
+        clear_after = i == len(chosen) or f[1] <= chosen[i][0]
+        if clear_before and clear_after:
+            chosen.insert(i, f)
+    return chosen
 
 
 def _explicit_year(m: re.Match[str]) -> int | None:

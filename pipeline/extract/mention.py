@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,12 +18,15 @@ class Mention:
 
 
 def mentions(doc: Doc, *types: str) -> list[Mention]:
-    found: list[Mention] = doc.user_data.setdefault("mentions", [])
-    return [m for m in found if not types or m.type in types]
+    if not types:
+        return list(doc.user_data.setdefault("mentions", []))
+    by_type: dict[str, list[Mention]] = doc.user_data.setdefault("by_type", {})
+    return [m for t in types for m in by_type.get(t, [])]
 
 
 def add(doc: Doc, mention: Mention) -> None:
     doc.user_data.setdefault("mentions", []).append(mention)
+    doc.user_data.setdefault("by_type", {}).setdefault(mention.type, []).append(mention)
 
 
 def overlaps(doc: Doc, start: int, end: int, *types: str) -> bool:
@@ -30,8 +34,14 @@ def overlaps(doc: Doc, start: int, end: int, *types: str) -> bool:
 
 
 def sentence_of(doc: Doc, offset: int) -> tuple[int, int]:
-    """Character span of the sentence holding `offset` (set by the sentence component)."""
-    for s, e in doc.user_data.get("sentences", [(0, len(doc.text))]):
-        if s <= offset < e:
-            return s, e
-    return 0, len(doc.text)
+    """Character span of the sentence holding `offset` (set by the sentence component); O(log n)."""
+    sentences = doc.user_data.get("sentences")
+    if not sentences:
+        return 0, len(doc.text)
+    starts = doc.user_data.get("sentence_starts")
+    if starts is None or len(starts) != len(sentences):
+        starts = doc.user_data["sentence_starts"] = [s for s, _ in sentences]
+    i = bisect.bisect_right(starts, offset) - 1
+    if i >= 0 and sentences[i][0] <= offset < sentences[i][1]:
+        return sentences[i]
+    return (sentences[i][0], sentences[i][1]) if i >= 0 else sentences[0]

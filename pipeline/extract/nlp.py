@@ -30,11 +30,9 @@ def sentences_component(doc: Doc) -> Doc:
     """Sentence boundaries from razdel, which knows Russian abbreviations (им., г., т.д.)."""
     from razdel import sentenize
 
-    spans = [(s.start, s.stop) for s in sentenize(doc.text)]
-    doc.user_data["sentences"] = spans
-    starts = {s for s, _ in spans}
-    for t in doc:
-        t.is_sent_start = t.i == 0 or t.idx in starts
+    # Kept as character spans in user_data: setting Token.is_sent_start re-checks the whole doc each
+    # time (quadratic), and no component needs spaCy's own sentence API.
+    doc.user_data["sentences"] = [(s.start, s.stop) for s in sentenize(doc.text)]
     return doc
 
 

@@ -259,13 +259,14 @@ def _organisations(doc: Doc, words: list[tuple[str, int, int]], quotes: list[tup
     found: list[Mention] = []
     text = doc.text
     sentence_starts = {s for s, _ in doc.user_data.get("sentences", [])}
+    word_at = {w[1]: i for i, w in enumerate(words)}
 
     def taken(s: int, e: int) -> bool:
         return any(m.start < e and s < m.end for m in found)
 
     # 1. Head noun with a quoted name.
     for qs, qe in quotes:
-        k = next((i for i, w in enumerate(words) if w[1] == qs), None)
+        k = word_at.get(qs)
         if k is None:
             continue
         start = _left_descriptor(words, k)
@@ -305,7 +306,7 @@ def _organisations(doc: Doc, words: list[tuple[str, int, int]], quotes: list[tup
             continue
         if (a.isupper() and gazetteer.lookup(fold(a))) or (len(a) < 3 and a.isupper()):
             continue
-        k = next((i for i, w in enumerate(words) if w[1] == m.start()), None)
+        k = word_at.get(m.start())
         start = m.start()
         if k and words[k - 1][0][0].isupper() and _is_adj(words[k - 1][0]):
             start = words[k - 1][1]
