@@ -68,9 +68,11 @@ def _ingest(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
+    from pipeline.ingest import MANIFEST
     from pipeline.store import build
 
-    counts = build(sorted(Path(args.extracted).glob("*.json")), Path(args.db))
+    reports = sorted(p for p in Path(args.extracted).glob("*.json") if p.name != MANIFEST)
+    counts = build(reports, Path(args.db))
     print(", ".join(f"{k}: {v}" for k, v in counts.items()))
     return 0
 

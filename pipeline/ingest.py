@@ -228,7 +228,10 @@ def ingest(raw: Path, extracted: Path, db: Path, *, workers: int | None = None, 
     manifest_text = json.dumps(dict(sorted(manifest.items())), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
     if manifest_text != (extracted / MANIFEST).read_text(encoding="utf-8") if (extracted / MANIFEST).exists() else True:
         write_atomic(extracted / MANIFEST, manifest_text)
-    fingerprint = hashlib.sha256(manifest_text.encode()).hexdigest()
+    from pipeline.store import shape_fingerprint
+
+    # The archive is rebuilt when the reports or the code that shapes the database change.
+    fingerprint = hashlib.sha256((manifest_text + shape_fingerprint()).encode()).hexdigest()
     rebuilt = False
     if added or replaced or removed or _db_fingerprint(db) != fingerprint:
         from pipeline.store import build

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 from collections.abc import Iterable, Iterator
@@ -47,7 +48,26 @@ VIEWS: dict[str, str] = {
         select c.report_id, r.year, c.unit, count(*) as figures, sum(c.value) as total
         from counts c join reports r on r.report_id = c.report_id
         group by c.report_id, c.unit order by total desc""",
+    # Counts of people (the counted noun names persons): "how many took part", with year and provenance.
+    "participant_counts": """
+        select c.id, c.report_id, r.year, c.paragraph_id, c.page, c.start, c."end", c.text, c.sentence,
+               c.value, c.qualifier, c.unit
+        from counts c join reports r on r.report_id = c.report_id
+        where c.unit in ('человек', 'участник', 'ребенок', 'омич', 'горожанин', 'житель', 'гость', 'зритель',
+                         'посетитель', 'школьник', 'студент', 'учащийся', 'специалист', 'представитель',
+                         'делегат', 'волонтер', 'читатель', 'слушатель', 'спортсмен', 'артист', 'исполнитель',
+                         'педагог', 'учитель', 'предприниматель', 'подросток', 'пенсионер', 'ветеран')
+        order by r.year, c.report_id, c.start""",
 }
+
+
+def shape_fingerprint() -> str:
+    """Changes whenever the archive's shape code changes (tables, views), so ingest rebuilds the DB."""
+    import hashlib
+    import inspect
+
+    source = inspect.getsource(ensure_db_shape) + inspect.getsource(_rows) + json.dumps(VIEWS, sort_keys=True)
+    return hashlib.sha256(source.encode()).hexdigest()[:16]
 
 
 def entity_key(name: str) -> str:

@@ -135,3 +135,13 @@ def test_encodings_ingest_like_utf8(tmp_path, capsys, encoding, bom):
     assert run(tmp_path, capsys)[0] == 0
     assert rows(tmp_path / "archive.db", "select name from city_mentions order by start") == \
         [("Гомель",), ("Омск",), ("Гомель",)]
+
+
+def test_a_new_view_rebuilds_the_archive_without_re_extracting(archive, capsys, monkeypatch):
+    import pipeline.store as store
+
+    run(archive, capsys)
+    monkeypatch.setitem(store.VIEWS, "report_years", "select report_id, year from reports")
+    code, out = run(archive, capsys)
+    assert code == 0 and "unchanged, skipped: 2" in out and "archive.db: rebuilt" in out
+    assert rows(archive / "archive.db", "select count(*) from report_years") == [(2,)]
