@@ -1,19 +1,59 @@
-"""`make bench`: extraction throughput beside its floors, measured in one run (medians of several)."""
+"""`make bench`: speed and memory, each figure beside its floor, measured in one run.
+
+The corpus resembles real reports: the sample's paragraphs shuffled, with numbers, years and partner
+cities varied, written as .txt files (and a part of them as PDFs). Nothing here is a test: figures
+are printed, not asserted.
+"""
 
 from __future__ import annotations
 
+import argparse
+import datetime as dt
 import os
+import random
+import re
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-SAMPLE = Path(__file__).resolve().parent.parent / "raw" / "omsk-2023.txt"
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "raw" / "omsk-2023.txt"
+# Indeclinable names can be swapped in any case without breaking the grammar of the sentence.
+CITIES = ["Фучжоу", "Урумчи", "Алматы", "Баку", "Тбилиси", "Сочи", "Тольятти", "Пекин"]
+REPORT_CITIES = ["omsk", "tomsk", "novosibirsk", "barnaul", "kemerovo", "irkutsk", "krasnoyarsk", "tyumen",
+                 "kurgan", "chita", "ulan-ude", "abakan", "kyzyl", "surgut", "tobolsk", "ishim"]
 
 
-def _median_seconds(fn: Callable[[], object], runs: int = 3) -> float:
+def corpus(out: Path, min_chars: int, seed: int = 7) -> list[Path]:
+    """Reports of about the sample's size until `min_chars` characters are written."""
+    rng = random.Random(seed)
+    paragraphs = [p for p in SAMPLE.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+    out.mkdir(parents=True, exist_ok=True)
+    files, total, i = [], 0, 0
+    while total < min_chars:
+        city, year = REPORT_CITIES[i % len(REPORT_CITIES)], 2004 + i // len(REPORT_CITIES)
+        body = [paragraphs[0], *rng.sample(paragraphs[1:], len(paragraphs) - 1)]
+        text = "\n\n".join(_vary(p, rng) for p in body) + "\n"
+        path = out / f"{city}-{year}.txt"
+        path.write_text(text, encoding="utf-8")
+        files.append(path)
+        total += len(text)
+        i += 1
+    return files
+
+
+def _vary(paragraph: str, rng: random.Random) -> str:
+    paragraph = re.sub(r"\b(20[12]\d)\b", lambda _: str(rng.randint(2015, 2024)), paragraph)
+    paragraph = re.sub(r"(?<![\d.,-])\b([1-9]\d{0,2})\b(?![.,-]\d)", lambda m: str(rng.randint(2, 999)), paragraph)
+    return re.sub("|".join(CITIES[:3]), lambda _: rng.choice(CITIES), paragraph)
+
+
+def median_seconds(fn: Callable[[], object], runs: int) -> float:
     times = []
     for _ in range(runs):
         t = time.perf_counter()
@@ -22,35 +62,138 @@ def _median_seconds(fn: Callable[[], object], runs: int = 3) -> float:
     return statistics.median(times)
 
 
-def main() -> int:
+def run_ingest(raw: Path, work: Path, workers: int) -> float:
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    t = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "pipeline", "ingest", "--raw", str(raw), "--extracted",
+                    str(work / "extracted"), "--db", str(work / "archive.db"), "--quiet", "--workers", str(workers)],
+                   check=True, capture_output=True)
+    return time.perf_counter() - t
+
+
+def peak_worker_memory(files: list[Path]) -> float:
+    """Peak resident memory (MiB) of one process extracting the given reports, models included."""
+    code = ("import resource, sys; from pipeline.ingest import extract_file, sha256_of; from pathlib import Path\n"
+            "for f in sys.argv[1:]: extract_file(f, sha256_of(Path(f)))\n"
+            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)")
+    out = subprocess.run([sys.executable, "-c", code, *map(str, files)], check=True, capture_output=True, text=True)
+    return int(out.stdout.strip()) / 1024
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m pipeline bench")
+    parser.add_argument("--mb", type=float, default=3.0, help="corpus size in MB of text")
+    parser.add_argument("--runs", type=int, default=3, help="runs per median")
+    parser.add_argument("--pdf-reports", type=int, default=3, help="reports also written as PDF")
+    args = parser.parse_args(argv)
+
     from natasha import Doc, NewsEmbedding, NewsNERTagger, Segmenter
 
-    from pipeline.document import Document, split_blocks
     from pipeline.extract import extract
     from pipeline.extract.nlp import pipeline
+    from pipeline.ingest import extract_file, sha256_of
+    from pipeline.readers import read
+    from pipeline.store import build
 
-    text = SAMPLE.read_text(encoding="utf-8") * 4
-    doc = Document(source="bench.txt", format="txt", text=text, blocks=split_blocks(text))
-    extract(doc, 2023)  # warm up: models and caches load once per process, as in a worker
-    nlp = pipeline()
-    segmenter, tagger = Segmenter(), NewsNERTagger(NewsEmbedding())
+    lines = [f"`make bench` on {dt.date.today()}, {os.cpu_count()} cores, one run; medians of {args.runs}"]
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        files = corpus(tmp / "raw", int(args.mb * 1_000_000))
+        docs = [read(f) for f in files]
+        chars = sum(len(d.text) for d in docs)
+        lines.append(f"corpus: {len(files)} reports, {chars:,} characters")
 
-    def natasha() -> None:
-        d = Doc(text)
-        d.segment(segmenter)
-        d.tag_ner(tagger)
+        # Extraction beside its floors, on the same text in the same process.
+        extract(docs[0], 2023)  # models load once per worker; not part of throughput
+        nlp = pipeline()
+        segmenter, tagger = Segmenter(), NewsNERTagger(NewsEmbedding())
 
-    ours = len(text) / _median_seconds(lambda: extract(doc, 2023))
-    tokens = len(text) / _median_seconds(lambda: list(nlp.tokenizer.pipe(text[b.start:b.end] for b in doc.blocks)))
-    ner = len(text) / _median_seconds(natasha)
-    noop = _median_seconds(lambda: subprocess.run([sys.executable, "-m", "pipeline", "ingest", "--quiet"],
-                                                  capture_output=True, check=False))
-    print(f"machine: {os.cpu_count()} cores; text: {len(text):,} characters (the sample, 4 times)")
-    print(f"extraction:                 {ours:,.0f} chars/s per core")
-    print(f"spacy.blank('ru') tokenise: {tokens:,.0f} chars/s  (extraction = {ours / tokens:.3f} of it)")
-    print(f"natasha segmenter + NER:    {ner:,.0f} chars/s  (extraction = {ours / ner:.2f} of it; target >= 0.5)")
-    print(f"no-op ingest (interpreter included): {noop:.2f} s (target <= 2 s)")
+        def natasha() -> None:
+            for d in docs:
+                nd = Doc(d.text)
+                nd.segment(segmenter)
+                nd.tag_ner(tagger)
+
+        ours = chars / median_seconds(lambda: [extract(d, 2023) for d in docs], args.runs)
+        tokens = chars / median_seconds(lambda: [nlp.make_doc(d.text[:999_999]) for d in docs], args.runs)
+        ner = chars / median_seconds(natasha, args.runs)
+        lines += [f"extraction: {ours:,.0f} chars/s per core = {ours / ner:.2f}x natasha segmenter+NER "
+                  f"({ner:,.0f} chars/s; target >= 0.5x) = {ours / tokens:.3f}x spacy.blank('ru') tokenisation "
+                  f"({tokens:,.0f} chars/s)"]
+
+        # PDF reading beside pypdfium2's plain text, and where end-to-end time goes.
+        lines += _pdf_figures(files[: args.pdf_reports], tmp / "pdf", args.runs, build, extract_file, sha256_of)
+
+        # Archive build from extracted JSON.
+        work = tmp / "work"
+        run_ingest(tmp / "raw", work, 2)
+        extracted = sorted(p for p in (work / "extracted").glob("*.json") if p.name != "manifest.json")
+        counts = build(extracted, tmp / "build.db")
+        rows = sum(counts.values())
+        seconds = median_seconds(lambda: build(extracted, tmp / "build.db"), args.runs)
+        lines.append(f"archive build: {rows:,} rows in {seconds:.2f} s = {rows / seconds:,.0f} rows/s "
+                     f"(target >= 100,000; includes lemmatising paragraphs for search)")
+
+        # No-op ingest, interpreter start included.
+        noop = median_seconds(lambda: subprocess.run(
+            [sys.executable, "-m", "pipeline", "ingest", "--raw", str(tmp / "raw"), "--extracted",
+             str(work / "extracted"), "--db", str(work / "archive.db"), "--quiet"], check=True, capture_output=True),
+            args.runs)
+        lines.append(f"no-op ingest: {noop:.2f} s wall (target <= 2 s)")
+
+        lines.append(f"peak memory of one extraction worker: {peak_worker_memory(files[:5]):,.0f} MiB "
+                     "(5 reports, models included; target <= 1024)")
+
+        one = run_ingest(tmp / "raw", tmp / "w1", 1)
+        two = run_ingest(tmp / "raw", tmp / "w2", 2)
+        same = all((tmp / "w1" / "extracted" / p.name).read_bytes() == p.read_bytes()
+                   for p in (tmp / "w2" / "extracted").glob("*.json"))
+        lines.append(f"ingest of the corpus: 1 worker {one:.1f} s, 2 workers {two:.1f} s = {one / two:.2f}x speed-up "
+                     f"(target >= 1.7x); outputs byte-identical: {same}")
+    print("\n".join(lines))
     return 0
+
+
+def _pdf_figures(files: list[Path], out: Path, runs: int, build: Callable, extract_file: Callable,
+                 sha256_of: Callable) -> list[str]:
+    import pypdfium2
+
+    from pipeline.fixtures import make_pdf
+    from pipeline.readers import read
+
+    out.mkdir(parents=True, exist_ok=True)
+    pdfs = [make_pdf(f.read_text(encoding="utf-8"), out / f"{f.stem}.pdf") for f in files]
+    pages = sum(len(pypdfium2.PdfDocument(p)) for p in pdfs)
+
+    def pdfium() -> None:
+        for p in pdfs:
+            doc = pypdfium2.PdfDocument(p)
+            for page in doc:
+                page.get_textpage().get_text_range()
+            doc.close()
+
+    ours = pages / median_seconds(lambda: [read(p) for p in pdfs], runs)
+    floor = pages / median_seconds(pdfium, runs)
+    t0 = time.perf_counter()
+    docs = [read(p) for p in pdfs]
+    t1 = time.perf_counter()
+    results = [extract_file(str(p), sha256_of(p)) for p in pdfs]
+    t2 = time.perf_counter()
+    paths = []
+    for r in results:
+        path = out / f"{r.report_id}.json"
+        path.write_text(r.json_text or "", encoding="utf-8")
+        paths.append(path)
+    build(paths, out / "pdf.db")
+    t3 = time.perf_counter()
+    reading, extracting, storing = t1 - t0, (t2 - t1) - (t1 - t0), t3 - t2  # extract_file reads again
+    total = reading + extracting + storing
+    del docs
+    return [f"PDF reading: {ours:.1f} pages/s per core = {ours / floor:.3f}x pypdfium2 plain text ({floor:.0f} pages/s)"
+            f" on {pages} pages",
+            f"end-to-end time per PDF page: reading {reading / total:.0%}, extracting {extracting / total:.0%}, "
+            f"storing {storing / total:.0%} (target: reading <= 25%)"]
 
 
 if __name__ == "__main__":

@@ -47,9 +47,10 @@ def render(extracted: Any) -> str:
         return json.dumps(x, ensure_ascii=False, sort_keys=False)
 
     blocks = ",\n".join(dumps(b) for b in d["blocks"])
+    lemmas = ",\n".join(dumps(x) for x in d["lemmas"])
     records = ",\n".join(dumps(r) for r in d["records"])
     return (f'{{"report": {dumps(d["report"])},\n"text": {dumps(d["text"])},\n"blocks": [\n{blocks}\n],\n'
-            f'"records": [\n{records}\n]}}\n')
+            f'"lemmas": [\n{lemmas}\n],\n"records": [\n{records}\n]}}\n')
 
 
 def extract_file(path: str, sha256: str, mtime: float = 0.0) -> Outcome:
@@ -59,6 +60,7 @@ def extract_file(path: str, sha256: str, mtime: float = 0.0) -> Outcome:
     from pipeline.identify import IdentifyError, identify
     from pipeline.readers import read
     from pipeline.records import ExtractedReport, Report
+    from pipeline.textindex import lemmatize_text
 
     p = Path(path)
     out = Outcome(source=p.name, sha256=sha256, mtime=mtime)
@@ -69,7 +71,9 @@ def extract_file(path: str, sha256: str, mtime: float = 0.0) -> Outcome:
         result = extract(doc, ident.year)
         report = Report(report_id=ident.report_id, source=p.name, format=doc.format, sha256=sha256,
                         city=ident.city, year=ident.year, pages=doc.pages, extractor_version=EXTRACTOR_VERSION)
-        extracted = ExtractedReport(report=report, text=doc.text, blocks=doc.blocks, records=result.records)
+        lemmas = [lemmatize_text(doc.text[b.start : b.end]) for b in doc.blocks]
+        extracted = ExtractedReport(report=report, text=doc.text, blocks=doc.blocks, lemmas=lemmas,
+                                    records=result.records)
     except (ReadError, IdentifyError) as e:
         out.error = str(e) if str(e).startswith(p.name) else f"{p.name}: {e}"
         return out

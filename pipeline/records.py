@@ -115,6 +115,8 @@ class ExtractedReport(_Model):
     report: Report
     text: str = Field(description="the report text all offsets point into")
     blocks: list[Block]
+    lemmas: list[str] = Field(default_factory=list, description="each block's text lemmatised (ё as е), for search; "
+                              "computed by the extraction workers so the single-writer archive build stays fast")
     records: list[Record]
 
     @model_validator(mode="after")
@@ -125,4 +127,6 @@ class ExtractedReport(_Model):
         for b in self.blocks:
             if not (0 <= b.start <= b.end <= len(self.text)):
                 raise ValueError(f"block {b.start}:{b.end} outside the text")
+        if self.lemmas and len(self.lemmas) != len(self.blocks):
+            raise ValueError(f"{len(self.lemmas)} lemma lines for {len(self.blocks)} blocks")
         return self

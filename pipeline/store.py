@@ -100,7 +100,7 @@ def _rows(reports: list[ExtractedReport]) -> dict[str, list[dict[str, Any]]]:
                                            "page": b.page})
             tables["paragraphs"].append({"id": pid, "report_id": rid, "section_id": section, "position": i,
                                          "kind": b.kind, "page": b.page, "start": b.start, "end": b.end,
-                                         "text": text, "lemmas": lemmatize_text(text)})
+                                         "text": text, "lemmas": er.lemmas[i] if er.lemmas else lemmatize_text(text)})
         for rec in er.records:
             table, columns = RECORD_TABLES[rec.type]
             data = rec.model_dump(mode="json")
@@ -130,7 +130,7 @@ def _rows(reports: list[ExtractedReport]) -> dict[str, list[dict[str, Any]]]:
     return tables
 
 
-def ensure_db_shape(db: sqlite_utils.Database) -> None:
+def ensure_db_shape(db: sqlite_utils.Database, indexes: bool = True) -> None:
     """Tables with keys, foreign keys and indexes, so an empty archive has the same shape as a full one."""
     text, integer, real = str, int, float
     db["reports"].create({"report_id": text, "source": text, "format": text, "sha256": text, "city": text,
@@ -163,12 +163,26 @@ def ensure_db_shape(db: sqlite_utils.Database) -> None:
         db[table].create({**common, **columns, "extractor_version": text}, pk="id",
                          foreign_keys=[("report_id", "reports"), ("paragraph_id", "paragraphs"),
                                        *fks.get(table, [])], if_not_exists=True)
-    for table, indexes in INDEXES.items():
-        for cols in [["report_id"], *indexes]:
-            if table == "paragraphs" or cols != ["report_id"] or table in extra:
-                db[table].create_index(cols, if_not_exists=True)
-    db["sections"].create_index(["report_id"], if_not_exists=True)
     db["meta"].create({"key": text, "value": text}, pk="key", if_not_exists=True)
+    if indexes:
+        create_indexes(db)
+
+
+def create_indexes(db: sqlite_utils.Database) -> None:
+    """Indexes on what people filter and join by; built after a bulk load, which is faster than during it."""
+    for table in ["sections", *INDEXES]:
+        for cols in [["report_id"], *INDEXES.get(table, [])]:
+            db[table].create_index(cols, if_not_exists=True)
+
+
+def _insert(conn: sqlite3.Connection, table: str, columns: dict[str, type], rows: list[dict[str, Any]]) -> None:
+    """Plain executemany: the table shape is already made, and sqlite-utils' per-row checks cost 5x."""
+    names = list(columns)
+    unknown = {k for row in rows[:1] for k in row} - set(names)
+    if unknown:
+        raise ValueError(f"{table}: no column for {sorted(unknown)}")  # a field added to records but not here
+    sql = f"insert into [{table}] ({', '.join(f'[{c}]' for c in names)}) values ({', '.join('?' * len(names))})"
+    conn.executemany(sql, [tuple(row.get(c) for c in names) for row in rows])
 
 
 def build(paths: list[Path], db_path: Path, meta: dict[str, str] | None = None) -> dict[str, int]:
@@ -181,12 +195,13 @@ def build(paths: list[Path], db_path: Path, meta: dict[str, str] | None = None) 
     conn.execute("PRAGMA synchronous=OFF")
     db = sqlite_utils.Database(conn)
     try:
-        ensure_db_shape(db)
+        ensure_db_shape(db, indexes=False)
         order = ["reports", "sections", "paragraphs", "cities", "persons", "organizations",
                  *[t for t, _ in RECORD_TABLES.values()]]
         for name in order:
             if tables.get(name):
-                db[name].insert_all(tables[name], batch_size=2000)
+                _insert(conn, name, db[name].columns_dict, tables[name])
+        create_indexes(db)
         db["paragraphs"].enable_fts(["text", "lemmas"], tokenize="unicode61 remove_diacritics 0", create_triggers=False)
         db["meta"].insert_all([{"key": k, "value": v} for k, v in sorted((meta or {}).items())], replace=True)
         db.execute("ANALYZE")
@@ -194,8 +209,10 @@ def build(paths: list[Path], db_path: Path, meta: dict[str, str] | None = None) 
         for name, sql in VIEWS.items():
             db.create_view(name, sql, replace=True)
         conn.commit()
-        conn.execute("VACUUM")
         conn.close()
+        # Written without a journal or syncs for speed; one fsync before the rename makes it durable.
+        with open(tmp, "rb") as f:
+            os.fsync(f.fileno())
         os.replace(tmp, db_path)
     except BaseException:
         conn.close()
