@@ -43,17 +43,22 @@ def ocr_pdf(path: Path, pages: Sequence[int] | None = None) -> list[str]:
     """Text of each page (or of the given 1-based pages), in order; raises ReadError when OCR is missing or fails."""
     import pypdfium2 as pdfium
 
+    from pipeline.readers.pdfchars import PDFIUM_LOCK
+
     exe = _tesseract()
     if exe is None:
         raise ReadError(f"{path.name}: no text layer (scanned PDF) and OCR is not installed: {INSTALL_HINT}")
     try:
-        pdf = pdfium.PdfDocument(str(path))
+        with PDFIUM_LOCK:
+            pdf = pdfium.PdfDocument(str(path))
+            count = len(pdf)
     except pdfium.PdfiumError as e:
         raise ReadError(f"{path.name}: damaged PDF, cannot be rendered for OCR ({e})") from None
-    numbers = list(pages) if pages is not None else list(range(1, len(pdf) + 1))
+    numbers = list(pages) if pages is not None else list(range(1, count + 1))
     # One tesseract per core, each single-threaded (OMP_THREAD_LIMIT=1): pages in parallel scale
     # better than tesseract's own threads. Pages render one at a time (pdfium is not thread-safe),
-    # and only a few wait on disk at once, since a 300 dpi page is ~9 MB.
+    # and only a few wait on disk at once, since a 300 dpi page is ~9 MB. Other threads may read PDFs
+    # meanwhile: each call into pdfium holds PDFIUM_LOCK, released while tesseract works.
     workers = max(1, os.cpu_count() or 1)
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
     texts: dict[int, str] = {}
@@ -62,8 +67,13 @@ def ocr_pdf(path: Path, pages: Sequence[int] | None = None) -> list[str]:
             pending: deque[tuple[int, Future[str]]] = deque()
             for number in numbers:
                 image = Path(tmp) / f"page-{number}.png"
-                bitmap = pdf[number - 1].render(scale=DPI / 72, grayscale=True)
-                bitmap.to_pil().save(image, compress_level=1)  # fast to write; tesseract reads any PNG
+                with PDFIUM_LOCK:  # closed here, not by the garbage collector in whichever thread
+                    page = pdf[number - 1]
+                    bitmap = page.render(scale=DPI / 72, grayscale=True)
+                    # The PIL image shares the bitmap's memory: saved before the bitmap is freed.
+                    bitmap.to_pil().save(image, compress_level=1)  # fast to write; tesseract reads any PNG
+                    bitmap.close()
+                    page.close()
                 pending.append((number, pool.submit(_run, exe, image, env, path.name, number)))
                 while len(pending) >= 2 * workers:
                     done, fut = pending.popleft()
@@ -72,7 +82,8 @@ def ocr_pdf(path: Path, pages: Sequence[int] | None = None) -> list[str]:
                 done, fut = pending.popleft()
                 texts[done] = fut.result()
     finally:
-        pdf.close()
+        with PDFIUM_LOCK:
+            pdf.close()
     return [texts[n] for n in numbers]
 
 

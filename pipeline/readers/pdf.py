@@ -1,22 +1,27 @@
-"""PDF reports: text lines from pdfplumber, grouped into headings and paragraphs by layout and font.
+"""PDF reports: characters from pdfium's text layer, grouped into lines, headings and paragraphs by layout and font.
 
 Running headers, footers and page numbers are dropped, words hyphenated at a line end are joined,
 and a paragraph that runs over a page break stays one block. Pages without a text layer go to OCR.
+
+pdfium (pypdfium2, see pdfchars) reads the characters, several times faster than pdfplumber. pdfplumber
+(pdfminer) reads a file pdfium cannot open or parse, and has a second look at one in which pdfium finds
+no text before it goes to OCR; a broken, truncated or encrypted file fails with pdfminer's diagnosis.
 """
 
 from __future__ import annotations
 
-import functools
 import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pipeline.document import HEADING_MAX_WORDS, Document, ReadError, looks_like_heading, with_sections
+from pipeline.readers.pdfchars import PDFIUM_LOCK, UNMAPPED, Char, image_cover, is_bold_name, page_chars
 from pipeline.records import Block
 
 if TYPE_CHECKING:
@@ -34,6 +39,8 @@ EDGE_LINES = 3
 SCAN_COVER = 0.5
 # Fewer letters than this on a page covered by an image is no text layer (a stamped page number).
 MIN_PAGE_LETTERS = 20
+# A page with this share of its glyphs in a font without a Unicode map is unreadable as text: OCR reads it.
+MAX_UNMAPPED_SHARE = 0.1
 _CID = re.compile(r"\(cid:\d+\)")
 _SENTENCE_END = re.compile(r"[.!?:;…][\s»\"”’)\]]*$")
 _HEADING_END = re.compile(r"[.!?:;,…]\s*$")
@@ -41,7 +48,6 @@ _HEADING_END = re.compile(r"[.!?:;,…]\s*$")
 _PAGE_NUMBER = re.compile(
     r"^[-–—\s]*(?:(?:(?:стр(?:аница)?|с|page|p)\.?\s*)?\d{1,4}(?:\s*(?:из|/|of)\s*\d{1,4})?|(?-i:[ivxlc]{1,7}))[-–—\s]*$",
     re.IGNORECASE)
-_BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
 # "фото- и видеоработы": a hyphen left hanging before a conjunction stays, with its space.
 _SUSPENDED_BEFORE = frozenset({"и", "или", "либо", "а", "и/или"})
 _PUNCT = "«»\"'“”„()[]{}.,;:!?…"
@@ -77,32 +83,21 @@ class _Chunk:
 
 def read(path: Path) -> Document:
     """Read a PDF report into one text with heading and paragraph blocks."""
-    import pdfplumber
-
     _check_bytes(path)
-    try:
-        pdf = pdfplumber.open(path)
-    except Exception as e:  # pdfminer raises many kinds on a broken file; all mean "cannot read"
-        raise _open_error(path, e) from None
-    with pdf:
-        all_pages = _pages(pdf, path)
-        n_pages = len(all_pages)
-        if not n_pages:
-            raise ReadError(f"{path.name}: damaged PDF (no pages)")
-        pages: list[list[_Line]] = []
-        scanned: list[int] = []  # 1-based pages that are a picture with (almost) no text: scans
-        for number, page in enumerate(all_pages, start=1):
-            try:
-                lines, image_cover = _page_lines(page)
-            except Exception as e:  # as above, for a broken page
-                raise ReadError(f"{path.name}: damaged PDF, page {number} cannot be read ({_one_line(e)})") from None
-            finally:
-                page.close()  # frees the page's parsed objects: reports run to hundreds of pages
-            letters, garbled = _letters(lines)
-            if garbled or (image_cover >= SCAN_COVER and letters < MIN_PAGE_LETTERS):
-                scanned.append(number)
-                lines = []  # a stamped page number or an unmapped font: OCR reads the page whole
-            pages.append(lines)
+    # pdfium first; what it cannot open or parse, pdfplumber reads (or fails on, naming the fault).
+    read_pages = _pdfium_pages(path)
+    if read_pages is None:
+        read_pages = _pdfplumber_pages(path)
+    elif not any(read_pages[0]):
+        # No text at all: before OCR, which costs seconds a page, pdfminer has a look (it reads some fonts differently).
+        try:
+            second = _pdfplumber_pages(path)
+        except ReadError:
+            second = None
+        if second is not None and any(second[0]):
+            read_pages = second
+    pages, scanned = read_pages
+    n_pages = len(pages)
     if not any(pages):
         scanned = list(range(1, n_pages + 1))  # text drawn as curves is OCRed just the same
     ocr_text: dict[int, str] = {}
@@ -124,8 +119,69 @@ def read(path: Path) -> Document:
                     encoding=None)
 
 
+def _pdfium_pages(path: Path) -> tuple[list[list[_Line]], list[int]] | None:
+    """Lines of each page, and the 1-based pages to OCR; None when pdfium cannot read the file."""
+    import pypdfium2 as pdfium
+
+    with PDFIUM_LOCK:
+        try:
+            pdf = pdfium.PdfDocument(str(path))
+        except pdfium.PdfiumError:
+            return None  # pdfplumber tells a wrong password from damage, in its own words
+        try:
+            if len(pdf) == 0:
+                return None
+            pages: list[list[_Line]] = []
+            scanned: list[int] = []
+            for index in range(len(pdf)):
+                page = pdf[index]
+                try:
+                    lines = _lines(page_chars(page))
+                    letters, garbled = _letters(lines)
+                    if garbled or (letters < MIN_PAGE_LETTERS and image_cover(page) >= SCAN_COVER):
+                        scanned.append(index + 1)
+                        lines = []
+                finally:
+                    page.close()
+                pages.append(lines)
+        except pdfium.PdfiumError:
+            return None
+        finally:
+            pdf.close()
+    return pages, scanned
+
+
+def _pdfplumber_pages(path: Path) -> tuple[list[list[_Line]], list[int]]:
+    """Lines of each page, and the 1-based pages to OCR, through pdfplumber; ReadError when it cannot read them."""
+    import pdfplumber
+
+    try:
+        pdf = pdfplumber.open(path)
+    except Exception as e:  # pdfminer raises many kinds on a broken file; all mean "cannot read"
+        raise _open_error(path, e) from None
+    with pdf:
+        all_pages = _pages(pdf, path)
+        if not all_pages:
+            raise ReadError(f"{path.name}: damaged PDF (no pages)")
+        pages: list[list[_Line]] = []
+        scanned: list[int] = []  # 1-based pages that are a picture with (almost) no text: scans
+        for number, page in enumerate(all_pages, start=1):
+            try:
+                lines, cover = _page_lines(page)
+            except Exception as e:  # as above, for a broken page
+                raise ReadError(f"{path.name}: damaged PDF, page {number} cannot be read ({_one_line(e)})") from None
+            finally:
+                page.close()  # frees the page's parsed objects: reports run to hundreds of pages
+            letters, garbled = _letters(lines)
+            if garbled or (cover >= SCAN_COVER and letters < MIN_PAGE_LETTERS):
+                scanned.append(number)
+                lines = []  # a stamped page number or an unmapped font: OCR reads the page whole
+            pages.append(lines)
+    return pages, scanned
+
+
 def _check_bytes(path: Path) -> None:
-    """Reject what is not a PDF, or has lost its end, before pdfminer guesses its way through it."""
+    """Reject what is not a PDF, or has lost its end, before a parser guesses its way through it."""
     with path.open("rb") as f:
         head = f.read(1024)
         f.seek(0, 2)
@@ -135,7 +191,7 @@ def _check_bytes(path: Path) -> None:
     if b"%PDF-" not in head:
         raise ReadError(f"{path.name}: not a PDF (no %PDF header)")
     # The end-of-file marker must be in the last 1024 bytes; a cut-off download has none there,
-    # and pdfminer would otherwise rebuild what it can and silently lose pages.
+    # and pdfium or pdfminer would otherwise rebuild what they can and silently lose pages.
     if b"%%EOF" not in tail:
         raise ReadError(f"{path.name}: damaged or truncated PDF (no end-of-file marker)")
 
@@ -166,12 +222,8 @@ def _one_line(e: BaseException) -> str:
 # --- lines -------------------------------------------------------------------------------------
 
 
-# (x0, x1, top, size, fontname, text) of one character, top measured down from the page's top.
-_Char = tuple[float, float, float, float, str, str]
-
-
 def _page_lines(page: Page) -> tuple[list[_Line], float]:
-    """The page's text lines, top to bottom, and the largest share of the page one image covers.
+    """The page's text lines, top to bottom, and the largest share of the page one image covers, by pdfplumber.
 
     Reads the characters from pdfplumber's pdfminer layout: pdfplumber's own per-character dicts
     (page.chars, extract_words) cost as much again as parsing the page.
@@ -180,14 +232,16 @@ def _page_lines(page: Page) -> tuple[list[_Line], float]:
 
     layout = page.layout
     page_top = layout.y1
-    chars: list[_Char] = []
+    chars: list[Char] = []
     image_area = 0.0
     stack = [layout]
     while stack:
         for obj in stack.pop():
             if isinstance(obj, LTChar):
                 if obj.upright:  # rotated text is watermarks and stamps
-                    chars.append((obj.x0, obj.x1, page_top - obj.y1, obj.size, obj.fontname, obj.get_text()))
+                    text = obj.get_text()
+                    chars.append((obj.x0, obj.x1, page_top - obj.y1, obj.size, is_bold_name(obj.fontname),
+                                  UNMAPPED if _CID.fullmatch(text) else text))
             elif isinstance(obj, LTImage):
                 image_area = max(image_area, obj.width * obj.height)
             elif isinstance(obj, LTContainer):
@@ -196,10 +250,16 @@ def _page_lines(page: Page) -> tuple[list[_Line], float]:
     return _lines(chars), (image_area / page_area if page_area > 0 else 0.0)
 
 
-def _lines(chars: list[_Char]) -> list[_Line]:
+_TOP_LEFT = itemgetter(2, 0)
+_LEFT = itemgetter(0)
+_TOP = itemgetter(2)
+_SIZE = itemgetter(3)
+
+
+def _lines(chars: list[Char]) -> list[_Line]:
     """Group characters into lines, top to bottom."""
-    chars.sort(key=lambda c: (c[2], c[0]))
-    groups: list[list[_Char]] = []
+    chars.sort(key=_TOP_LEFT)
+    groups: list[list[Char]] = []
     line_top = 0.0
     for c in chars:
         # A character belongs to the current line when its top is within half its size of the line's top.
@@ -208,60 +268,68 @@ def _lines(chars: list[_Char]) -> list[_Line]:
         else:
             groups.append([c])
             line_top = c[2]
-    lines = (_line(sorted(g)) for g in groups)
+    lines = (_line(sorted(g, key=_LEFT)) for g in groups)  # stable: a glyph's pieces keep their order
     return [line for line in lines if line is not None]
 
 
-@functools.lru_cache(maxsize=256)
-def _is_bold(fontname: str) -> bool:
-    return bool(_BOLD.search(fontname))
-
-
-def _line(chars: list[_Char]) -> _Line | None:
+def _line(chars: list[Char]) -> _Line | None:
     """One line from its characters, left to right; None when it is only spaces."""
-    sizes: Counter[float] = Counter()
+    by_size: dict[float, int] = {}  # characters per font size
     bold_chars = 0
     parts: list[str] = []
-    prev: _Char | None = None
-    first: _Char | None = None
+    prev: Char | None = None
+    first: Char | None = None
+    prev_x0 = prev_x1 = 0.0
+    prev_text = ""
     first_word_end: float | None = None
     spaced = False
     for c in chars:
-        x0, _, _, size, fontname, text = c
+        text = c[5]
         if text.isspace():
             spaced = prev is not None
             continue
+        x0 = c[0]
+        size = c[3]
         if prev is not None:
-            if text == prev[5] and abs(x0 - prev[0]) < 1:
+            if text == prev_text and abs(x0 - prev_x0) < 1:
                 continue  # the same character printed twice, slightly offset: fake bold
             # A word ends at a space character, or at a gap wider than kerning (some PDFs place words without spaces).
-            if spaced or x0 - prev[1] > 0.15 * size:
+            if spaced or x0 - prev_x1 > 0.15 * size:
                 parts.append(" ")
                 if first_word_end is None:
-                    first_word_end = prev[1]
+                    first_word_end = prev_x1
         else:
             first = c
         spaced = False
         parts.append(text)
         n = len(text)
-        sizes[round(size * 2) / 2] += n
-        if _is_bold(fontname):
+        by_size[size] = by_size.get(size, 0) + n
+        if c[4]:
             bold_chars += n
-        prev = c
+        prev, prev_x0, prev_x1, prev_text = c, x0, c[1], text
     if prev is None or first is None:
         return None
+    sizes: Counter[float] = Counter()
+    for s, n in by_size.items():
+        sizes[round(s * 2) / 2] += n
     size = sizes.most_common(1)[0][0]
-    top = min(c[2] for c in chars if round(c[3] * 2) / 2 == size)
-    return _Line(text="".join(parts), top=top, x0=first[0], x1=prev[1], size=size,
-                 bold=bold_chars * 2 >= sum(sizes.values()),
-                 first_width=(first_word_end if first_word_end is not None else prev[1]) - first[0])
+    # The line's top: of its characters in that size (spaces included).
+    all_sizes = set(map(_SIZE, chars))
+    if all(round(s * 2) / 2 == size for s in all_sizes):
+        top = min(map(_TOP, chars))
+    else:
+        top = min(c[2] for c in chars if round(c[3] * 2) / 2 == size)
+    return _Line(text="".join(parts), top=top, x0=first[0], x1=prev_x1, size=size,
+                 bold=bold_chars * 2 >= sum(by_size.values()),
+                 first_width=(first_word_end if first_word_end is not None else prev_x1) - first[0])
 
 
 def _letters(lines: list[_Line]) -> tuple[int, bool]:
-    """Letters on the page, and whether its text is mostly glyph ids of a font without a Unicode map."""
+    """Letters on the page, and whether too many of its glyphs are in a font without a Unicode map."""
     text = "".join(line.text for line in lines)
-    cid = sum(len(m) for m in _CID.findall(text))
-    return sum(ch.isalpha() for ch in text), cid > 0 and cid * 2 >= len(text)
+    unmapped = text.count(UNMAPPED)
+    glyphs = len(text) - text.count(" ")
+    return sum(ch.isalpha() for ch in text), unmapped > 0 and unmapped >= MAX_UNMAPPED_SHARE * glyphs
 
 
 # --- layout ------------------------------------------------------------------------------------

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from pipeline import fixtures
 from pipeline.document import Document, ReadError
-from pipeline.readers import ocr, pdf, read, txt
+from pipeline.readers import ocr, pdf, pdfchars, read, txt
+
+if TYPE_CHECKING:
+    from reportlab.pdfgen.canvas import Canvas
 
 RAW = Path(__file__).resolve().parents[2] / "raw" / "omsk-2023.txt"
 TITLE = "Отчёт администрации города Омска о международной деятельности за 2023 год"
@@ -271,3 +276,158 @@ def test_text_file_named_pdf(tmp_path: Path) -> None:
     path = tmp_path / "report.pdf"
     path.write_text("Просто текст отчета", encoding="utf-8")
     assert_read_error(path, "not a PDF")
+
+
+# --- pdfium and pdfplumber -----------------------------------------------------------------------
+
+
+def test_pdfplumber_reads_the_same(pdf_path: Path, pdf_doc: Document, monkeypatch: pytest.MonkeyPatch) -> None:
+    # pdfplumber reads what pdfium cannot open: the same characters give the same document.
+    monkeypatch.setattr(pdf, "_pdfium_pages", lambda path: None)
+    doc = read(pdf_path)
+    assert doc.text == pdf_doc.text
+    assert [(b.kind, b.start, b.end, b.page) for b in doc.blocks] == [
+        (b.kind, b.start, b.end, b.page) for b in pdf_doc.blocks]
+
+
+def test_pdfium_failure_falls_back_to_pdfplumber(tmp_path: Path, txt_doc: Document,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    import pypdfium2
+
+    def broken(page: object) -> list[pdfchars.Char]:
+        raise pypdfium2.PdfiumError("Failed to load page.")
+
+    short = "\n\n".join(txt_doc.text[b.start:b.end] for b in txt_doc.blocks[:24])  # two pages
+    path = fixtures.make_pdf(short, tmp_path / "short.pdf")
+    monkeypatch.setattr(pdf, "page_chars", broken)
+    assert block_texts(read(path)) == block_texts(txt_doc)[:24]
+
+
+def test_concurrent_reads(tmp_path: Path, txt_doc: Document) -> None:
+    # pdfium is not thread-safe; the reader serialises its calls.
+    from concurrent.futures import ThreadPoolExecutor
+
+    short = "\n\n".join(txt_doc.text[b.start:b.end] for b in txt_doc.blocks[:24])
+    path = fixtures.make_pdf(short, tmp_path / "short.pdf")
+    with ThreadPoolExecutor(4) as pool:
+        docs = list(pool.map(lambda _: read(path), range(8)))
+    assert all(block_texts(d) == block_texts(txt_doc)[:24] for d in docs)
+
+
+def test_per_character_text_matches_page_text(pdf_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # When pdfium's page text does not line up with its characters (characters beyond the BMP, control
+    # characters), each character is asked for on its own: the same result.
+    import pypdfium2
+
+    doc = pypdfium2.PdfDocument(str(pdf_path))
+    try:
+        page = doc[1]
+        whole = pdfchars.page_chars(page)
+        monkeypatch.setattr(pdfchars._api(), "get_text", lambda *args: 0)
+        assert pdfchars.page_chars(page) == whole
+        page.close()
+    finally:
+        doc.close()
+    assert len(whole) > 1000
+
+
+def _canvas(path: Path, draw: Callable[[Canvas], None]) -> Path:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen.canvas import Canvas
+
+    fixtures._register_fonts()
+    c = Canvas(str(path), pagesize=A4, invariant=1)
+    draw(c)
+    c.showPage()
+    c.save()
+    return path
+
+
+def test_rotated_text_is_dropped(tmp_path: Path) -> None:
+    def draw(c: Canvas) -> None:
+        c.setFont(fixtures.FONT_REGULAR, 11)
+        c.drawString(72, 770, "Администрация города Омска продолжила работу с городами-партнерами.")
+        for angle, x, y in ((45, 150, 300), (90, 520, 200), (180, 400, 100)):  # a watermark, a stamp, upside down
+            c.saveState()
+            c.translate(x, y)
+            c.rotate(angle)
+            c.setFont(fixtures.FONT_BOLD, 40)
+            c.drawString(0, 0, "ОБРАЗЕЦ")
+            c.restoreState()
+
+    doc = read(_canvas(tmp_path / "watermark.pdf", draw))
+    assert block_texts(doc) == ["Администрация города Омска продолжила работу с городами-партнерами."]
+
+
+def test_word_gaps_inside_one_text_object(tmp_path: Path) -> None:
+    # TeX sets a line as one TJ array, words apart by displacements and with no space characters;
+    # a small displacement is kerning.
+    def draw(c: Canvas) -> None:
+        c.setFont("Helvetica", 12)
+        c.drawString(72, 770, "Kerning")  # makes /F1 the page's font
+        c._code.append("BT /F1 12 Tf 72 700 Td [(Words) -350 (set) -350 (apart,) -30 (kerned) -350 (once.)] TJ ET")
+
+    doc = read(_canvas(tmp_path / "tj.pdf", draw))
+    assert block_texts(doc)[-1] == "Words set apart,kerned once."
+
+
+def test_ligatures_read_as_letters(tmp_path: Path) -> None:
+    def draw(c: Canvas) -> None:
+        c.setFont(fixtures.FONT_REGULAR, 11)
+        c.drawString(72, 770, "Oﬃcial ﬁgures of the ﬂow.")
+
+    assert block_texts(read(_canvas(tmp_path / "ligatures.pdf", draw))) == ["Official figures of the flow."]
+
+
+def test_font_size_includes_the_text_matrix(tmp_path: Path) -> None:
+    # A heading set in a 1-point font scaled 14 times is 14-point type.
+    body = "Администрация города Омска продолжила работу с городами-партнерами в течение всего года."
+
+    def draw(c: Canvas) -> None:
+        t = c.beginText()
+        t.setTextTransform(14, 0, 0, 14, 72, 770)
+        t.setFont(fixtures.FONT_REGULAR, 1)
+        t.textOut("Международное сотрудничество")
+        c.drawText(t)
+        c.setFont(fixtures.FONT_REGULAR, 10)
+        for i in range(4):
+            c.drawString(72, 740 - 14 * i, body)
+
+    doc = read(_canvas(tmp_path / "scaled.pdf", draw))
+    assert headings(doc) == ["Международное сотрудничество"]
+
+
+def test_font_without_unicode_map_is_no_text_layer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Without its ToUnicode map a subset font's glyph codes mean nothing: the page is OCRed, or fails without OCR.
+    monkeypatch.setattr(ocr, "_tesseract", lambda: None)
+    path = fixtures.make_pdf("Заголовок\n\nТекст отчета о работе администрации города.", tmp_path / "mapped.pdf")
+    data = re.sub(rb"/ToUnicode \d+ 0 R", lambda m: b" " * len(m.group()), path.read_bytes())
+    path = tmp_path / "unmapped.pdf"
+    path.write_bytes(data)
+    assert_read_error(path, "no text layer")
+
+
+def test_image_cover_inside_a_form(tmp_path: Path) -> None:
+    # Scanners often wrap the page image in a form XObject, scaled there.
+    import pypdfium2
+    from PIL import Image
+    from reportlab.lib.utils import ImageReader
+
+    def draw(c: Canvas) -> None:
+        c.beginForm("scan")
+        c.drawImage(ImageReader(Image.new("L", (50, 70), 200)), 0, 0, width=300, height=400)
+        c.endForm()
+        c.saveState()
+        c.translate(20, 20)
+        c.scale(1.8, 1.8)
+        c.doForm("scan")
+        c.restoreState()
+
+    doc = pypdfium2.PdfDocument(str(_canvas(tmp_path / "form.pdf", draw)))
+    try:
+        page = doc[0]
+        width, height = page.get_size()
+        assert pdfchars.image_cover(page) == pytest.approx(540 * 720 / (width * height), rel=1e-3)
+        page.close()
+    finally:
+        doc.close()
