@@ -53,6 +53,12 @@ def render(extracted: Any) -> str:
             f'"lemmas": [\n{lemmas}\n],\n"records": [\n{records}\n]}}\n')
 
 
+def single_threaded() -> None:
+    """One core per worker: numpy's BLAS threads (natasha's NER) would fight the other workers."""
+    for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(var, "1")
+
+
 def extract_file(path: str, sha256: str, mtime: float = 0.0) -> Outcome:
     """Read, identify, extract and validate one report. Never raises: failures come back as text."""
     from pipeline.document import ReadError
@@ -133,12 +139,13 @@ def _run(jobs: list[tuple[str, str, float]], workers: int, scheduler: str | None
     bar = _bar(len(jobs), progress)
     results: list[Outcome] = []
     if workers <= 1 or len(jobs) <= 1:
+        single_threaded()
         for job in jobs:
             bar.set_description(Path(job[0]).name)
             results.append(extract_file(*job))
             bar.update()
     else:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        with ProcessPoolExecutor(max_workers=workers, initializer=single_threaded) as pool:
             futures = {pool.submit(extract_file, *job): job for job in jobs}
             for f in as_completed(futures):
                 results.append(f.result())
