@@ -26,13 +26,24 @@ RECORD_TABLES: dict[str, tuple[str, tuple[str, ...]]] = {
     "organization": ("organization_mentions", ("name", "organization_id")),
 }
 INDEXES: dict[str, list[list[str]]] = {
-    "city_mentions": [["name"], ["country"], ["geonameid"]],
+    # start: the table page's default sort (metadata.yml); (geonameid, report_id): the partner_cities view's
+    # group by, read from the index alone
+    "city_mentions": [["name"], ["country"], ["geonameid"], ["start"], ["geonameid", "report_id"]],
     "dates": [["start_date"], ["end_date"], ["granularity"]],
-    "counts": [["unit"], ["qualifier"]],
+    # value: the default sort (sort_desc). Facets are report_id, unit, qualifier: filtered by one of unit or
+    # qualifier (a click on a facet value), the others are counted from a covering index and the first page
+    # comes in index order. (report_id, unit, value): participants_per_report and the participants query.
+    "counts": [["unit"], ["qualifier"], ["value"],
+               ["unit", "value"], ["unit", "report_id"], ["unit", "qualifier"],
+               ["qualifier", "value"], ["qualifier", "report_id"], ["qualifier", "unit"],
+               ["report_id", "unit", "value"]],
     "money": [["currency"]],
-    "person_mentions": [["person_id"]],
-    "organization_mentions": [["organization_id"]],
-    "paragraphs": [["section_id"]],
+    "person_mentions": [["person_id"], ["start"]],
+    "organization_mentions": [["organization_id"], ["start"]],
+    # (report_id, position): a report's text in reading order (reading view, report_text) without a sort;
+    # position and kind: the table page's default sort and its kind facet
+    "paragraphs": [["section_id"], ["report_id", "position"], ["position"], ["kind"]],
+    "sections": [["position"]],
 }
 
 
