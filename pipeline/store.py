@@ -77,7 +77,7 @@ def shape_fingerprint() -> str:
     import hashlib
     import inspect
 
-    source = inspect.getsource(ensure_db_shape) + inspect.getsource(_rows) + json.dumps(VIEWS, sort_keys=True)
+    source = inspect.getsource(ensure_db_shape) + inspect.getsource(_rows) + json.dumps([VIEWS, INDEXES], sort_keys=True)
     return hashlib.sha256(source.encode()).hexdigest()[:16]
 
 

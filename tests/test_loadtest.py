@@ -75,9 +75,9 @@ def test_cli_reuses_the_kept_archive_and_stops_the_server(small_run: tuple[dict,
 
 
 def test_checks_count_silent_failures_as_errors() -> None:
-    assert loadtest._html_ok(httpx.Response(200, text="<p>ok</p>")) is None
-    assert loadtest._html_ok(httpx.Response(500, text="boom")) == "HTTP 500"
-    assert loadtest._html_ok(httpx.Response(200, text='<p class="facets-timed-out">')) == "facet timed out"
-    assert loadtest._json_rows(httpx.Response(200, json=[{"a": 1}])) is None
-    assert loadtest._json_rows(httpx.Response(200, json=[])) == "no rows"
-    assert loadtest._json_rows(httpx.Response(200, text="<html>")) == "not JSON"
+    assert loadtest._html_ok(200, b"<p>ok</p>") is None
+    assert loadtest._html_ok(500, b"boom") == "HTTP 500"
+    assert loadtest._html_ok(200, b'<p class="facets-timed-out">') == "facet timed out"
+    assert loadtest._json_rows(200, b'[{"a": 1}]') is None
+    assert loadtest._json_rows(200, b"[]") == "no rows"
+    assert loadtest._json_rows(200, b"<html>") == "not JSON"

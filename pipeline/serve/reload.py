@@ -1,4 +1,5 @@
-"""Datasette plugin: serve a new archive.db as soon as ingest renames it into place, without a restart.
+"""Datasette plugin: serve a new archive.db as soon as ingest renames it into place, without a restart,
+and answer repeated requests for the unchanged archive from memory.
 
 Ingest replaces archive.db atomically (a new file renamed over the old). An immutable Datasette keeps
 its connections to the old file; this plugin notices the new file (inode or mtime changed) on the next
@@ -9,6 +10,7 @@ no request sees an error or a half-built archive during the swap.
 from __future__ import annotations
 
 import os
+from collections import OrderedDict
 from typing import Any
 
 from datasette import hookimpl
@@ -70,13 +72,76 @@ def refresh(ds: Any) -> list[str]:
     return swapped
 
 
+class ResponseCache:
+    """Whole GET responses by URL. The archive is immutable between swaps, so a page computed once is
+    right until the file changes; the cache is emptied on every swap. Bounded in entries and bytes."""
+
+    MAX_ENTRIES = 2048
+    MAX_BODY = 1 << 20
+
+    def __init__(self) -> None:
+        self.entries: OrderedDict[tuple[str, bytes], tuple[dict, list[dict]]] = OrderedDict()
+
+    def clear(self) -> None:
+        self.entries.clear()
+
+    def get(self, key: tuple[str, bytes]) -> tuple[dict, list[dict]] | None:
+        hit = self.entries.get(key)
+        if hit is not None:
+            self.entries.move_to_end(key)
+        return hit
+
+    def put(self, key: tuple[str, bytes], start: dict, bodies: list[dict]) -> None:
+        self.entries[key] = (start, bodies)
+        while len(self.entries) > self.MAX_ENTRIES:
+            self.entries.popitem(last=False)
+
+
+def _cacheable(scope: dict) -> bool:
+    # Only anonymous GETs: a public archive has no per-user pages, but a cookie or token could mean one.
+    headers = dict(scope.get("headers") or [])
+    return scope.get("method") == "GET" and b"cookie" not in headers and b"authorization" not in headers
+
+
 @hookimpl
 def asgi_wrapper(datasette: Any) -> Any:
+    cache = ResponseCache()
+
     def wrap(app: Any) -> Any:
         async def checked(scope: dict, receive: Any, send: Any) -> None:
-            if scope.get("type") == "http":
-                refresh(datasette)
-            await app(scope, receive, send)
+            if scope.get("type") != "http":
+                await app(scope, receive, send)
+                return
+            if refresh(datasette):
+                cache.clear()
+            if not _cacheable(scope):
+                await app(scope, receive, send)
+                return
+            key = (scope.get("path", ""), scope.get("query_string", b""))
+            hit = cache.get(key)
+            if hit is not None:
+                await send(hit[0])
+                for body in hit[1]:
+                    await send(body)
+                return
+            start: dict = {}
+            bodies: list[dict] = []
+            size = 0
+
+            async def recording_send(message: dict) -> None:
+                nonlocal size
+                if message["type"] == "http.response.start":
+                    start.update(message)
+                elif message["type"] == "http.response.body":
+                    bodies.append(message)
+                    size += len(message.get("body", b""))
+                await send(message)
+
+            await app(scope, receive, recording_send)
+            sets_cookie = any(name.lower() == b"set-cookie" for name, _ in start.get("headers", []))
+            if start.get("status") == 200 and size <= cache.MAX_BODY and bodies and not sets_cookie and \
+                    not bodies[-1].get("more_body", False):
+                cache.put(key, start, bodies)
 
         return checked
 
