@@ -68,11 +68,16 @@ def _ingest(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from pipeline.ingest import MANIFEST
+    from pipeline.extracted import InvalidExtracted
+    from pipeline.ingest import MANIFEST, load_manifest, verified_hashes
     from pipeline.store import build
 
     reports = sorted(p for p in Path(args.extracted).glob("*.json") if p.name != MANIFEST)
-    counts = build(reports, Path(args.db))
+    try:
+        counts = build(reports, Path(args.db), verified=verified_hashes(load_manifest(Path(args.extracted))))
+    except InvalidExtracted as e:
+        print(f"error: {e}; {args.db} is unchanged", file=sys.stderr)
+        return 1
     print(", ".join(f"{k}: {v}" for k, v in counts.items()))
     return 0
 

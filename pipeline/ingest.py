@@ -25,6 +25,7 @@ class Outcome:
     mtime: float
     report_id: str | None = None
     json_text: str | None = None
+    json_sha256: str | None = None
     error: str | None = None
     counts: dict[str, int] = field(default_factory=dict)
     unknown_cities: list[str] = field(default_factory=list)
@@ -39,20 +40,6 @@ def sha256_of(path: Path) -> str:
     return h.hexdigest()
 
 
-def render(extracted: Any) -> str:
-    """Stable JSON: one block or record a line, so a diff of extracted/ reads record by record."""
-    d = extracted.model_dump(mode="json")
-
-    def dumps(x: Any) -> str:
-        return json.dumps(x, ensure_ascii=False, sort_keys=False)
-
-    blocks = ",\n".join(dumps(b) for b in d["blocks"])
-    lemmas = ",\n".join(dumps(x) for x in d["lemmas"])
-    records = ",\n".join(dumps(r) for r in d["records"])
-    return (f'{{"report": {dumps(d["report"])},\n"text": {dumps(d["text"])},\n"blocks": [\n{blocks}\n],\n'
-            f'"lemmas": [\n{lemmas}\n],\n"records": [\n{records}\n]}}\n')
-
-
 def single_threaded() -> None:
     """One core per worker: numpy's BLAS threads (natasha's NER) would fight the other workers."""
     for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
@@ -63,6 +50,7 @@ def extract_file(path: str, sha256: str, mtime: float = 0.0) -> Outcome:
     """Read, identify, extract and validate one report. Never raises: failures come back as text."""
     from pipeline.document import ReadError
     from pipeline.extract import extract
+    from pipeline.extracted import digest, render
     from pipeline.identify import IdentifyError, identify
     from pipeline.readers import read
     from pipeline.records import ExtractedReport, Report
@@ -88,6 +76,7 @@ def extract_file(path: str, sha256: str, mtime: float = 0.0) -> Outcome:
         return out
     out.report_id = ident.report_id
     out.json_text = render(extracted)
+    out.json_sha256 = digest(out.json_text.encode())
     out.counts = dict(Counter(r.type for r in result.records))
     out.unknown_cities = sorted({r.name for r in result.records if r.type == "city" and r.geonameid is None})
     out.rejected = result.rejected
@@ -124,6 +113,11 @@ class _StatCache:
                 pass  # a read-only checkout only loses the shortcut
 
 
+def verified_hashes(manifest: dict[str, dict[str, Any]]) -> dict[str, str]:
+    """Extracted file name → sha256 of the bytes ingest validated and wrote: what the build may trust."""
+    return {f"{e['report_id']}.json": e["json_sha256"] for e in manifest.values() if "json_sha256" in e}
+
+
 def load_manifest(extracted: Path) -> dict[str, dict[str, Any]]:
     try:
         return json.loads((extracted / MANIFEST).read_text(encoding="utf-8"))
@@ -157,6 +151,9 @@ def _run(jobs: list[tuple[str, str, float]], workers: int, scheduler: str | None
 
 def _bar(total: int, enabled: bool) -> Any:
     from tqdm import tqdm
+
+    # no monitor thread: the archive build forks its second writer only from a single-threaded process
+    tqdm.monitor_interval = 0
 
     return tqdm(total=total, unit="report", disable=not enabled or total == 0, file=sys.stderr)
 
@@ -223,7 +220,9 @@ def ingest(raw: Path, extracted: Path, db: Path, *, workers: int | None = None, 
         if old and old["report_id"] != o.report_id:
             (extracted / f"{old['report_id']}.json").unlink(missing_ok=True)
         (replaced if old else added).append(o.source)
-        manifest[o.source] = {"report_id": o.report_id, "sha256": o.sha256, "extractor_version": EXTRACTOR_VERSION}
+        # json_sha256: the build trusts (parses without validating again) only the bytes validated here
+        manifest[o.source] = {"report_id": o.report_id, "sha256": o.sha256, "extractor_version": EXTRACTOR_VERSION,
+                              "json_sha256": o.json_sha256}
         by_id[o.report_id] = o.source
         totals.update(o.counts)
         unknown.update(o.unknown_cities)
@@ -236,6 +235,7 @@ def ingest(raw: Path, extracted: Path, db: Path, *, workers: int | None = None, 
     for stray in extracted.glob("*.json"):
         if stray.name != MANIFEST and stray.stem not in {e["report_id"] for e in manifest.values()}:
             stray.unlink()
+    _verify_unhashed(manifest, extracted)
     manifest_text = json.dumps(dict(sorted(manifest.items())), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
     if manifest_text != (extracted / MANIFEST).read_text(encoding="utf-8") if (extracted / MANIFEST).exists() else True:
         write_atomic(extracted / MANIFEST, manifest_text)
@@ -245,13 +245,33 @@ def ingest(raw: Path, extracted: Path, db: Path, *, workers: int | None = None, 
     fingerprint = hashlib.sha256((manifest_text + shape_fingerprint()).encode()).hexdigest()
     rebuilt = False
     if added or replaced or removed or _db_fingerprint(db) != fingerprint:
+        from pipeline.extracted import InvalidExtracted
         from pipeline.store import build
 
         paths = sorted(extracted / f"{e['report_id']}.json" for e in manifest.values())
-        build(paths, db, meta={"manifest": fingerprint, "extractor_version": EXTRACTOR_VERSION})
-        rebuilt = True
+        try:
+            build(paths, db, meta={"manifest": fingerprint, "extractor_version": EXTRACTOR_VERSION},
+                  verified=verified_hashes(manifest))
+            rebuilt = True
+        except InvalidExtracted as e:
+            errors.append(f"{e}; {db.name} was not rebuilt and keeps its earlier contents")
     _summary(len(current), skipped, added, replaced, removed, totals, unknown, warnings, errors, db, rebuilt)
     return 1 if errors else 0
+
+
+def _verify_unhashed(manifest: dict[str, dict[str, Any]], extracted: Path) -> None:
+    """Entries written before the manifest held the hash of each extracted file: validate the file once and
+    record its hash, so later builds trust it. An invalid file stays unhashed and the build names it."""
+    from pipeline.extracted import InvalidExtracted, digest, read
+
+    for entry in manifest.values():
+        path = extracted / f"{entry['report_id']}.json"
+        if "json_sha256" not in entry and path.exists():
+            try:
+                read(path)
+            except InvalidExtracted:
+                continue
+            entry["json_sha256"] = digest(path.read_bytes())
 
 
 def _db_fingerprint(db: Path) -> str | None:

@@ -1,7 +1,7 @@
 """Load test of the served archive: a scaled archive, a real `python -m pipeline serve`, concurrent clients.
 
 The archive is the committed sample (extracted/omsk-2023.json) replicated under other report ids, cities and
-years (`<city>-<year>`, cities × 2004–2023), written through `pipeline.ingest.render` and built with
+years (`<city>-<year>`, cities × 2004–2023), written through `pipeline.extracted.render` and built with
 `pipeline.store.build`. The server runs in its own process on a free port of 127.0.0.1; the clients
 (asyncio with a minimal keep-alive HTTP/1.1 client, closed loop, no think time) take the endpoints in
 turn until the time or the request budget is spent, then the server is stopped. Printed: p50/p95/p99
@@ -109,7 +109,7 @@ def _stored_key(db: Path) -> str | None:
 def build_scaled(n: int, directory: Path, source: Path = SAMPLE, log: Callable[[str], None] = print) -> float | None:
     """Write n scaled reports to directory/extracted and build directory/archive.db from them; seconds taken,
     or None when directory already holds the same archive (same size, sample and store code)."""
-    from pipeline.ingest import render
+    from pipeline.extracted import render
     from pipeline.store import build
 
     db = directory / "archive.db"

@@ -2,39 +2,83 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+import multiprocessing as mp
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator
+import threading
+from collections.abc import Collection, Iterable, Mapping
+from concurrent.futures import ProcessPoolExecutor, wait
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
 import sqlite_utils
 
+from pipeline import extracted
 from pipeline.atomic import temporary_for
-from pipeline.records import ExtractedReport
 from pipeline.textindex import lemmatize_text
 
-# Record type → (table, columns beyond the shared ones). Entities (cities, persons, organisations)
-# get a table of their own that mentions point to.
+TEXT, INTEGER, REAL = str, int, float  # column types, as sqlite-utils maps them
+# Every table's columns in order; rows are built as tuples in this order. The first column is the key.
+REPORT_FIELDS = ("report_id", "source", "format", "sha256", "city", "year", "pages", "extractor_version")
+CITY_FIELDS = ("geonameid", "name", "country", "latitude", "longitude", "population")
+_MENTION = {"id": TEXT, "report_id": TEXT, "paragraph_id": TEXT, "page": INTEGER, "start": INTEGER, "end": INTEGER,
+            "text": TEXT, "sentence": TEXT}
+COLUMNS: dict[str, dict[str, type]] = {
+    "reports": {"report_id": TEXT, "source": TEXT, "format": TEXT, "sha256": TEXT, "city": TEXT, "year": INTEGER,
+                "pages": INTEGER, "extractor_version": TEXT, "chars": INTEGER, "records": INTEGER},
+    "sections": {"id": TEXT, "report_id": TEXT, "position": INTEGER, "heading": TEXT, "page": INTEGER},
+    "paragraphs": {"id": TEXT, "report_id": TEXT, "section_id": TEXT, "position": INTEGER, "kind": TEXT,
+                   "page": INTEGER, "start": INTEGER, "end": INTEGER, "text": TEXT, "lemmas": TEXT},
+    "cities": {"geonameid": INTEGER, "name": TEXT, "country": TEXT, "latitude": REAL, "longitude": REAL,
+               "population": INTEGER, "mentions": INTEGER},
+    "persons": {"id": TEXT, "name": TEXT, "mentions": INTEGER},
+    "organizations": {"id": TEXT, "name": TEXT, "mentions": INTEGER},
+    "city_mentions": {**_MENTION, "name": TEXT, "country": TEXT, "geonameid": INTEGER, "extractor_version": TEXT},
+    "dates": {**_MENTION, "start_date": TEXT, "end_date": TEXT, "granularity": TEXT, "extractor_version": TEXT},
+    "counts": {**_MENTION, "value": REAL, "qualifier": TEXT, "unit": TEXT, "extractor_version": TEXT},
+    "money": {**_MENTION, "value": REAL, "currency": TEXT, "qualifier": TEXT, "extractor_version": TEXT},
+    "person_mentions": {**_MENTION, "name": TEXT, "person_id": TEXT, "extractor_version": TEXT},
+    "organization_mentions": {**_MENTION, "name": TEXT, "organization_id": TEXT, "extractor_version": TEXT},
+    "meta": {"key": TEXT, "value": TEXT},
+}
+FOREIGN_KEYS: dict[str, list[tuple[str, str]]] = {
+    "sections": [("report_id", "reports")],
+    "paragraphs": [("report_id", "reports"), ("section_id", "sections")],
+    **{t: [("report_id", "reports"), ("paragraph_id", "paragraphs")] for t in
+       ("dates", "counts", "money")},
+    "city_mentions": [("report_id", "reports"), ("paragraph_id", "paragraphs"), ("geonameid", "cities")],
+    "person_mentions": [("report_id", "reports"), ("paragraph_id", "paragraphs"), ("person_id", "persons")],
+    "organization_mentions": [("report_id", "reports"), ("paragraph_id", "paragraphs"),
+                              ("organization_id", "organizations")],
+}
+# Record type → (table, its columns taken from the record as they are). Entities (cities, persons,
+# organisations) get a table of their own that mentions point to.
 RECORD_TABLES: dict[str, tuple[str, tuple[str, ...]]] = {
     "city": ("city_mentions", ("name", "country", "geonameid")),
     "date": ("dates", ("start_date", "end_date", "granularity")),
     "count": ("counts", ("value", "qualifier", "unit")),
     "money": ("money", ("value", "currency", "qualifier")),
-    "person": ("person_mentions", ("name", "person_id")),
-    "organization": ("organization_mentions", ("name", "organization_id")),
+    "person": ("person_mentions", ()),
+    "organization": ("organization_mentions", ()),
 }
+# What each table is built from, beyond a report's metadata and text (the others: its records).
+NEEDS = {"sections": ("blocks",), "paragraphs": ("blocks", "lemmas"), "meta": ()}
+# The tables each of the two build processes writes (see build): the texts and their search index here,
+# the records there, balanced by measured time (`make bench`). An entity table goes with its mentions.
+_HERE = {"sections", "paragraphs", "organization_mentions", "organizations"}
+PARTS = (frozenset(_HERE), frozenset(COLUMNS) - _HERE - {"meta"})
 INDEXES: dict[str, list[list[str]]] = {
     # start: the table page's default sort (metadata.yml); (geonameid, report_id): the partner_cities view's
     # group by, read from the index alone
-    "city_mentions": [["name"], ["country"], ["geonameid"], ["start"], ["geonameid", "report_id"]],
+    "city_mentions": [["name"], ["country"], ["start"], ["geonameid", "report_id"]],
     "dates": [["start_date"], ["end_date"], ["granularity"]],
     # value: the default sort (sort_desc). Facets are report_id, unit, qualifier: filtered by one of unit or
     # qualifier (a click on a facet value), the others are counted from a covering index and the first page
     # comes in index order. (report_id, unit, value): participants_per_report and the participants query.
-    "counts": [["unit"], ["qualifier"], ["value"],
-               ["unit", "value"], ["unit", "report_id"], ["unit", "qualifier"],
+    "counts": [["value"], ["unit", "value"], ["unit", "report_id"], ["unit", "qualifier"],
                ["qualifier", "value"], ["qualifier", "report_id"], ["qualifier", "unit"],
                ["report_id", "unit", "value"]],
     "money": [["currency"]],
@@ -74,10 +118,10 @@ VIEWS: dict[str, str] = {
 
 def shape_fingerprint() -> str:
     """Changes whenever the archive's shape code changes (tables, views), so ingest rebuilds the DB."""
-    import hashlib
     import inspect
 
-    source = inspect.getsource(ensure_db_shape) + inspect.getsource(_rows) + json.dumps([VIEWS, INDEXES], sort_keys=True)
+    code = "".join(inspect.getsource(f) for f in (ensure_db_shape, _rows, index_columns, enable_search, build))
+    source = code + json.dumps([VIEWS, INDEXES, {t: list(c) for t, c in COLUMNS.items()}], sort_keys=True)
     return hashlib.sha256(source.encode()).hexdigest()[:16]
 
 
@@ -86,147 +130,178 @@ def entity_key(name: str) -> str:
     return " ".join(name.lower().replace("ё", "е").replace("«", "\"").replace("»", "\"").split())
 
 
-def load(paths: Iterable[Path]) -> Iterator[ExtractedReport]:
-    for p in paths:
-        yield ExtractedReport.model_validate_json(p.read_bytes())
-
-
-def _rows(reports: list[ExtractedReport]) -> dict[str, list[dict[str, Any]]]:
-    tables: dict[str, list[dict[str, Any]]] = {"reports": [], "sections": [], "paragraphs": [], "cities": []}
-    for _, (table, _) in RECORD_TABLES.items():
-        tables.setdefault(table, [])
-    entities: dict[str, dict[str, dict[str, Any]]] = {"persons": {}, "organizations": {}}
-    cities: dict[int, dict[str, Any]] = {}
+def _rows(reports: Iterable[dict[str, Any]], wanted: Collection[str]) -> dict[str, list[tuple[Any, ...]]]:
+    """Rows of the `wanted` tables as tuples in COLUMNS order, each table in key order (appending to a
+    B-tree is the cheapest way to write it). An entity table comes with its mention table."""
+    tables: dict[str, list[tuple[Any, ...]]] = {name: [] for name in COLUMNS if name in wanted}
+    rows_of = {kind: tables[table] for kind, (table, _) in RECORD_TABLES.items() if table in wanted}
+    getters = {kind: itemgetter(*columns) for kind, (_, columns) in RECORD_TABLES.items() if len(columns) > 1}
+    city_fields = itemgetter(*CITY_FIELDS)
+    entities: dict[str, dict[str, list[Any]]] = {"person": {}, "organization": {}}
+    keys: dict[str, str] = {}  # name → entity_key(name): names repeat across records
+    cities: dict[int, list[Any]] = {}
     for er in reports:
-        r = er.report
-        rid = r.report_id
-        tables["reports"].append({**r.model_dump(mode="json"), "chars": len(er.text),
-                                  "records": len(er.records)})
-        for i, b in enumerate(er.blocks):
-            pid = f"{rid}:{i}"
-            section = f"{rid}:{b.section}" if b.section is not None else None
-            text = er.text[b.start : b.end]
-            if b.kind == "heading":
-                tables["sections"].append({"id": pid, "report_id": rid, "position": i, "heading": text,
-                                           "page": b.page})
-            tables["paragraphs"].append({"id": pid, "report_id": rid, "section_id": section, "position": i,
-                                         "kind": b.kind, "page": b.page, "start": b.start, "end": b.end,
-                                         "text": text, "lemmas": er.lemmas[i] if er.lemmas else lemmatize_text(text)})
-        for rec in er.records:
-            table, columns = RECORD_TABLES[rec.type]
-            data = rec.model_dump(mode="json")
-            row = {"id": f"{rid}:{rec.type}:{rec.start}-{rec.end}", "report_id": rid,
-                   "paragraph_id": f"{rid}:{rec.block}", "page": rec.page, "start": rec.start, "end": rec.end,
-                   "text": rec.text, "sentence": er.text[rec.sentence_start : rec.sentence_end],
-                   "extractor_version": r.extractor_version}
-            for c in columns:
-                if c in data:
-                    row[c] = data[c]
-            if rec.type in ("person", "organization"):
-                kind = "persons" if rec.type == "person" else "organizations"
-                key = entity_key(rec.name)
-                entity = entities[kind].setdefault(key, {"id": key, "name": rec.name, "mentions": 0})
-                entity["mentions"] += 1
-                row[f"{rec.type}_id"] = key
-            if rec.type == "city" and rec.geonameid is not None:
-                c = cities.setdefault(rec.geonameid, {"geonameid": rec.geonameid, "name": rec.name,
-                                                      "country": rec.country, "latitude": rec.latitude,
-                                                      "longitude": rec.longitude, "population": rec.population,
-                                                      "mentions": 0})
-                c["mentions"] += 1
-            tables[table].append(row)
-    tables["cities"] = sorted(cities.values(), key=lambda c: c["geonameid"])
-    tables["persons"] = sorted(entities["persons"].values(), key=lambda e: e["id"])
-    tables["organizations"] = sorted(entities["organizations"].values(), key=lambda e: e["id"])
+        r, text = er["report"], er["text"]
+        rid, version = r["report_id"], r["extractor_version"]
+        if "reports" in tables:
+            tables["reports"].append((*(r[c] for c in REPORT_FIELDS), len(text), len(er["records"])))
+        if "paragraphs" in tables:
+            paragraphs, sections, lemmas = tables["paragraphs"], tables["sections"], er["lemmas"]
+            for i, b in enumerate(er["blocks"]):
+                pid, start, end, page = f"{rid}:{i}", b["start"], b["end"], b["page"]
+                block_text = text[start:end]
+                if b["kind"] == "heading":
+                    sections.append((pid, rid, i, block_text, page))
+                section = f"{rid}:{b['section']}" if b["section"] is not None else None
+                paragraphs.append((pid, rid, section, i, b["kind"], page, start, end, block_text,
+                                   lemmas[i] if lemmas else lemmatize_text(block_text)))
+        for rec in er["records"] if rows_of else ():
+            kind, start, end = rec["type"], rec["start"], rec["end"]
+            if kind not in rows_of:
+                continue
+            if kind == "person" or kind == "organization":
+                name = rec["name"]
+                key = keys.get(name) or keys.setdefault(name, entity_key(name))
+                found = entities[kind]
+                if key in found:
+                    found[key][2] += 1
+                else:
+                    found[key] = [key, name, 1]
+                extra: tuple[Any, ...] = (name, key)
+            else:
+                extra = getters[kind](rec)
+                if kind == "city" and (gid := rec["geonameid"]) is not None:
+                    if gid in cities:
+                        cities[gid][-1] += 1
+                    else:
+                        cities[gid] = [*city_fields(rec), 1]
+            rows_of[kind].append((f"{rid}:{kind}:{start}-{end}", rid, f"{rid}:{rec['block']}", rec["page"], start,
+                                  end, rec["text"], text[rec["sentence_start"] : rec["sentence_end"]], *extra,
+                                  version))
+    for table, found in (("cities", cities), ("persons", entities["person"]),
+                         ("organizations", entities["organization"])):
+        if table in tables:
+            tables[table] = [tuple(e) for e in found.values()]
+    for rows in tables.values():
+        rows.sort(key=itemgetter(0))
     return tables
 
 
-def ensure_db_shape(db: sqlite_utils.Database, indexes: bool = True) -> None:
+def ensure_db_shape(conn: sqlite3.Connection, indexes: bool = True) -> None:
     """Tables with keys, foreign keys and indexes, so an empty archive has the same shape as a full one."""
-    text, integer, real = str, int, float
-    db["reports"].create({"report_id": text, "source": text, "format": text, "sha256": text, "city": text,
-                          "year": integer, "pages": integer, "extractor_version": text, "chars": integer,
-                          "records": integer}, pk="report_id", if_not_exists=True)
-    db["sections"].create({"id": text, "report_id": text, "position": integer, "heading": text, "page": integer},
-                          pk="id", foreign_keys=[("report_id", "reports")], if_not_exists=True)
-    db["paragraphs"].create({"id": text, "report_id": text, "section_id": text, "position": integer, "kind": text,
-                             "page": integer, "start": integer, "end": integer, "text": text, "lemmas": text},
-                            pk="id", foreign_keys=[("report_id", "reports"), ("section_id", "sections")],
-                            if_not_exists=True)
-    db["cities"].create({"geonameid": integer, "name": text, "country": text, "latitude": real,
-                         "longitude": real, "population": integer, "mentions": integer}, pk="geonameid",
-                        if_not_exists=True)
-    for entity in ("persons", "organizations"):
-        db[entity].create({"id": text, "name": text, "mentions": integer}, pk="id", if_not_exists=True)
-    common = {"id": text, "report_id": text, "paragraph_id": text, "page": integer, "start": integer,
-              "end": integer, "text": text, "sentence": text}
-    extra: dict[str, dict[str, type]] = {
-        "city_mentions": {"name": text, "country": text, "geonameid": integer},
-        "dates": {"start_date": text, "end_date": text, "granularity": text},
-        "counts": {"value": real, "qualifier": text, "unit": text},
-        "money": {"value": real, "currency": text, "qualifier": text},
-        "person_mentions": {"name": text, "person_id": text},
-        "organization_mentions": {"name": text, "organization_id": text},
-    }
-    fks = {"city_mentions": [("geonameid", "cities")], "person_mentions": [("person_id", "persons")],
-           "organization_mentions": [("organization_id", "organizations")]}
-    for table, columns in extra.items():
-        db[table].create({**common, **columns, "extractor_version": text}, pk="id",
-                         foreign_keys=[("report_id", "reports"), ("paragraph_id", "paragraphs"),
-                                       *fks.get(table, [])], if_not_exists=True)
-    db["meta"].create({"key": text, "value": text}, pk="key", if_not_exists=True)
-    if indexes:
-        create_indexes(db)
-
-
-def create_indexes(db: sqlite_utils.Database) -> None:
-    """Indexes on what people filter and join by; built after a bulk load, which is faster than during it."""
-    for table in ["sections", *INDEXES]:
-        for cols in [["report_id"], *INDEXES.get(table, [])]:
-            db[table].create_index(cols, if_not_exists=True)
-
-
-def _insert(conn: sqlite3.Connection, table: str, columns: dict[str, type], rows: list[dict[str, Any]]) -> None:
-    """Plain executemany: the table shape is already made, and sqlite-utils' per-row checks cost 5x."""
-    names = list(columns)
-    unknown = {k for row in rows[:1] for k in row} - set(names)
-    if unknown:
-        raise ValueError(f"{table}: no column for {sorted(unknown)}")  # a field added to records but not here
-    sql = f"insert into [{table}] ({', '.join(f'[{c}]' for c in names)}) values ({', '.join('?' * len(names))})"
-    conn.executemany(sql, [tuple(row.get(c) for c in names) for row in rows])
-
-
-def build(paths: list[Path], db_path: Path, meta: dict[str, str] | None = None) -> dict[str, int]:
-    """Build the archive from extracted JSON into a temporary file, then rename it over `db_path`."""
-    reports = list(load(paths))
-    tables = _rows(reports)
-    tmp = temporary_for(db_path)
-    conn = sqlite3.connect(tmp)
-    conn.execute("PRAGMA journal_mode=OFF")
-    conn.execute("PRAGMA synchronous=OFF")
     db = sqlite_utils.Database(conn)
+    for table, columns in COLUMNS.items():
+        db[table].create(columns, pk=next(iter(columns)), foreign_keys=FOREIGN_KEYS.get(table, []),
+                         if_not_exists=True)
+    if indexes:
+        create_indexes(conn)
+
+
+def index_columns(table: str) -> list[list[str]]:
+    """The table's indexes, leaving out one that is a prefix of another (which serves its queries too)."""
+    wanted = [["report_id"], *INDEXES.get(table, [])] if "report_id" in COLUMNS[table] else []
+    return [cols for cols in wanted if not any(len(o) > len(cols) and o[: len(cols)] == cols for o in wanted)]
+
+
+def create_indexes(conn: sqlite3.Connection, tables: Iterable[str] = COLUMNS) -> None:
+    """Indexes on what people filter and join by (named as sqlite-utils names them)."""
+    for table in tables:
+        for cols in index_columns(table):
+            conn.execute(f"CREATE INDEX IF NOT EXISTS [idx_{table}_{'_'.join(cols)}] ON [{table}] "
+                         f"({', '.join(f'[{c}]' for c in cols)})")
+
+
+def enable_search(conn: sqlite3.Connection) -> None:
+    """FTS5 over the lemmas, which is what every search matches; `text` is in the table for reading only.
+    Lemmas are lowercase words split by spaces, so the plain ascii tokenizer (every non-ASCII character is
+    part of a word) reads them as unicode61 would, in two thirds of the time."""
+    conn.execute("CREATE VIRTUAL TABLE [paragraphs_fts] USING FTS5 ([text] UNINDEXED, [lemmas], "
+                 "tokenize='ascii', content=[paragraphs])")
+    conn.execute("INSERT INTO [paragraphs_fts] (rowid, [text], [lemmas]) SELECT rowid, [text], [lemmas] "
+                 "FROM [paragraphs]")
+
+
+def _write_part(tables: frozenset[str], paths: list[Path], verified: Mapping[str, str] | None,
+                path: Path) -> dict[str, int]:
+    """Write `tables` into a new database file of the archive's full shape, with their indexes."""
+    parts = frozenset(part for table in tables for part in NEEDS.get(table, ("records",)))
+    rows = _rows((extracted.read(p, verified, parts) for p in paths), tables)
+    conn = sqlite3.connect(path, isolation_level=None)
     try:
-        ensure_db_shape(db, indexes=False)
-        order = ["reports", "sections", "paragraphs", "cities", "persons", "organizations",
-                 *[t for t, _ in RECORD_TABLES.values()]]
-        for name in order:
-            if tables.get(name):
-                _insert(conn, name, db[name].columns_dict, tables[name])
-        create_indexes(db)
-        db["paragraphs"].enable_fts(["text", "lemmas"], tokenize="unicode61 remove_diacritics 0", create_triggers=False)
-        db["meta"].insert_all([{"key": k, "value": v} for k, v in sorted((meta or {}).items())], replace=True)
-        db.execute("ANALYZE")
-        conn.commit()
-        for name, sql in VIEWS.items():
-            db.create_view(name, sql, replace=True)
-        conn.commit()
+        # A file nobody else sees until it is renamed into place: no journal, no syncs, no locks to share.
+        for pragma in ("journal_mode=off", "synchronous=off", "locking_mode=exclusive", "page_size=16384",
+                       "cache_size=-262144", "temp_store=memory"):
+            conn.execute(f"PRAGMA {pragma}")
+        ensure_db_shape(conn, indexes=False)
+        conn.execute("BEGIN")  # one transaction for the bulk load
+        for name, table_rows in rows.items():
+            columns = COLUMNS[name]
+            conn.executemany(f"INSERT INTO [{name}] ({', '.join(f'[{c}]' for c in columns)}) "
+                             f"VALUES ({', '.join('?' * len(columns))})", table_rows)
+        create_indexes(conn, tables)  # after the rows: one sort per index instead of a b-tree insert per row
+        if "paragraphs" in tables:
+            enable_search(conn)
+        conn.execute("COMMIT")
+    finally:
         conn.close()
+    return {name: len(table_rows) for name, table_rows in rows.items()}
+
+
+def _second_process() -> ProcessPoolExecutor:
+    # fork starts at once with everything imported; a process with other threads (a Dask client,
+    # a server) could fork while one of them holds a lock, so it pays for a fresh interpreter instead.
+    method = "fork" if threading.active_count() == 1 and "fork" in mp.get_all_start_methods() else "spawn"
+    return ProcessPoolExecutor(1, mp_context=mp.get_context(method))
+
+
+def build(paths: list[Path], db_path: Path, meta: dict[str, str] | None = None,
+          verified: Mapping[str, str] | None = None) -> dict[str, int]:
+    """Build the archive from extracted JSON into a temporary file, then rename it over `db_path`.
+
+    `verified` maps file names to the sha256 of the bytes ingest validated and wrote; other files are
+    validated here. Raises InvalidExtracted, leaving `db_path` as it was, when a file is not a valid report.
+
+    Two processes write at once, each its part of the tables (PARTS): this one into the new archive file,
+    the other into a side file whose tables are then copied in whole. SQLite's transfer optimisation copies
+    the rows and index b-trees of a table into an identical empty one without decoding them."""
+    tmp = temporary_for(db_path)
+    side = temporary_for(db_path.with_name(db_path.name + "-part"))
+    here, there = PARTS
+    try:
+        with _second_process() as pool:
+            future = pool.submit(_write_part, there, paths, verified, side)
+            try:
+                counts = _write_part(here, paths, verified, tmp)
+            finally:
+                wait([future])  # the files are removed below only once the other process is done with them
+            copied = future.result()
+        conn = sqlite3.connect(tmp, isolation_level=None)
+        try:
+            conn.execute("PRAGMA journal_mode=off")
+            conn.execute("PRAGMA synchronous=off")
+            conn.execute("ATTACH DATABASE ? AS side", (str(side),))
+            conn.execute("BEGIN")
+            create_indexes(conn, there)  # identical indexes, or SQLite would copy row by row
+            for name in copied:
+                conn.execute(f"INSERT INTO main.[{name}] SELECT * FROM side.[{name}]")
+            conn.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", sorted((meta or {}).items()))
+            for name, sql in VIEWS.items():
+                conn.execute(f"CREATE VIEW [{name}] AS {sql}")
+            conn.execute("COMMIT")
+            conn.execute("DETACH DATABASE side")
+            # Statistics for the query planner from a sample of each index: enough to choose between them.
+            conn.execute("PRAGMA analysis_limit=1000")
+            conn.execute("ANALYZE")
+        finally:
+            conn.close()
         # Written without a journal or syncs for speed; one fsync before the rename makes it durable.
         with open(tmp, "rb") as f:
             os.fsync(f.fileno())
         os.replace(tmp, db_path)
     except BaseException:
-        conn.close()
         tmp.unlink(missing_ok=True)
         raise
-    return {name: len(rows) for name, rows in tables.items()}
+    finally:
+        side.unlink(missing_ok=True)
+    counts.update(copied)
+    return {name: counts[name] for name in COLUMNS if name in counts}

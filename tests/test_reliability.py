@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import sqlite3
@@ -145,3 +146,33 @@ def test_a_new_view_rebuilds_the_archive_without_re_extracting(archive, capsys, 
     code, out = run(archive, capsys)
     assert code == 0 and "unchanged, skipped: 2" in out and "archive.db: rebuilt" in out
     assert rows(archive / "archive.db", "select count(*) from report_years") == [(2,)]
+
+
+def test_a_hand_broken_extracted_file_is_named_and_the_archive_kept(archive, capsys):
+    run(archive, capsys)
+    before = rows(archive / "archive.db", "select report_id, records from reports order by 1")
+    broken = archive / "extracted" / "minsk-2023.json"
+    broken.write_text(broken.read_text(encoding="utf-8").replace('"type": "count"', '"type": "tally"'),
+                      encoding="utf-8")
+    (archive / "raw" / "omsk-2022.txt").write_text("ОМСК\n\nВ 2022 году проведено 7 встреч.\n", encoding="utf-8")
+    code, out = run(archive, capsys)  # a new report makes a rebuild, which reads the broken file
+    assert code == 1
+    error = next(line for line in out.splitlines() if line.startswith("error:"))
+    assert error.startswith("error: minsk-2023.json: not a valid extracted report") and "keeps its earlier" in error
+    assert rows(archive / "archive.db", "select report_id, records from reports order by 1") == before
+
+
+def test_a_manifest_from_before_file_hashes_gets_them_once_validated(archive, capsys):
+    import json
+
+    run(archive, capsys)
+    manifest_path = archive / "extracted" / "manifest.json"
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    hashes = {name: entry.pop("json_sha256") for name, entry in manifest.items()}
+    manifest_path.write_text(json.dumps(manifest), encoding="utf-8")
+    assert run(archive, capsys)[0] == 0
+    again = json.loads(manifest_path.read_text(encoding="utf-8"))
+    assert {name: entry["json_sha256"] for name, entry in again.items()} == hashes
+    for entry in again.values():
+        path = archive / "extracted" / f"{entry['report_id']}.json"
+        assert entry["json_sha256"] == hashlib.sha256(path.read_bytes()).hexdigest()

@@ -1,0 +1,68 @@
+"""The extracted/<report_id>.json format: written by ingest, read by the archive build.
+
+One block, lemma line or record a line, so a diff of extracted/ reads record by record. The layout is
+fixed, which lets the build parse only the parts a table needs from a file whose bytes it has verified.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import orjson
+from pydantic import ValidationError
+
+from pipeline.records import ExtractedReport
+
+# Keys in file order; each after the first starts a line of its own, and no JSON string holds a raw
+# newline, so `,\n"<key>": ` occurs in a rendered file only where that key begins.
+KEYS = ("report", "text", "blocks", "lemmas", "records")
+
+
+class InvalidExtracted(Exception):
+    """An extracted file that is not a valid report; the message names the file."""
+
+
+def render(extracted: ExtractedReport) -> str:
+    d = extracted.model_dump(mode="json")
+
+    def dumps(x: Any) -> str:
+        return json.dumps(x, ensure_ascii=False, sort_keys=False)
+
+    blocks = ",\n".join(dumps(b) for b in d["blocks"])
+    lemmas = ",\n".join(dumps(x) for x in d["lemmas"])
+    records = ",\n".join(dumps(r) for r in d["records"])
+    return (f'{{"report": {dumps(d["report"])},\n"text": {dumps(d["text"])},\n"blocks": [\n{blocks}\n],\n'
+            f'"lemmas": [\n{lemmas}\n],\n"records": [\n{records}\n]}}\n')
+
+
+def digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def read(path: Path, verified: Mapping[str, str] | None = None, parts: frozenset[str] = frozenset(KEYS)
+         ) -> dict[str, Any]:
+    """One extracted file as plain data with at least the keys in `parts`, and always report and text.
+
+    A file whose sha256 is `verified[path.name]` (what ingest validated and wrote) is only parsed, and
+    only the parts asked for; any other file is validated against the model first."""
+    data = path.read_bytes()
+    if verified and verified.get(path.name) == digest(data):
+        return orjson.loads(_only(data, parts | {"report", "text"}))
+    try:
+        return ExtractedReport.model_validate_json(data).model_dump(mode="json")
+    except ValidationError as e:
+        problems = "; ".join(f"{'.'.join(map(str, err['loc'])) or 'file'}: {err['msg']}" for err in e.errors()[:3])
+        raise InvalidExtracted(f"{path.name}: not a valid extracted report ({problems})") from None
+
+
+def _only(data: bytes, parts: frozenset[str]) -> bytes:
+    """The rendered JSON object cut down to `parts` (parsing a part costs far more than finding it)."""
+    if parts >= set(KEYS):
+        return data
+    starts = [0, *(data.index(f',\n"{key}": '.encode()) for key in KEYS[1:]), len(data) - 2]
+    pieces = [data[starts[i] : starts[i + 1]] for i, key in enumerate(KEYS) if key in parts]
+    return b"".join(pieces) + b"}"

@@ -1,0 +1,110 @@
+"""The archive build: trusted and validated input build the same archive, bad input is named, and the
+two writers' halves come together whole (every row, every index)."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from pathlib import Path
+
+import pytest
+
+from pipeline import extracted, store
+from pipeline.extracted import InvalidExtracted, digest, render
+from pipeline.loadtest import scaled_reports
+
+
+@pytest.fixture(scope="module")
+def reports(tmp_path_factory: pytest.TempPathFactory, sample_extracted_json: Path) -> list[Path]:
+    """The sample under three report ids, and a fourth report without records."""
+    folder = tmp_path_factory.mktemp("extracted")
+    paths = []
+    for i, er in enumerate(scaled_reports(4, sample_extracted_json)):
+        if i == 3:
+            er = er.model_copy(update={"records": []})
+        path = folder / f"{er.report.report_id}.json"
+        path.write_text(render(er), encoding="utf-8")
+        paths.append(path)
+    return sorted(paths)
+
+
+def verified(paths: list[Path]) -> dict[str, str]:
+    return {p.name: digest(p.read_bytes()) for p in paths}
+
+
+def dump(db: Path) -> dict[str, list[tuple]]:
+    conn = sqlite3.connect(db)
+    try:
+        tables = [r[0] for r in conn.execute("select name from sqlite_master where type = 'table' "
+                                             "and name not like 'sqlite_%' and name not like '%_fts%'")]
+        return {t: conn.execute(f"select * from [{t}] order by 1").fetchall() for t in tables}
+    finally:
+        conn.close()
+
+
+def test_trusted_files_build_the_same_archive_as_validated_ones(reports, tmp_path):
+    trusted = store.build(reports, tmp_path / "trusted.db", verified=verified(reports))
+    checked = store.build(reports, tmp_path / "checked.db")
+    assert trusted == checked
+    a, b = dump(tmp_path / "trusted.db"), dump(tmp_path / "checked.db")
+    assert a == b
+    assert {t: len(rows) for t, rows in a.items() if t in trusted} == trusted
+    assert len(a["reports"]) == 4 and a["counts"] and a["organization_mentions"] and a["paragraphs"]
+    assert dict(a["meta"]) == {}
+
+
+def test_reading_only_some_parts_gives_those_parts_unchanged(reports):
+    whole = extracted.read(reports[0])
+    for parts in ({"blocks"}, {"records"}, {"blocks", "lemmas"}, {"lemmas", "records"}):
+        part = extracted.read(reports[0], verified(reports), frozenset(parts))
+        assert set(part) == {"report", "text", *parts}
+        assert all(part[key] == whole[key] for key in part)
+
+
+def test_a_file_changed_since_ingest_is_validated_and_named(reports, tmp_path):
+    db = tmp_path / "archive.db"
+    hashes = verified(reports)
+    store.build(reports, db, verified=hashes)
+    before = db.read_bytes()
+    bad = tmp_path / reports[1].name
+    # a record whose text no longer matches its span: valid JSON, invalid report
+    bad.write_text(reports[1].read_text(encoding="utf-8").replace('"text": "80 человек"', '"text": "81 человек"', 1),
+                   encoding="utf-8")
+    paths = [*reports[:1], bad, *reports[2:]]
+    with pytest.raises(InvalidExtracted, match=rf"^{bad.name}: not a valid extracted report \(.*does not slice"):
+        store.build(paths, db, verified=hashes)
+    assert db.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["archive.db", bad.name])  # no temporaries left
+
+
+def test_the_archive_has_every_index_and_they_are_sound(reports, tmp_path):
+    db = tmp_path / "archive.db"
+    store.build(reports, db, verified=verified(reports))
+    conn = sqlite3.connect(db)
+    for table in store.COLUMNS:
+        have = {tuple(r[2] for r in conn.execute(f"pragma index_info([{name}])"))
+                for (name,) in conn.execute(f"select name from pragma_index_list('{table}') where origin = 'c'")}
+        assert have == {tuple(cols) for cols in store.index_columns(table)}, table
+        # one index that is a prefix of another would only cost build time
+        assert not any(a != b and b[: len(a)] == a for a in have for b in have), table
+    for table, columns in store.INDEXES.items():
+        for cols in columns:  # every listed index is served by one that starts with its columns
+            assert any(list(cols) == list(idx[: len(cols)]) for idx in map(list, store.index_columns(table)))
+    assert conn.execute("pragma integrity_check").fetchone()[0] == "ok"
+    assert conn.execute("pragma foreign_key_check").fetchall() == []
+    plan = " ".join(r[3] for r in conn.execute("explain query plan select count(*) from counts where unit = 'x'"))
+    assert "USING COVERING INDEX" in plan
+
+
+def test_a_process_with_threads_builds_the_same_archive(reports, tmp_path):
+    """With other threads running, the second writer starts in a fresh interpreter instead of a fork."""
+    store.build(reports, tmp_path / "forked.db", verified=verified(reports))
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        store.build(reports, tmp_path / "spawned.db", verified=verified(reports))
+    finally:
+        stop.set()
+        other.join()
+    assert dump(tmp_path / "forked.db") == dump(tmp_path / "spawned.db")
