@@ -165,6 +165,8 @@ def ingest(raw: Path, extracted: Path, db: Path, *, workers: int | None = None, 
 
     extracted.mkdir(parents=True, exist_ok=True)
     manifest = load_manifest(extracted)
+    before = {source: dict(entry) for source, entry in manifest.items()}
+    before_text = (extracted / MANIFEST).read_text(encoding="utf-8") if (extracted / MANIFEST).exists() else None
     warnings: list[str] = []
     errors: list[str] = []
     current: dict[str, Path] = {}
@@ -239,23 +241,29 @@ def ingest(raw: Path, extracted: Path, db: Path, *, workers: int | None = None, 
     manifest_text = json.dumps(dict(sorted(manifest.items())), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
     if manifest_text != (extracted / MANIFEST).read_text(encoding="utf-8") if (extracted / MANIFEST).exists() else True:
         write_atomic(extracted / MANIFEST, manifest_text)
-    from pipeline.store import shape_fingerprint
-
     # The archive is rebuilt when the reports or the code that shapes the database change.
-    fingerprint = hashlib.sha256((manifest_text + shape_fingerprint()).encode()).hexdigest()
-    rebuilt = False
+    fingerprint = _fingerprint(manifest_text)
+    done = ""
     if added or replaced or removed or _db_fingerprint(db) != fingerprint:
         from pipeline.extracted import InvalidExtracted
-        from pipeline.store import build
+        from pipeline.store import build, update
 
-        paths = sorted(extracted / f"{e['report_id']}.json" for e in manifest.values())
+        meta = {"manifest": fingerprint, "extractor_version": EXTRACTOR_VERSION}
+        delta = None
+        if before_text is not None and _db_fingerprint(db) == _fingerprint(before_text):
+            delta = _delta(before, manifest)
         try:
-            build(paths, db, meta={"manifest": fingerprint, "extractor_version": EXTRACTOR_VERSION},
-                  verified=verified_hashes(manifest))
-            rebuilt = True
+            if delta is not None:
+                gone, changed = delta
+                update(db, gone, [extracted / f"{rid}.json" for rid in changed], meta, verified_hashes(manifest))
+                done = f"updated, not rebuilt (reports written: {len(changed)}, dropped: {len(gone)})"
+            else:
+                paths = sorted(extracted / f"{e['report_id']}.json" for e in manifest.values())
+                build(paths, db, meta=meta, verified=verified_hashes(manifest))
+                done = "rebuilt"
         except InvalidExtracted as e:
             errors.append(f"{e}; {db.name} was not rebuilt and keeps its earlier contents")
-    _summary(len(current), skipped, added, replaced, removed, totals, unknown, warnings, errors, db, rebuilt)
+    _summary(len(current), skipped, added, replaced, removed, totals, unknown, warnings, errors, db, done)
     return 1 if errors else 0
 
 
@@ -272,6 +280,27 @@ def _verify_unhashed(manifest: dict[str, dict[str, Any]], extracted: Path) -> No
             except InvalidExtracted:
                 continue
             entry["json_sha256"] = digest(path.read_bytes())
+
+
+def _fingerprint(manifest_text: str) -> str:
+    """What archive.db was built from: the reports (the manifest) and the code that shapes the database."""
+    from pipeline.store import shape_fingerprint
+
+    return hashlib.sha256((manifest_text + shape_fingerprint()).encode()).hexdigest()
+
+
+def _delta(before: dict[str, dict[str, Any]], after: dict[str, dict[str, Any]]
+           ) -> tuple[list[str], list[str]] | None:
+    """(report ids gone, report ids new or changed) between two manifests, when an update beats a
+    rebuild: every file's hash known, and at most a quarter of the reports to write."""
+    old = {e["report_id"]: e.get("json_sha256") for e in before.values()}
+    new = {e["report_id"]: e.get("json_sha256") for e in after.values()}
+    if None in old.values() or None in new.values():
+        return None
+    changed = sorted(rid for rid, sha in new.items() if old.get(rid) != sha)
+    if len(changed) * 4 > len(new):
+        return None
+    return sorted(old.keys() - new.keys()), changed
 
 
 def _db_fingerprint(db: Path) -> str | None:
@@ -292,7 +321,7 @@ def _db_fingerprint(db: Path) -> str | None:
 
 def _summary(n: int, skipped: list[str], added: list[str], replaced: list[str], removed: list[str],
              totals: Counter[str], unknown: set[str], warnings: list[str], errors: list[str], db: Path,
-             rebuilt: bool) -> None:
+             done: str) -> None:
     print(f"reports in raw/: {n}; extracted: {len(added) + len(replaced)} (added {len(added)}, "
           f"replaced {len(replaced)}); unchanged, skipped: {len(skipped)}; removed: {len(removed)}; "
           f"failed: {len(errors)}")
@@ -307,4 +336,4 @@ def _summary(n: int, skipped: list[str], added: list[str], replaced: list[str], 
         print(f"warning: {w}")
     for e in errors:
         print(f"error: {e}")
-    print(f"{db}: {'rebuilt' if rebuilt else 'up to date'}")
+    print(f"{db}: {done or 'up to date'}")

@@ -6,6 +6,7 @@ import hashlib
 import json
 import multiprocessing as mp
 import os
+import shutil
 import sqlite3
 import threading
 from collections.abc import Collection, Iterable, Mapping
@@ -64,6 +65,10 @@ RECORD_TABLES: dict[str, tuple[str, tuple[str, ...]]] = {
     "person": ("person_mentions", ()),
     "organization": ("organization_mentions", ()),
 }
+# Participant tables and the mention tables they are counted from; a mention row holds (name, entity id)
+# right after the columns every mention has.
+ENTITIES = {"persons": "person_mentions", "organizations": "organization_mentions"}
+_NAME = len(_MENTION)
 # What each table is built from, beyond a report's metadata and text (the others: its records).
 NEEDS = {"sections": ("blocks",), "paragraphs": ("blocks", "lemmas"), "meta": ()}
 # The tables each of the two build processes writes (see build): the texts and their search index here,
@@ -137,7 +142,6 @@ def _rows(reports: Iterable[dict[str, Any]], wanted: Collection[str]) -> dict[st
     rows_of = {kind: tables[table] for kind, (table, _) in RECORD_TABLES.items() if table in wanted}
     getters = {kind: itemgetter(*columns) for kind, (_, columns) in RECORD_TABLES.items() if len(columns) > 1}
     city_fields = itemgetter(*CITY_FIELDS)
-    entities: dict[str, dict[str, list[Any]]] = {"person": {}, "organization": {}}
     keys: dict[str, str] = {}  # name → entity_key(name): names repeat across records
     cities: dict[int, list[Any]] = {}
     for er in reports:
@@ -161,13 +165,7 @@ def _rows(reports: Iterable[dict[str, Any]], wanted: Collection[str]) -> dict[st
                 continue
             if kind == "person" or kind == "organization":
                 name = rec["name"]
-                key = keys.get(name) or keys.setdefault(name, entity_key(name))
-                found = entities[kind]
-                if key in found:
-                    found[key][2] += 1
-                else:
-                    found[key] = [key, name, 1]
-                extra: tuple[Any, ...] = (name, key)
+                extra: tuple[Any, ...] = (name, keys.get(name) or keys.setdefault(name, entity_key(name)))
             else:
                 extra = getters[kind](rec)
                 if kind == "city" and (gid := rec["geonameid"]) is not None:
@@ -178,13 +176,27 @@ def _rows(reports: Iterable[dict[str, Any]], wanted: Collection[str]) -> dict[st
             rows_of[kind].append((f"{rid}:{kind}:{start}-{end}", rid, f"{rid}:{rec['block']}", rec["page"], start,
                                   end, rec["text"], text[rec["sentence_start"] : rec["sentence_end"]], *extra,
                                   version))
-    for table, found in (("cities", cities), ("persons", entities["person"]),
-                         ("organizations", entities["organization"])):
-        if table in tables:
-            tables[table] = [tuple(e) for e in found.values()]
+    if "cities" in tables:
+        tables["cities"] = [tuple(c) for c in cities.values()]
     for rows in tables.values():
         rows.sort(key=itemgetter(0))
+    for entity, mentions in ENTITIES.items():
+        if entity in tables:
+            tables[entity] = _entities(tables[mentions])
     return tables
+
+
+def _entities(mentions: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    """(id, name, mentions) of the participants in mention rows sorted by id: each is named as its first
+    mention, the rule update() applies in SQL, so that an updated archive equals a rebuilt one."""
+    found: dict[str, list[Any]] = {}
+    for row in mentions:
+        name, key = row[_NAME], row[_NAME + 1]
+        if key in found:
+            found[key][2] += 1
+        else:
+            found[key] = [key, name, 1]
+    return sorted(tuple(e) for e in found.values())
 
 
 def ensure_db_shape(conn: sqlite3.Connection, indexes: bool = True) -> None:
@@ -305,3 +317,70 @@ def build(paths: list[Path], db_path: Path, meta: dict[str, str] | None = None,
         side.unlink(missing_ok=True)
     counts.update(copied)
     return {name: counts[name] for name in COLUMNS if name in counts}
+
+
+def update(db_path: Path, remove: Collection[str], paths: list[Path], meta: dict[str, str] | None = None,
+           verified: Mapping[str, str] | None = None) -> dict[str, int]:
+    """Change an existing archive into the one build() would make: drop the reports `remove` (ids) and
+    add the reports in `paths`, replacing any of the same id. Works on a copy renamed over `db_path`, so
+    adding one report to a large archive costs a file copy, not a rebuild. Returns the rows written."""
+    reports = [extracted.read(p, verified) for p in paths]
+    tables = _rows(reports, frozenset(COLUMNS) - {"meta", *ENTITIES})
+    changed = sorted({*remove, *(er["report"]["report_id"] for er in reports)})
+    tmp = temporary_for(db_path)
+    shutil.copyfile(db_path, tmp)
+    conn = sqlite3.connect(tmp, isolation_level=None)
+    try:
+        conn.execute("PRAGMA journal_mode=off")
+        conn.execute("PRAGMA synchronous=off")
+        conn.execute("BEGIN")
+        conn.execute("CREATE TEMP TABLE changed (report_id TEXT PRIMARY KEY)")
+        conn.executemany("INSERT INTO temp.changed VALUES (?)", [(rid,) for rid in changed])
+        touched = "SELECT report_id FROM temp.changed"
+        # Entities whose counts change: those the old and the new mentions point to.
+        for entity, mentions in ENTITIES.items():
+            key = f"{entity[:-1]}_id"
+            conn.execute(f"CREATE TEMP TABLE [touched_{entity}] AS SELECT DISTINCT [{key}] AS id "
+                         f"FROM [{mentions}] WHERE report_id IN ({touched})")
+        conn.execute("CREATE TEMP TABLE touched_cities AS SELECT DISTINCT geonameid FROM city_mentions "
+                     f"WHERE report_id IN ({touched}) AND geonameid IS NOT NULL")
+        # An external-content search index is told the text it indexed before that text goes.
+        conn.execute("INSERT INTO paragraphs_fts (paragraphs_fts, rowid, [text], [lemmas]) "
+                     f"SELECT 'delete', rowid, [text], [lemmas] FROM paragraphs WHERE report_id IN ({touched})")
+        for table in reversed(list(COLUMNS)):  # mentions before paragraphs before reports
+            if "report_id" in COLUMNS[table]:
+                conn.execute(f"DELETE FROM [{table}] WHERE report_id IN ({touched})")
+        for name, rows in tables.items():
+            columns = COLUMNS[name]
+            verb = "INSERT OR REPLACE" if name == "cities" else "INSERT"
+            conn.executemany(f"{verb} INTO [{name}] ({', '.join(f'[{c}]' for c in columns)}) "
+                             f"VALUES ({', '.join('?' * len(columns))})", rows)
+        conn.execute("INSERT INTO paragraphs_fts (rowid, [text], [lemmas]) "
+                     f"SELECT rowid, [text], [lemmas] FROM paragraphs WHERE report_id IN ({touched})")
+        for entity, mentions in ENTITIES.items():
+            key = f"{entity[:-1]}_id"
+            conn.execute(f"INSERT INTO temp.[touched_{entity}] SELECT DISTINCT [{key}] FROM [{mentions}] "
+                         f"WHERE report_id IN ({touched})")
+            conn.execute(f"DELETE FROM [{entity}] WHERE id IN (SELECT id FROM temp.[touched_{entity}])")
+            # named as the first mention in id order (SQLite takes a bare column from the min() row)
+            conn.execute(f"INSERT INTO [{entity}] (id, name, mentions) SELECT k, name, n FROM ("
+                         f"SELECT [{key}] AS k, name, min(id), count(*) AS n FROM [{mentions}] "
+                         f"WHERE [{key}] IN (SELECT id FROM temp.[touched_{entity}]) GROUP BY [{key}])")
+        conn.execute("INSERT INTO temp.touched_cities SELECT geonameid FROM city_mentions "
+                     f"WHERE report_id IN ({touched}) AND geonameid IS NOT NULL")
+        conn.execute("UPDATE cities SET mentions = (SELECT count(*) FROM city_mentions m WHERE m.geonameid = "
+                     "cities.geonameid) WHERE geonameid IN (SELECT geonameid FROM temp.touched_cities)")
+        conn.execute("DELETE FROM cities WHERE mentions = 0")
+        conn.executemany("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", sorted((meta or {}).items()))
+        conn.execute("COMMIT")
+        conn.execute("PRAGMA analysis_limit=1000")
+        conn.execute("ANALYZE")
+        conn.close()
+        with open(tmp, "rb") as f:
+            os.fsync(f.fileno())
+        os.replace(tmp, db_path)
+    except BaseException:
+        conn.close()
+        tmp.unlink(missing_ok=True)
+        raise
+    return {name: len(rows) for name, rows in tables.items()}

@@ -176,3 +176,30 @@ def test_a_manifest_from_before_file_hashes_gets_them_once_validated(archive, ca
     for entry in again.values():
         path = archive / "extracted" / f"{entry['report_id']}.json"
         assert entry["json_sha256"] == hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_one_new_report_updates_the_archive_to_what_a_rebuild_gives(archive, capsys):
+    from pipeline.ingest import load_manifest, verified_hashes
+    from pipeline.store import build
+
+    raw = archive / "raw"
+    (raw / "brest-2023.txt").write_text("Брест\n\nВ марте 2023 года делегация Бреста провела 3 встречи.\n",
+                                        encoding="utf-8")
+    (raw / "vitebsk-2023.txt").write_text("Витебск\n\nВ июле 2023 года в Витебске прошел фестиваль.\n",
+                                          encoding="utf-8")
+    assert run(archive, capsys)[0] == 0
+    (raw / "grodno-2023.txt").write_text("Гродно\n\nВ 2023 году 40 школьников из Гродно посетили Омск.\n",
+                                         encoding="utf-8")
+    (raw / "minsk-2023.txt").unlink()
+    code, out = run(archive, capsys)
+    assert code == 0 and "archive.db: updated, not rebuilt (reports written: 1, dropped: 1)" in out
+    extracted = archive / "extracted"
+    paths = sorted(p for p in extracted.glob("*.json") if p.name != "manifest.json")
+    manifest = load_manifest(extracted)
+    build(paths, archive / "rebuilt.db", meta=dict(rows(archive / "archive.db", "select key, value from meta")),
+          verified=verified_hashes(manifest))
+    for table in ("reports", "paragraphs", "counts", "city_mentions", "cities", "organizations", "meta"):
+        sql = f"select * from [{table}] order by 1"
+        assert rows(archive / "archive.db", sql) == rows(archive / "rebuilt.db", sql), table
+    assert ("grodno-2023",) in rows(archive / "archive.db", "select report_id from reports")
+    assert run(archive, capsys)[1].endswith("archive.db: up to date\n")
