@@ -211,7 +211,8 @@ def ensure_db_shape(conn: sqlite3.Connection, indexes: bool = True) -> None:
 
 def index_columns(table: str) -> list[list[str]]:
     """The table's indexes, leaving out one that is a prefix of another (which serves its queries too)."""
-    wanted = [["report_id"], *INDEXES.get(table, [])] if "report_id" in COLUMNS[table] else []
+    by_report = "report_id" in COLUMNS[table] and next(iter(COLUMNS[table])) != "report_id"  # not the key
+    wanted = [*([["report_id"]] if by_report else []), *INDEXES.get(table, [])]
     return [cols for cols in wanted if not any(len(o) > len(cols) and o[: len(cols)] == cols for o in wanted)]
 
 
