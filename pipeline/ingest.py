@@ -270,11 +270,11 @@ def ingest(raw: Path, extracted: Path, db: Path, *, workers: int | None = None, 
 def _verify_unhashed(manifest: dict[str, dict[str, Any]], extracted: Path) -> None:
     """Entries written before the manifest held the hash of each extracted file: validate the file once and
     record its hash, so later builds trust it. An invalid file stays unhashed and the build names it."""
-    from pipeline.extracted import InvalidExtracted, digest, read
-
     for entry in manifest.values():
         path = extracted / f"{entry['report_id']}.json"
         if "json_sha256" not in entry and path.exists():
+            from pipeline.extracted import InvalidExtracted, digest, read
+
             try:
                 read(path)
             except InvalidExtracted:

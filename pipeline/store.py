@@ -234,6 +234,26 @@ def enable_search(conn: sqlite3.Connection) -> None:
                  "FROM [paragraphs]")
 
 
+def _insert(conn: sqlite3.Connection, table: str, rows: list[tuple[Any, ...]], verb: str = "INSERT") -> None:
+    columns = COLUMNS[table]
+    conn.executemany(f"{verb} INTO [{table}] ({', '.join(f'[{c}]' for c in columns)}) "
+                     f"VALUES ({', '.join('?' * len(columns))})", rows)
+
+
+def _publish(conn: sqlite3.Connection, tmp: Path, db_path: Path) -> None:
+    """Planner statistics, then the new file synced and renamed over the archive."""
+    try:
+        # Statistics from a sample of each index: enough to choose between them.
+        conn.execute("PRAGMA analysis_limit=1000")
+        conn.execute("ANALYZE")
+    finally:
+        conn.close()
+    # Written without a journal or syncs for speed; one fsync before the rename makes it durable.
+    with open(tmp, "rb") as f:
+        os.fsync(f.fileno())
+    os.replace(tmp, db_path)
+
+
 def _write_part(tables: frozenset[str], paths: list[Path], verified: Mapping[str, str] | None,
                 path: Path) -> dict[str, int]:
     """Write `tables` into a new database file of the archive's full shape, with their indexes."""
@@ -248,9 +268,7 @@ def _write_part(tables: frozenset[str], paths: list[Path], verified: Mapping[str
         ensure_db_shape(conn, indexes=False)
         conn.execute("BEGIN")  # one transaction for the bulk load
         for name, table_rows in rows.items():
-            columns = COLUMNS[name]
-            conn.executemany(f"INSERT INTO [{name}] ({', '.join(f'[{c}]' for c in columns)}) "
-                             f"VALUES ({', '.join('?' * len(columns))})", table_rows)
+            _insert(conn, name, table_rows)
         create_indexes(conn, tables)  # after the rows: one sort per index instead of a b-tree insert per row
         if "paragraphs" in tables:
             enable_search(conn)
@@ -302,15 +320,10 @@ def build(paths: list[Path], db_path: Path, meta: dict[str, str] | None = None,
                 conn.execute(f"CREATE VIEW [{name}] AS {sql}")
             conn.execute("COMMIT")
             conn.execute("DETACH DATABASE side")
-            # Statistics for the query planner from a sample of each index: enough to choose between them.
-            conn.execute("PRAGMA analysis_limit=1000")
-            conn.execute("ANALYZE")
-        finally:
+        except BaseException:
             conn.close()
-        # Written without a journal or syncs for speed; one fsync before the rename makes it durable.
-        with open(tmp, "rb") as f:
-            os.fsync(f.fileno())
-        os.replace(tmp, db_path)
+            raise
+        _publish(conn, tmp, db_path)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
@@ -352,10 +365,7 @@ def update(db_path: Path, remove: Collection[str], paths: list[Path], meta: dict
             if "report_id" in COLUMNS[table]:
                 conn.execute(f"DELETE FROM [{table}] WHERE report_id IN ({touched})")
         for name, rows in tables.items():
-            columns = COLUMNS[name]
-            verb = "INSERT OR REPLACE" if name == "cities" else "INSERT"
-            conn.executemany(f"{verb} INTO [{name}] ({', '.join(f'[{c}]' for c in columns)}) "
-                             f"VALUES ({', '.join('?' * len(columns))})", rows)
+            _insert(conn, name, rows, "INSERT OR REPLACE" if name == "cities" else "INSERT")
         conn.execute("INSERT INTO paragraphs_fts (rowid, [text], [lemmas]) "
                      f"SELECT rowid, [text], [lemmas] FROM paragraphs WHERE report_id IN ({touched})")
         for entity, mentions in ENTITIES.items():
@@ -374,14 +384,13 @@ def update(db_path: Path, remove: Collection[str], paths: list[Path], meta: dict
         conn.execute("DELETE FROM cities WHERE mentions = 0")
         conn.executemany("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", sorted((meta or {}).items()))
         conn.execute("COMMIT")
-        conn.execute("PRAGMA analysis_limit=1000")
-        conn.execute("ANALYZE")
-        conn.close()
-        with open(tmp, "rb") as f:
-            os.fsync(f.fileno())
-        os.replace(tmp, db_path)
     except BaseException:
         conn.close()
+        tmp.unlink(missing_ok=True)
+        raise
+    try:
+        _publish(conn, tmp, db_path)
+    except BaseException:
         tmp.unlink(missing_ok=True)
         raise
     return {name: len(rows) for name, rows in tables.items()}
