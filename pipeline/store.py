@@ -125,7 +125,7 @@ def shape_fingerprint() -> str:
     """Changes whenever the archive's shape code changes (tables, views), so ingest rebuilds the DB."""
     import inspect
 
-    code = "".join(inspect.getsource(f) for f in (ensure_db_shape, _rows, index_columns, enable_search, build))
+    code = "".join(inspect.getsource(f) for f in (ensure_db_shape, _report_rows, _write_rows, index_columns, build))
     source = code + json.dumps([VIEWS, INDEXES, {t: list(c) for t, c in COLUMNS.items()}], sort_keys=True)
     return hashlib.sha256(source.encode()).hexdigest()[:16]
 
@@ -135,68 +135,84 @@ def entity_key(name: str) -> str:
     return " ".join(name.lower().replace("ё", "е").replace("«", "\"").replace("»", "\"").split())
 
 
-def _rows(reports: Iterable[dict[str, Any]], wanted: Collection[str]) -> dict[str, list[tuple[Any, ...]]]:
-    """Rows of the `wanted` tables as tuples in COLUMNS order, each table in key order (appending to a
-    B-tree is the cheapest way to write it). An entity table comes with its mention table."""
+def _report_rows(er: dict[str, Any], wanted: Collection[str], keys: dict[str, str]
+                 ) -> tuple[dict[str, list[tuple[Any, ...]]], dict[int, tuple[Any, ...]]]:
+    """One report's rows of the `wanted` tables (entity tables aside) as tuples in COLUMNS order, each
+    table in key order; and the gazetteer fields of the cities it mentions. `keys` caches entity_key."""
     tables: dict[str, list[tuple[Any, ...]]] = {name: [] for name in COLUMNS if name in wanted}
     rows_of = {kind: tables[table] for kind, (table, _) in RECORD_TABLES.items() if table in wanted}
-    getters = {kind: itemgetter(*columns) for kind, (_, columns) in RECORD_TABLES.items() if len(columns) > 1}
-    city_fields = itemgetter(*CITY_FIELDS)
-    keys: dict[str, str] = {}  # name → entity_key(name): names repeat across records
-    cities: dict[int, list[Any]] = {}
-    for er in reports:
-        r, text = er["report"], er["text"]
-        rid, version = r["report_id"], r["extractor_version"]
-        if "reports" in tables:
-            tables["reports"].append((*(r[c] for c in REPORT_FIELDS), len(text), len(er["records"])))
-        if "paragraphs" in tables:
-            paragraphs, sections, lemmas = tables["paragraphs"], tables["sections"], er["lemmas"]
-            for i, b in enumerate(er["blocks"]):
-                pid, start, end, page = f"{rid}:{i}", b["start"], b["end"], b["page"]
-                block_text = text[start:end]
-                if b["kind"] == "heading":
-                    sections.append((pid, rid, i, block_text, page))
-                section = f"{rid}:{b['section']}" if b["section"] is not None else None
-                paragraphs.append((pid, rid, section, i, b["kind"], page, start, end, block_text,
-                                   lemmas[i] if lemmas else lemmatize_text(block_text)))
-        for rec in er["records"] if rows_of else ():
-            kind, start, end = rec["type"], rec["start"], rec["end"]
-            if kind not in rows_of:
-                continue
-            if kind == "person" or kind == "organization":
-                name = rec["name"]
-                extra: tuple[Any, ...] = (name, keys.get(name) or keys.setdefault(name, entity_key(name)))
-            else:
-                extra = getters[kind](rec)
-                if kind == "city" and (gid := rec["geonameid"]) is not None:
-                    if gid in cities:
-                        cities[gid][-1] += 1
-                    else:
-                        cities[gid] = [*city_fields(rec), 1]
-            rows_of[kind].append((f"{rid}:{kind}:{start}-{end}", rid, f"{rid}:{rec['block']}", rec["page"], start,
-                                  end, rec["text"], text[rec["sentence_start"] : rec["sentence_end"]], *extra,
-                                  version))
-    if "cities" in tables:
-        tables["cities"] = [tuple(c) for c in cities.values()]
+    cities: dict[int, tuple[Any, ...]] = {}
+    r, text = er["report"], er["text"]
+    rid, version = r["report_id"], r["extractor_version"]
+    if "reports" in tables:
+        tables["reports"].append((*(r[c] for c in REPORT_FIELDS), len(text), len(er["records"])))
+    if "paragraphs" in tables:
+        paragraphs, sections, lemmas = tables["paragraphs"], tables["sections"], er["lemmas"]
+        for i, b in enumerate(er["blocks"]):
+            pid, start, end, page = f"{rid}:{i}", b["start"], b["end"], b["page"]
+            block_text = text[start:end]
+            if b["kind"] == "heading":
+                sections.append((pid, rid, i, block_text, page))
+            section = f"{rid}:{b['section']}" if b["section"] is not None else None
+            paragraphs.append((pid, rid, section, i, b["kind"], page, start, end, block_text,
+                               lemmas[i] if lemmas else lemmatize_text(block_text)))
+    for rec in er["records"] if rows_of else ():
+        kind, start, end = rec["type"], rec["start"], rec["end"]
+        if kind not in rows_of:
+            continue
+        if kind == "person" or kind == "organization":
+            name = rec["name"]
+            extra: tuple[Any, ...] = (name, keys.get(name) or keys.setdefault(name, entity_key(name)))
+        else:
+            extra = _GETTERS[kind](rec)
+            if kind == "city" and rec["geonameid"] is not None:
+                cities[rec["geonameid"]] = _CITY_FIELDS(rec)
+        rows_of[kind].append((f"{rid}:{kind}:{start}-{end}", rid, f"{rid}:{rec['block']}", rec["page"], start, end,
+                              rec["text"], text[rec["sentence_start"] : rec["sentence_end"]], *extra, version))
     for rows in tables.values():
         rows.sort(key=itemgetter(0))
-    for entity, mentions in ENTITIES.items():
-        if entity in tables:
-            tables[entity] = _entities(tables[mentions])
-    return tables
+    return tables, cities
 
 
-def _entities(mentions: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
-    """(id, name, mentions) of the participants in mention rows sorted by id: each is named as its first
-    mention, the rule update() applies in SQL, so that an updated archive equals a rebuilt one."""
-    found: dict[str, list[Any]] = {}
-    for row in mentions:
-        name, key = row[_NAME], row[_NAME + 1]
-        if key in found:
-            found[key][2] += 1
-        else:
-            found[key] = [key, name, 1]
-    return sorted(tuple(e) for e in found.values())
+_GETTERS = {kind: itemgetter(*columns) for kind, (_, columns) in RECORD_TABLES.items() if len(columns) > 1}
+_CITY_FIELDS = itemgetter(*CITY_FIELDS)
+
+
+def _write_rows(conn: sqlite3.Connection, reports: Iterable[dict[str, Any]], wanted: Collection[str],
+                cities_verb: str = "INSERT") -> dict[str, int]:
+    """Insert the rows of the `wanted` tables report by report, so memory holds one report, then the
+    entity tables counted along the way. Returns the rows written per table."""
+    counts = dict.fromkeys((t for t in COLUMNS if t in wanted), 0)
+    keys: dict[str, str] = {}
+    # entity id → [id, name, mentions, id of the mention it is named after]: named as its first mention in
+    # id order, the rule update() applies in SQL, so that an updated archive equals a rebuilt one
+    entities: dict[str, dict[str, list[Any]]] = {e: {} for e in ENTITIES if e in wanted}
+    cities: dict[int, list[Any]] = {}
+    for er in reports:
+        tables, seen = _report_rows(er, wanted, keys)
+        for name, rows in tables.items():
+            _insert(conn, name, rows)
+            counts[name] += len(rows)
+        for entity, found in entities.items():
+            for row in tables[ENTITIES[entity]]:
+                key, name, mention = row[_NAME + 1], row[_NAME], row[0]
+                if key not in found:
+                    found[key] = [key, name, 1, mention]
+                    continue
+                entry = found[key]
+                entry[2] += 1
+                if mention < entry[3]:
+                    entry[1], entry[3] = name, mention
+        for row in tables.get("city_mentions", ()):
+            if row[_NAME + 2] is not None:  # geonameid
+                cities.setdefault(row[_NAME + 2], [*seen[row[_NAME + 2]], 0])[-1] += 1
+    for entity, found in entities.items():
+        _insert(conn, entity, sorted(tuple(e[:3]) for e in found.values()))
+        counts[entity] = len(found)
+    if "cities" in wanted:
+        _insert(conn, "cities", sorted(tuple(c) for c in cities.values()), cities_verb)
+        counts["cities"] = len(cities)
+    return counts
 
 
 def ensure_db_shape(conn: sqlite3.Connection, indexes: bool = True) -> None:
@@ -258,7 +274,6 @@ def _write_part(tables: frozenset[str], paths: list[Path], verified: Mapping[str
                 path: Path) -> dict[str, int]:
     """Write `tables` into a new database file of the archive's full shape, with their indexes."""
     parts = frozenset(part for table in tables for part in NEEDS.get(table, ("records",)))
-    rows = _rows((extracted.read(p, verified, parts) for p in paths), tables)
     conn = sqlite3.connect(path, isolation_level=None)
     try:
         # A file nobody else sees until it is renamed into place: no journal, no syncs, no locks to share.
@@ -267,15 +282,14 @@ def _write_part(tables: frozenset[str], paths: list[Path], verified: Mapping[str
             conn.execute(f"PRAGMA {pragma}")
         ensure_db_shape(conn, indexes=False)
         conn.execute("BEGIN")  # one transaction for the bulk load
-        for name, table_rows in rows.items():
-            _insert(conn, name, table_rows)
+        counts = _write_rows(conn, (extracted.read(p, verified, parts) for p in paths), tables)
         create_indexes(conn, tables)  # after the rows: one sort per index instead of a b-tree insert per row
         if "paragraphs" in tables:
             enable_search(conn)
         conn.execute("COMMIT")
     finally:
         conn.close()
-    return {name: len(table_rows) for name, table_rows in rows.items()}
+    return counts
 
 
 def _second_process() -> ProcessPoolExecutor:
@@ -333,14 +347,20 @@ def build(paths: list[Path], db_path: Path, meta: dict[str, str] | None = None,
     return {name: counts[name] for name in COLUMNS if name in counts}
 
 
+def _read_named(path: Path, verified: Mapping[str, str] | None) -> dict[str, Any]:
+    """An extracted file that holds the report it is named after (update() deletes by that name)."""
+    er = extracted.read(path, verified)
+    if er["report"]["report_id"] != path.stem:
+        raise extracted.InvalidExtracted(f"{path.name}: holds report {er['report']['report_id']}, not {path.stem}")
+    return er
+
+
 def update(db_path: Path, remove: Collection[str], paths: list[Path], meta: dict[str, str] | None = None,
            verified: Mapping[str, str] | None = None) -> dict[str, int]:
     """Change an existing archive into the one build() would make: drop the reports `remove` (ids) and
     add the reports in `paths`, replacing any of the same id. Works on a copy renamed over `db_path`, so
     adding one report to a large archive costs a file copy, not a rebuild. Returns the rows written."""
-    reports = [extracted.read(p, verified) for p in paths]
-    tables = _rows(reports, frozenset(COLUMNS) - {"meta", *ENTITIES})
-    changed = sorted({*remove, *(er["report"]["report_id"] for er in reports)})
+    changed = sorted({*remove, *(p.stem for p in paths)})
     tmp = temporary_for(db_path)
     shutil.copyfile(db_path, tmp)
     conn = sqlite3.connect(tmp, isolation_level=None)
@@ -364,8 +384,8 @@ def update(db_path: Path, remove: Collection[str], paths: list[Path], meta: dict
         for table in reversed(list(COLUMNS)):  # mentions before paragraphs before reports
             if "report_id" in COLUMNS[table]:
                 conn.execute(f"DELETE FROM [{table}] WHERE report_id IN ({touched})")
-        for name, rows in tables.items():
-            _insert(conn, name, rows, "INSERT OR REPLACE" if name == "cities" else "INSERT")
+        written = _write_rows(conn, (_read_named(p, verified) for p in paths),
+                              frozenset(COLUMNS) - {"meta", *ENTITIES}, cities_verb="INSERT OR REPLACE")
         conn.execute("INSERT INTO paragraphs_fts (rowid, [text], [lemmas]) "
                      f"SELECT rowid, [text], [lemmas] FROM paragraphs WHERE report_id IN ({touched})")
         for entity, mentions in ENTITIES.items():
@@ -393,4 +413,4 @@ def update(db_path: Path, remove: Collection[str], paths: list[Path], meta: dict
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-    return {name: len(rows) for name, rows in tables.items()}
+    return written
