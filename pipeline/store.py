@@ -11,16 +11,19 @@ import sqlite3
 import threading
 from collections.abc import Collection, Iterable, Mapping
 from concurrent.futures import ProcessPoolExecutor, wait
+from contextlib import closing
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
+import apsw
 import sqlite_utils
 
 from pipeline import extracted
 from pipeline.atomic import temporary_for
 from pipeline.textindex import lemmatize_text
 
+Connection = sqlite3.Connection | apsw.Connection  # both execute() and executemany() alike
 TEXT, INTEGER, REAL = str, int, float  # column types, as sqlite-utils maps them
 # Every table's columns in order; rows are built as tuples in this order. The first column is the key.
 REPORT_FIELDS = ("report_id", "source", "format", "sha256", "city", "year", "pages", "extractor_version")
@@ -178,7 +181,7 @@ _GETTERS = {kind: itemgetter(*columns) for kind, (_, columns) in RECORD_TABLES.i
 _CITY_FIELDS = itemgetter(*CITY_FIELDS)
 
 
-def _write_rows(conn: sqlite3.Connection, reports: Iterable[dict[str, Any]], wanted: Collection[str],
+def _write_rows(conn: Connection, reports: Iterable[dict[str, Any]], wanted: Collection[str],
                 cities_verb: str = "INSERT") -> dict[str, int]:
     """Insert the rows of the `wanted` tables report by report, so memory holds one report, then the
     entity tables counted along the way. Returns the rows written per table."""
@@ -232,7 +235,7 @@ def index_columns(table: str) -> list[list[str]]:
     return [cols for cols in wanted if not any(len(o) > len(cols) and o[: len(cols)] == cols for o in wanted)]
 
 
-def create_indexes(conn: sqlite3.Connection, tables: Iterable[str] = COLUMNS) -> None:
+def create_indexes(conn: Connection, tables: Iterable[str] = COLUMNS) -> None:
     """Indexes on what people filter and join by (named as sqlite-utils names them)."""
     for table in tables:
         for cols in index_columns(table):
@@ -240,7 +243,7 @@ def create_indexes(conn: sqlite3.Connection, tables: Iterable[str] = COLUMNS) ->
                          f"({', '.join(f'[{c}]' for c in cols)})")
 
 
-def enable_search(conn: sqlite3.Connection) -> None:
+def enable_search(conn: Connection) -> None:
     """FTS5 over the lemmas, which is what every search matches; `text` is in the table for reading only.
     Lemmas are lowercase words split by spaces, so the plain ascii tokenizer (every non-ASCII character is
     part of a word) reads them as unicode61 would, in two thirds of the time."""
@@ -250,7 +253,7 @@ def enable_search(conn: sqlite3.Connection) -> None:
                  "FROM [paragraphs]")
 
 
-def _insert(conn: sqlite3.Connection, table: str, rows: list[tuple[Any, ...]], verb: str = "INSERT") -> None:
+def _insert(conn: Connection, table: str, rows: list[tuple[Any, ...]], verb: str = "INSERT") -> None:
     columns = COLUMNS[table]
     conn.executemany(f"{verb} INTO [{table}] ({', '.join(f'[{c}]' for c in columns)}) "
                      f"VALUES ({', '.join('?' * len(columns))})", rows)
@@ -274,13 +277,16 @@ def _write_part(tables: frozenset[str], paths: list[Path], verified: Mapping[str
                 path: Path) -> dict[str, int]:
     """Write `tables` into a new database file of the archive's full shape, with their indexes."""
     parts = frozenset(part for table in tables for part in NEEDS.get(table, ("records",)))
-    conn = sqlite3.connect(path, isolation_level=None)
+    with closing(sqlite3.connect(path)) as ddl:
+        ddl.execute("PRAGMA page_size=16384")  # before the first table
+        ensure_db_shape(ddl, indexes=False)
+    # The bulk load goes through APSW: its executemany binds rows about a fifth faster than sqlite3's.
+    conn = apsw.Connection(str(path))
     try:
         # A file nobody else sees until it is renamed into place: no journal, no syncs, no locks to share.
-        for pragma in ("journal_mode=off", "synchronous=off", "locking_mode=exclusive", "page_size=16384",
-                       "cache_size=-262144", "temp_store=memory"):
+        for pragma in ("journal_mode=off", "synchronous=off", "locking_mode=exclusive", "cache_size=-32768",
+                       "temp_store=memory"):
             conn.execute(f"PRAGMA {pragma}")
-        ensure_db_shape(conn, indexes=False)
         conn.execute("BEGIN")  # one transaction for the bulk load
         counts = _write_rows(conn, (extracted.read(p, verified, parts) for p in paths), tables)
         create_indexes(conn, tables)  # after the rows: one sort per index instead of a b-tree insert per row
