@@ -139,12 +139,13 @@ def entity_key(name: str) -> str:
 
 
 def _report_rows(er: dict[str, Any], wanted: Collection[str], keys: dict[str, str]
-                 ) -> tuple[dict[str, list[tuple[Any, ...]]], dict[int, tuple[Any, ...]]]:
+                 ) -> tuple[dict[str, list[tuple[Any, ...]]], dict[int, list[Any]]]:
     """One report's rows of the `wanted` tables (entity tables aside) as tuples in COLUMNS order, each
-    table in key order; and the gazetteer fields of the cities it mentions. `keys` caches entity_key."""
+    table in key order; and the cities it mentions as rows of `cities` (gazetteer fields, mentions).
+    `keys` caches entity_key."""
     tables: dict[str, list[tuple[Any, ...]]] = {name: [] for name in COLUMNS if name in wanted}
     rows_of = {kind: tables[table] for kind, (table, _) in RECORD_TABLES.items() if table in wanted}
-    cities: dict[int, tuple[Any, ...]] = {}
+    cities: dict[int, list[Any]] = {}
     r, text = er["report"], er["text"]
     rid, version = r["report_id"], r["extractor_version"]
     if "reports" in tables:
@@ -168,8 +169,11 @@ def _report_rows(er: dict[str, Any], wanted: Collection[str], keys: dict[str, st
             extra: tuple[Any, ...] = (name, keys.get(name) or keys.setdefault(name, entity_key(name)))
         else:
             extra = _GETTERS[kind](rec)
-            if kind == "city" and rec["geonameid"] is not None:
-                cities[rec["geonameid"]] = _CITY_FIELDS(rec)
+            if kind == "city" and (gid := rec["geonameid"]) is not None:
+                if gid in cities:
+                    cities[gid][-1] += 1
+                else:
+                    cities[gid] = [*_CITY_FIELDS(rec), 1]
         rows_of[kind].append((f"{rid}:{kind}:{start}-{end}", rid, f"{rid}:{rec['block']}", rec["page"], start, end,
                               rec["text"], text[rec["sentence_start"] : rec["sentence_end"]], *extra, version))
     for rows in tables.values():
@@ -206,9 +210,11 @@ def _write_rows(conn: Connection, reports: Iterable[dict[str, Any]], wanted: Col
                 entry[2] += 1
                 if mention < entry[3]:
                     entry[1], entry[3] = name, mention
-        for row in tables.get("city_mentions", ()):
-            if row[_NAME + 2] is not None:  # geonameid
-                cities.setdefault(row[_NAME + 2], [*seen[row[_NAME + 2]], 0])[-1] += 1
+        for gid, city in seen.items():
+            if gid in cities:
+                cities[gid][-1] += city[-1]
+            else:
+                cities[gid] = city
     for entity, found in entities.items():
         _insert(conn, entity, sorted(tuple(e[:3]) for e in found.values()))
         counts[entity] = len(found)
@@ -278,7 +284,8 @@ def _write_part(tables: frozenset[str], paths: list[Path], verified: Mapping[str
     """Write `tables` into a new database file of the archive's full shape, with their indexes."""
     parts = frozenset(part for table in tables for part in NEEDS.get(table, ("records",)))
     with closing(sqlite3.connect(path)) as ddl:
-        ddl.execute("PRAGMA page_size=16384")  # before the first table
+        for pragma in ("page_size=16384", "journal_mode=off", "synchronous=off"):  # page size before any table
+            ddl.execute(f"PRAGMA {pragma}")
         ensure_db_shape(ddl, indexes=False)
     # The bulk load goes through APSW: its executemany binds rows about a fifth faster than sqlite3's.
     conn = apsw.Connection(str(path))
