@@ -73,7 +73,7 @@ RECORD_TABLES: dict[str, tuple[str, tuple[str, ...]]] = {
 ENTITIES = {"persons": "person_mentions", "organizations": "organization_mentions"}
 _NAME = len(_MENTION)
 # What each table is built from, beyond a report's metadata and text (the others: its records).
-NEEDS = {"sections": ("blocks",), "paragraphs": ("blocks", "lemmas"), "meta": ()}
+NEEDS = {"sections": ("blocks",), "paragraphs": ("blocks", "lemmas")}
 # The tables each of the two build processes writes (see build): the texts and their search index here,
 # the records there, balanced by measured time (`make bench`). An entity table goes with its mentions.
 _HERE = {"sections", "paragraphs", "organization_mentions", "organizations"}
@@ -224,14 +224,12 @@ def _write_rows(conn: Connection, reports: Iterable[dict[str, Any]], wanted: Col
     return counts
 
 
-def ensure_db_shape(conn: sqlite3.Connection, indexes: bool = True) -> None:
-    """Tables with keys, foreign keys and indexes, so an empty archive has the same shape as a full one."""
+def ensure_db_shape(conn: sqlite3.Connection) -> None:
+    """Tables with keys and foreign keys, so an empty archive has the same shape as a full one."""
     db = sqlite_utils.Database(conn)
     for table, columns in COLUMNS.items():
         db[table].create(columns, pk=next(iter(columns)), foreign_keys=FOREIGN_KEYS.get(table, []),
                          if_not_exists=True)
-    if indexes:
-        create_indexes(conn)
 
 
 def index_columns(table: str) -> list[list[str]]:
@@ -286,7 +284,7 @@ def _write_part(tables: frozenset[str], paths: list[Path], verified: Mapping[str
     with closing(sqlite3.connect(path)) as ddl:
         for pragma in ("page_size=16384", "journal_mode=off", "synchronous=off"):  # page size before any table
             ddl.execute(f"PRAGMA {pragma}")
-        ensure_db_shape(ddl, indexes=False)
+        ensure_db_shape(ddl)
     # The bulk load goes through APSW: its executemany binds rows about a fifth faster than sqlite3's.
     conn = apsw.Connection(str(path))
     try:
