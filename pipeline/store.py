@@ -303,6 +303,18 @@ def _write_part(tables: frozenset[str], paths: list[Path], verified: Mapping[str
     return counts
 
 
+def _flush_in_background(path: Path) -> threading.Thread:
+    """Start writing the file's pages to disk while the other part is finished and copied in, so that the
+    fsync before publishing has only what came after left to write."""
+    def flush() -> None:
+        with open(path, "rb") as f:
+            os.fsync(f.fileno())
+
+    thread = threading.Thread(target=flush, name="archive-flush", daemon=True)
+    thread.start()
+    return thread
+
+
 def _second_process() -> ProcessPoolExecutor:
     # fork starts at once with everything imported; a process with other threads (a Dask client,
     # a server) could fork while one of them holds a lock, so it pays for a fresh interpreter instead.
@@ -328,6 +340,7 @@ def build(paths: list[Path], db_path: Path, meta: dict[str, str] | None = None,
             future = pool.submit(_write_part, there, paths, verified, side)
             try:
                 counts = _write_part(here, paths, verified, tmp)
+                flushing = _flush_in_background(tmp)
             finally:
                 wait([future])  # the files are removed below only once the other process is done with them
             copied = future.result()
@@ -348,6 +361,7 @@ def build(paths: list[Path], db_path: Path, meta: dict[str, str] | None = None,
         except BaseException:
             conn.close()
             raise
+        flushing.join()
         _publish(conn, tmp, db_path)
     except BaseException:
         tmp.unlink(missing_ok=True)
