@@ -63,6 +63,23 @@ def median_seconds(fn: Callable[[], object], runs: int) -> float:
     return statistics.median(times)
 
 
+def interleaved(fns: dict[str, Callable[[], object]], runs: int) -> dict[str, list[float]]:
+    """Seconds of each run of each function, the functions taking turns round by round. The machine is
+    shared and its speed drifts over minutes: a ratio of two figures is taken within each round."""
+    times: dict[str, list[float]] = {name: [] for name in fns}
+    for _ in range(runs):
+        for name, fn in fns.items():
+            t = time.perf_counter()
+            fn()
+            times[name].append(time.perf_counter() - t)
+    return times
+
+
+def speed_ratio(times: list[float], floor: list[float]) -> float:
+    """Median over rounds of a function's speed relative to its floor's (floor seconds / its seconds)."""
+    return statistics.median(f / t for t, f in zip(times, floor, strict=True))
+
+
 def run_ingest(raw: Path, work: Path, workers: int) -> float:
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
@@ -116,12 +133,12 @@ def main(argv: list[str] | None = None) -> int:
                 nd.segment(segmenter)
                 nd.tag_ner(tagger)
 
-        ours = chars / median_seconds(lambda: [extract(d, 2023) for d in docs], args.runs)
-        tokens = chars / median_seconds(lambda: [nlp.make_doc(d.text[:999_999]) for d in docs], args.runs)
-        ner = chars / median_seconds(natasha, args.runs)
-        lines += [f"extraction: {ours:,.0f} chars/s per core = {ours / ner:.2f}x natasha segmenter+NER "
-                  f"({ner:,.0f} chars/s; target >= 0.5x) = {ours / tokens:.3f}x spacy.blank('ru') tokenisation "
-                  f"({tokens:,.0f} chars/s)"]
+        t = interleaved({"ours": lambda: [extract(d, 2023) for d in docs],
+                         "tokens": lambda: [nlp.make_doc(d.text[:999_999]) for d in docs], "ner": natasha}, args.runs)
+        ours, tokens, ner = (chars / statistics.median(t[k]) for k in ("ours", "tokens", "ner"))
+        lines += [f"extraction: {ours:,.0f} chars/s per core = {speed_ratio(t['ours'], t['ner']):.2f}x natasha "
+                  f"segmenter+NER ({ner:,.0f} chars/s; target >= 0.5x) = {speed_ratio(t['ours'], t['tokens']):.3f}x "
+                  f"spacy.blank('ru') tokenisation ({tokens:,.0f} chars/s)"]
 
         # PDF reading beside pypdfium2's plain text, and where end-to-end time goes.
         lines += _pdf_figures(files[: args.pdf_reports], tmp / "pdf", args.runs, build, extract_file, sha256_of)
@@ -202,8 +219,8 @@ def _pdf_figures(files: list[Path], out: Path, runs: int, build: Callable, extra
                 page.get_textpage().get_text_range()
             doc.close()
 
-    ours = pages / median_seconds(lambda: [read(p) for p in pdfs], runs)
-    floor = pages / median_seconds(pdfium, runs)
+    t = interleaved({"ours": lambda: [read(p) for p in pdfs], "floor": pdfium}, runs)
+    ours, floor = pages / statistics.median(t["ours"]), pages / statistics.median(t["floor"])
     t0 = time.perf_counter()
     docs = [read(p) for p in pdfs]
     t1 = time.perf_counter()
@@ -219,7 +236,8 @@ def _pdf_figures(files: list[Path], out: Path, runs: int, build: Callable, extra
     reading, extracting, storing = t1 - t0, (t2 - t1) - (t1 - t0), t3 - t2  # extract_file reads again
     total = reading + extracting + storing
     del docs
-    return [f"PDF reading: {ours:.1f} pages/s per core = {ours / floor:.3f}x pypdfium2 plain text ({floor:.0f} pages/s)"
+    return [f"PDF reading: {ours:.1f} pages/s per core = {speed_ratio(t['ours'], t['floor']):.3f}x pypdfium2 plain "
+            f"text ({floor:.0f} pages/s)"
             f" on {pages} pages",
             f"end-to-end time per PDF page: reading {reading / total:.0%}, extracting {extracting / total:.0%}, "
             f"storing {storing / total:.0%} (target: reading <= 25%)"]
