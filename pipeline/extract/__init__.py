@@ -25,7 +25,7 @@ class Extraction:
 
 def extract(document: Document, year: int) -> Extraction:
     """Every record in the document; a month or day without a year takes `year`."""
-    from pipeline.extract.mention import sentence_of
+    from pipeline.extract.mention import sentence_of, text_of
     from pipeline.extract.nlp import pipeline
 
     nlp = pipeline()
@@ -35,15 +35,16 @@ def extract(document: Document, year: int) -> Extraction:
     for index, block in enumerate(document.blocks):
         heading = document.blocks[block.section] if block.section is not None else None
         for start, end in _pieces(document.text, block.start, block.end):
-            doc = nlp.make_doc(document.text[start:end])
-            doc.user_data.update(year=year, aliases=aliases,
+            piece = document.text[start:end]
+            doc = nlp.make_doc(piece)
+            doc.user_data.update(text=piece, year=year, aliases=aliases,
                                  heading=document.text[heading.start : heading.end] if heading else "")
             docs.append(doc)
             pieces.append((index, block, start))
     out = Extraction()
     seen: set[tuple[str, int, int]] = set()
     for (index, block, offset), doc in zip(pieces, nlp.pipe(docs, batch_size=64)):
-        text = doc.text  # built from the tokens on every access: read it once
+        text = text_of(doc)
         for m in doc.user_data.get("mentions", []):
             key = (m.type, offset + m.start, offset + m.end)
             if m.type not in RECORD_TYPES or key in seen:

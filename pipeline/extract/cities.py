@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from pipeline.extract import gazetteer
-from pipeline.extract.mention import Mention, add, mentions, sentence_of
+from pipeline.extract.mention import Mention, add, mentions, sentence_of, text_of
 from pipeline.extract.morph import fold, parses
 from pipeline.extract.places import CITY_MARKERS, COUNTRIES, REGION_MARKERS
 
@@ -115,7 +115,7 @@ def cities_component(doc: Doc) -> Doc:
     persons = [(m.start, m.end) for m in mentions(doc, "person", "person_in_org")]
     heading_countries = countries_in(doc.user_data.get("heading", ""))
     sentence_countries: dict[tuple[int, int], frozenset[str]] = {}
-    text = doc.text
+    text = text_of(doc)
     i = 0
     while i < len(doc):
         t: Token = doc[i]

@@ -8,7 +8,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from pipeline.extract.mention import Mention, add, overlaps, sentence_of
+from pipeline.extract.mention import Mention, add, overlaps, sentence_of, text_of
 from pipeline.extract.morph import compound_lemma, parses
 from pipeline.extract.numbers import DIGITS, combine, digits_value, multiplier_value, word_value
 from pipeline.extract.qualifiers import qualifier_before
@@ -88,7 +88,7 @@ def _number_runs(doc: Doc) -> list[tuple[int, int, int | float, int]]:
     """(start char, end char, value, next token index) of every candidate number in the doc."""
     starts = [t.idx for t in doc]
     runs: list[tuple[int, int, int | float, int]] = []
-    text = doc.text
+    text = text_of(doc)
     for m in DIGITS.finditer(text):
         s, e = m.span()
         glued_before = s > 1 and text[s - 1] == "-" and text[s - 2].isalpha()  # «Библионочь-2023»
@@ -132,7 +132,7 @@ def _number_runs(doc: Doc) -> list[tuple[int, int, int | float, int]]:
 
 @Language.component("archive_counts")
 def counts_component(doc: Doc) -> Doc:
-    text = doc.text
+    text = text_of(doc)
     last_unit: dict[tuple[int, int], str] = {}
     for s, e, value, i in _number_runs(doc):
         if overlaps(doc, s, e, "date", "money"):

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.extract.mention import Mention, add, sentence_of
+from pipeline.extract.mention import Mention, add, sentence_of, text_of
 
 MONTHS: dict[str, int] = {
     "январ": 1, "феврал": 2, "март": 3, "апрел": 4, "ма": 5, "июн": 6,
@@ -219,7 +219,7 @@ def _explicit_year(m: re.Match[str]) -> int | None:
 def dates_component(doc: Doc) -> Doc:
     report_year: int = doc.user_data.get("year") or dt.date.today().year
     sentence_year: dict[tuple[int, int], int] = {}
-    for start, end, m, build in find_dates(doc.text):
+    for start, end, m, build in find_dates(text_of(doc)):
         sentence = sentence_of(doc, start)
         try:
             first, last, granularity = build(m, sentence_year.get(sentence, report_year))

@@ -17,6 +17,15 @@ class Mention:
     fields: dict[str, Any] = field(default_factory=dict)
 
 
+def text_of(doc: Doc) -> str:
+    """The doc's text, built once: Doc.text joins every token's text again on each read, and each
+    component reads it."""
+    text = doc.user_data.get("text")
+    if text is None:
+        text = doc.user_data["text"] = doc.text
+    return text
+
+
 def mentions(doc: Doc, *types: str) -> list[Mention]:
     if not types:
         return list(doc.user_data.setdefault("mentions", []))
@@ -37,7 +46,7 @@ def sentence_of(doc: Doc, offset: int) -> tuple[int, int]:
     """Character span of the sentence holding `offset` (set by the sentence component); O(log n)."""
     sentences = doc.user_data.get("sentences")
     if not sentences:
-        return 0, len(doc.text)
+        return 0, len(text_of(doc))
     starts = doc.user_data.get("sentence_starts")
     if starts is None or len(starts) != len(sentences):
         starts = doc.user_data["sentence_starts"] = [s for s, _ in sentences]

@@ -7,7 +7,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.extract.mention import Mention, add, overlaps
+from pipeline.extract.mention import Mention, add, overlaps, text_of
 from pipeline.extract.numbers import DIGITS, MULTIPLIER_ABBREVIATIONS, digits_value
 from pipeline.extract.qualifiers import QUALIFIER_RE, qualifier_of
 
@@ -51,7 +51,7 @@ def multiplier(word: str | None) -> int:
 
 @Language.component("archive_money")
 def money_component(doc: Doc) -> Doc:
-    for m in MONEY.finditer(doc.text):
+    for m in MONEY.finditer(text_of(doc)):
         if overlaps(doc, m.start("n"), m.end(), "date"):
             continue
         value = digits_value(m["n"]) * multiplier(m["mult"])

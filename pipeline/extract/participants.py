@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from pipeline.extract import gazetteer
-from pipeline.extract.mention import Mention, add, mentions, sentence_of
+from pipeline.extract.mention import Mention, add, mentions, sentence_of, text_of
 from pipeline.extract.morph import compound_lemma, fold, match_case, parses, to_nominative
 from pipeline.extract.orgwords import (
     ALIAS_INTRO,
@@ -257,7 +257,7 @@ def _adjective_nominative(word: str, number: str, gender: str) -> str:
 
 def _organisations(doc: Doc, words: list[tuple[str, int, int]], quotes: list[tuple[int, int]]) -> list[Mention]:
     found: list[Mention] = []
-    text = doc.text
+    text = text_of(doc)
     sentence_starts = {s for s, _ in doc.user_data.get("sentences", [])}
     word_at = {w[1]: i for i, w in enumerate(words)}
 
@@ -326,7 +326,7 @@ def _org_name(span: str) -> str:
 def _aliases(doc: Doc, found: list[Mention], quotes: list[tuple[int, int]]) -> list[Mention]:
     """«(далее - Омская крепость, …)»: register the alias and find its mentions in this and later blocks."""
     registry: dict[tuple[str, ...], str] = doc.user_data.setdefault("aliases", {})
-    text = doc.text
+    text = text_of(doc)
     new: list[Mention] = []
     for m in re.finditer(ALIAS_INTRO + r"([^,;)]+)", text):
         alias = m.group(1).strip()
@@ -353,7 +353,7 @@ def _word_spans(doc: Doc) -> list[tuple[str, int, int]]:
 
 
 def _persons(doc: Doc, orgs: list[Mention]) -> list[Mention]:
-    text = doc.text
+    text = text_of(doc)
     spans: list[tuple[int, int]] = []
     for m in _INITIALS_FIRST.finditer(text):
         spans.append(m.span())
@@ -455,8 +455,8 @@ def _person_word_nominative(word: str, gender: str | None, case: str | None) -> 
 
 @Language.component("archive_participants")
 def participants_component(doc: Doc) -> Doc:
-    sentences = doc.user_data.get("sentences", [(0, len(doc.text))])
-    quotes = _quote_spans(doc.text, sentences)
+    sentences = doc.user_data.get("sentences", [(0, len(text_of(doc)))])
+    quotes = _quote_spans(text_of(doc), sentences)
     words = _Tokens(doc).words
     orgs = _organisations(doc, words, quotes)
     orgs += _aliases(doc, orgs, quotes)
