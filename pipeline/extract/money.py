@@ -33,6 +33,11 @@ MONEY = re.compile(
 )
 
 
+# Most blocks name no currency: finding none is a cheap scan, while MONEY tries its qualifiers at every
+# character.
+_ANY_CURRENCY = re.compile(_CURRENCY_RE, re.IGNORECASE)
+
+
 def currency_code(phrase: str) -> str:
     for pattern, code in CURRENCIES:
         if re.fullmatch(pattern, phrase, re.IGNORECASE):
@@ -51,7 +56,10 @@ def multiplier(word: str | None) -> int:
 
 @Language.component("archive_money")
 def money_component(doc: Doc) -> Doc:
-    for m in MONEY.finditer(text_of(doc)):
+    text = text_of(doc)
+    if not _ANY_CURRENCY.search(text):
+        return doc
+    for m in MONEY.finditer(text):
         if overlaps(doc, m.start("n"), m.end(), "date"):
             continue
         value = digits_value(m["n"]) * multiplier(m["mult"])

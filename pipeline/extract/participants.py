@@ -8,6 +8,7 @@ A person inside an organisation's name belongs to the organisation (GOLD.md).
 
 from __future__ import annotations
 
+import functools
 import re
 
 from spacy.language import Language
@@ -37,26 +38,36 @@ _ABBREVIATION = re.compile(r"(?<![\w-])(?:[А-ЯЁ]{2,6}|[А-ЯЁ][а-яё]?[А-
 _NAMED_AFTER = ("им.", "имени", "им")
 
 
+_HEADS = ORG_HEADS | QUOTED_ONLY_HEADS
+# The word tests below are pure functions of the word, asked again for every candidate phrase around
+# it; pymorphy3's tag attributes are slow to read, so each answer is kept per word form.
+_per_word = functools.lru_cache(maxsize=200_000)
+
+
+@_per_word
 def _lemma(word: str) -> str:
     return parses(word.lower())[0].normal_form
 
 
-def _grammemes(word: str) -> set[str]:
-    return {g for p in parses(word.lower())[:3] for g in p.tag.grammemes}
+@_per_word
+def _grammemes(word: str) -> frozenset[str]:
+    return frozenset(g for p in parses(word.lower())[:3] for g in p.tag.grammemes)
 
 
+@_per_word
 def _is_adj(word: str) -> bool:
     return parses(word.lower())[0].tag.POS in ("ADJF", "PRTF") or "Anum" in parses(word.lower())[0].tag
 
 
+@_per_word
 def _head(word: str) -> str | None:
     """The organisation head lemma of `word` (singular only: plurals are generic), or None."""
     if "-" in word:
         lemma = compound_lemma(word)
-        if lemma in ORG_HEADS | QUOTED_ONLY_HEADS:
+        if lemma in _HEADS:
             return lemma
     for p in parses(word.lower()):
-        if p.tag.POS == "NOUN" and p.normal_form in ORG_HEADS | QUOTED_ONLY_HEADS:
+        if p.tag.POS == "NOUN" and p.normal_form in _HEADS:
             return p.normal_form if p.tag.number != "plur" else None
     return None
 
@@ -70,10 +81,12 @@ def _agrees(adjective: str, noun: str) -> bool:
                if p.tag.POS in ("ADJF", "PRTF") or "Anum" in p.tag)
 
 
+@_per_word
 def _oblique_noun(word: str) -> bool:
     return any(p.tag.POS == "NOUN" and p.tag.case in ("gent", "datv", "ablt", "loct") for p in parses(word.lower()))
 
 
+@_per_word
 def _is_verbish(word: str) -> bool:
     return parses(word.lower())[0].tag.POS in ("VERB", "INFN", "PRTS", "GRND", "ADVB", "PRCL", "CONJ", "PREP")
 
