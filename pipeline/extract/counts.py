@@ -109,21 +109,22 @@ def _number_runs(doc: Doc) -> list[tuple[int, int, int | float, int]]:
                 value, e, i = value * mult, doc[i].idx + len(doc[i].text), i + 1
         runs.append((s, e, int(value) if float(value).is_integer() else value, i))
     consumed = {k for s, e, _, _ in runs for k in range(bisect.bisect_left(starts, s), bisect.bisect_left(starts, e))}
+    words = [t.text if t.is_alpha else None for t in doc]  # one Token object per token, not one per look
     i = 0
-    while i < len(doc):
+    while i < len(words):
         if i in consumed:
             i += 1
             continue
         j, values = i, []
-        while j < len(doc) and doc[j].is_alpha:
-            v = word_value(doc[j].text) if not doc[j].text[0].isupper() or j == i else None
-            v = v if v is not None else multiplier_value(doc[j].text)
+        while j < len(words) and (word := words[j]) is not None:
+            v = word_value(word) if not word[0].isupper() or j == i else None
+            v = v if v is not None else multiplier_value(word)
             if v is None:
                 break
             values.append(v)
             j += 1
         if values:
-            runs.append((doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text), combine(values), j))
+            runs.append((starts[i], starts[j - 1] + len(words[j - 1] or ""), combine(values), j))
             i = j
         else:
             i += 1

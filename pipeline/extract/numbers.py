@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from pipeline.extract.morph import parses
@@ -36,6 +37,8 @@ def digits_value(s: str) -> int | float:
     return int(v) if v.is_integer() else v
 
 
+# Asked of every word of every block: kept per word form (pymorphy3's tag attributes are slow to read).
+@functools.lru_cache(maxsize=200_000)
 def word_value(word: str) -> int | float | None:
     """Value of one numeral word in any case («двух» → 2, «шести» → 6), or None."""
     w = word.lower().replace("ё", "е")
@@ -46,6 +49,7 @@ def word_value(word: str) -> int | float | None:
     return None
 
 
+@functools.lru_cache(maxsize=200_000)
 def multiplier_value(word: str) -> int | None:
     w = word.lower()
     if w in MULTIPLIER_ABBREVIATIONS:
