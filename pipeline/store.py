@@ -68,10 +68,25 @@ RECORD_TABLES: dict[str, tuple[str, tuple[str, ...]]] = {
     "person": ("person_mentions", ()),
     "organization": ("organization_mentions", ()),
 }
-# Participant tables and the mention tables they are counted from; a mention row holds (name, entity id)
-# right after the columns every mention has.
+# Participant tables and the mention tables they are counted from.
 ENTITIES = {"persons": "person_mentions", "organizations": "organization_mentions"}
-_NAME = len(_MENTION)
+# A record reaches SQLite as these values, read from it as they are; the id and paragraph id are
+# concatenated by SQLite, which is cheaper than formatting two strings per record in Python. Then come
+# the table's own columns (for a participant: its name and the entity id), the sentence and the version.
+_RECORD_VALUES = ("start", "end", "block", "page", "text")
+_RECORD_KINDS = {table: kind for kind, (table, _) in RECORD_TABLES.items()}
+
+
+def _record_sql(table: str) -> str:
+    kind, own = _RECORD_KINDS[table], list(COLUMNS[table])[len(_MENTION) : -1]
+    n = 1 + len(_RECORD_VALUES) + len(own)  # ?1 is the report id
+    values = {"id": f"?1 || ':{kind}:' || ?2 || '-' || ?3", "report_id": "?1", "paragraph_id": "?1 || ':' || ?4",
+              "page": "?5", "start": "?2", "end": "?3", "text": "?6", "sentence": f"?{n + 1}",
+              **{c: f"?{7 + k}" for k, c in enumerate(own)}, "extractor_version": f"?{n + 2}"}
+    return f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in values)}) VALUES ({', '.join(values.values())})"
+
+
+_RECORD_SQL = {table: _record_sql(table) for table in _RECORD_KINDS}
 # What each table is built from, beyond a report's metadata and text (the others: its records).
 NEEDS = {"sections": ("blocks",), "paragraphs": ("blocks", "lemmas")}
 # The tables each of the two build processes writes (see build): the texts and their search index here,
@@ -128,7 +143,8 @@ def shape_fingerprint() -> str:
     """Changes whenever the archive's shape code changes (tables, views), so ingest rebuilds the DB."""
     import inspect
 
-    code = "".join(inspect.getsource(f) for f in (ensure_db_shape, _report_rows, _write_rows, index_columns, build))
+    shape = (ensure_db_shape, _record_sql, _report_rows, _write_rows, index_columns, build)
+    code = "".join(inspect.getsource(f) for f in shape)
     source = code + json.dumps([VIEWS, INDEXES, {t: list(c) for t, c in COLUMNS.items()}], sort_keys=True)
     return hashlib.sha256(source.encode()).hexdigest()[:16]
 
@@ -140,11 +156,12 @@ def entity_key(name: str) -> str:
 
 def _report_rows(er: dict[str, Any], wanted: Collection[str], keys: dict[str, str]
                  ) -> tuple[dict[str, list[tuple[Any, ...]]], dict[int, list[Any]]]:
-    """One report's rows of the `wanted` tables (entity tables aside) as tuples in COLUMNS order, each
-    table in key order; and the cities it mentions as rows of `cities` (gazetteer fields, mentions).
-    `keys` caches entity_key."""
+    """One report's rows of the `wanted` tables (entity tables aside): records as the values of
+    _record_sql, other rows as tuples in COLUMNS order and in key order; and the cities it mentions as
+    rows of `cities` (gazetteer fields, mentions). `keys` caches entity_key."""
     tables: dict[str, list[tuple[Any, ...]]] = {name: [] for name in COLUMNS if name in wanted}
-    rows_of = {kind: tables[table] for kind, (table, _) in RECORD_TABLES.items() if table in wanted}
+    rows_of = {kind: (tables[table].append, _VALUES[kind]) for kind, (table, _) in RECORD_TABLES.items()
+               if table in wanted}
     cities: dict[int, list[Any]] = {}
     r, text = er["report"], er["text"]
     rid, version = r["report_id"], r["extractor_version"]
@@ -161,27 +178,29 @@ def _report_rows(er: dict[str, Any], wanted: Collection[str], keys: dict[str, st
             paragraphs.append((pid, rid, section, i, b["kind"], page, start, end, block_text,
                                lemmas[i] if lemmas else lemmatize_text(block_text)))
     for rec in er["records"] if rows_of else ():
-        kind, start, end = rec["type"], rec["start"], rec["end"]
+        kind = rec["type"]
         if kind not in rows_of:
             continue
+        add, values = rows_of[kind]
+        sentence = text[rec["sentence_start"] : rec["sentence_end"]]
         if kind == "person" or kind == "organization":
             name = rec["name"]
-            extra: tuple[Any, ...] = (name, keys.get(name) or keys.setdefault(name, entity_key(name)))
-        else:
-            extra = _GETTERS[kind](rec)
-            if kind == "city" and (gid := rec["geonameid"]) is not None:
-                if gid in cities:
-                    cities[gid][-1] += 1
-                else:
-                    cities[gid] = [*_CITY_FIELDS(rec), 1]
-        rows_of[kind].append((f"{rid}:{kind}:{start}-{end}", rid, f"{rid}:{rec['block']}", rec["page"], start, end,
-                              rec["text"], text[rec["sentence_start"] : rec["sentence_end"]], *extra, version))
-    for rows in tables.values():
-        rows.sort(key=itemgetter(0))
+            add((rid, *values(rec), keys.get(name) or keys.setdefault(name, entity_key(name)), sentence, version))
+            continue
+        if kind == "city" and (gid := rec["geonameid"]) is not None:
+            if gid in cities:
+                cities[gid][-1] += 1
+            else:
+                cities[gid] = [*_CITY_FIELDS(rec), 1]
+        add((rid, *values(rec), sentence, version))
+    for name in ("reports", "sections", "paragraphs"):
+        if name in tables:
+            tables[name].sort(key=itemgetter(0))
     return tables, cities
 
 
-_GETTERS = {kind: itemgetter(*columns) for kind, (_, columns) in RECORD_TABLES.items() if len(columns) > 1}
+# What _record_sql takes from a record of each kind after the report id (a participant's entity id aside).
+_VALUES = {kind: itemgetter(*_RECORD_VALUES, *(columns or ("name",))) for kind, (_, columns) in RECORD_TABLES.items()}
 _CITY_FIELDS = itemgetter(*CITY_FIELDS)
 
 
@@ -198,11 +217,16 @@ def _write_rows(conn: Connection, reports: Iterable[dict[str, Any]], wanted: Col
     for er in reports:
         tables, seen = _report_rows(er, wanted, keys)
         for name, rows in tables.items():
-            _insert(conn, name, rows)
+            if name in _RECORD_KINDS:
+                conn.executemany(_RECORD_SQL[name], rows)
+            else:
+                _insert(conn, name, rows)
             counts[name] += len(rows)
         for entity, found in entities.items():
-            for row in tables[ENTITIES[entity]]:
-                key, name, mention = row[_NAME + 1], row[_NAME], row[0]
+            kind = _RECORD_KINDS[ENTITIES[entity]]
+            for row in tables[ENTITIES[entity]]:  # (report id, start, end, block, page, text, name, key, ...)
+                name, key = row[6], row[7]
+                mention = f"{row[0]}:{kind}:{row[1]}-{row[2]}"
                 if key not in found:
                     found[key] = [key, name, 1, mention]
                     continue
