@@ -65,10 +65,14 @@ def _parts(data: bytes, parts: frozenset[str]) -> dict[str, Any]:
     view = memoryview(data)
     out: dict[str, Any] = {}
     start = len('{"report": ')
-    for i, key in enumerate(KEYS):
-        # each search starts where the previous part began: one pass over the file
-        end = data.index(f',\n"{KEYS[i + 1]}": '.encode(), start) if i + 1 < len(KEYS) else len(data) - 2
+    for key, following in zip(KEYS, [*KEYS[1:], None], strict=True):
+        if following is None:
+            end = after = len(data) - 2  # the closing "}\n"
+        else:  # each search starts where this part begins: one pass over the file
+            mark = f',\n"{following}": '.encode()
+            end = data.index(mark, start)
+            after = end + len(mark)
         if key in parts:
             out[key] = orjson.loads(view[start:end])
-        start = end + len(f',\n"{KEYS[i + 1]}": ') if i + 1 < len(KEYS) else end
+        start = after
     return out

@@ -74,6 +74,7 @@ ENTITIES = {"persons": "person_mentions", "organizations": "organization_mention
 # concatenated by SQLite, which is cheaper than formatting two strings per record in Python. Then come
 # the table's own columns (for a participant: its name and the entity id), the sentence and the version.
 _RECORD_VALUES = ("start", "end", "block", "page", "text")
+_NAME = 1 + len(_RECORD_VALUES)  # where a participant's name stands in its values, its entity id after it
 _RECORD_KINDS = {table: kind for kind, (table, _) in RECORD_TABLES.items()}
 
 
@@ -224,9 +225,9 @@ def _write_rows(conn: Connection, reports: Iterable[dict[str, Any]], wanted: Col
             counts[name] += len(rows)
         for entity, found in entities.items():
             kind = _RECORD_KINDS[ENTITIES[entity]]
-            for row in tables[ENTITIES[entity]]:  # (report id, start, end, block, page, text, name, key, ...)
-                name, key = row[6], row[7]
-                mention = f"{row[0]}:{kind}:{row[1]}-{row[2]}"
+            for row in tables[ENTITIES[entity]]:  # (report id, start, end, ..., name, entity id, ...)
+                name, key = row[_NAME], row[_NAME + 1]
+                mention = f"{row[0]}:{kind}:{row[1]}-{row[2]}"  # its id, as _record_sql makes it
                 if key not in found:
                     found[key] = [key, name, 1, mention]
                     continue
