@@ -13,7 +13,7 @@ def test_a_batch_of_blocks_gets_the_spans_natasha_finds_in_their_text(sample_doc
 
     nlp = pipeline()
     blocks = [sample_document.text[b.start : b.end] for b in sample_document.blocks][:40]
-    [docs] = [list(NatashaNER().pipe((nlp.make_doc(t) for t in blocks), batch_size=len(blocks)))]
+    docs = list(NatashaNER().pipe((nlp.make_doc(t) for t in blocks), batch_size=len(blocks)))
     ours, pos = set(), 0
     for text, doc in zip(blocks, docs, strict=True):
         ours |= {(m.type, pos + m.start, pos + m.end) for m in mentions(doc) if m.type.startswith("ner_")}
