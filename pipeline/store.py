@@ -288,7 +288,7 @@ def _insert(conn: Connection, table: str, rows: list[tuple[Any, ...]], verb: str
                      f"VALUES ({', '.join('?' * len(columns))})", rows)
 
 
-def _publish(conn: sqlite3.Connection, tmp: Path, db_path: Path) -> None:
+def _publish(conn: Connection, tmp: Path, db_path: Path) -> None:
     """Planner statistics, then the new file synced and renamed over the archive."""
     try:
         # Statistics from a sample of each index: enough to choose between them.
@@ -369,7 +369,7 @@ def build(paths: list[Path], db_path: Path, meta: dict[str, str] | None = None,
             finally:
                 wait([future])  # the files are removed below only once the other process is done with them
             copied = future.result()
-        conn = sqlite3.connect(tmp, isolation_level=None)
+        conn = apsw.Connection(str(tmp))  # its newer SQLite copies tables about a quarter faster than the stdlib's
         try:
             conn.execute("PRAGMA journal_mode=off")
             conn.execute("PRAGMA synchronous=off")
