@@ -288,7 +288,7 @@ def _insert(conn: Connection, table: str, rows: list[tuple[Any, ...]], verb: str
                      f"VALUES ({', '.join('?' * len(columns))})", rows)
 
 
-def _publish(conn: Connection, tmp: Path, db_path: Path) -> None:
+def _publish(conn: sqlite3.Connection, tmp: Path, db_path: Path) -> None:
     """Planner statistics, then the new file synced and renamed over the archive."""
     try:
         # Statistics from a sample of each index: enough to choose between them.
@@ -383,11 +383,15 @@ def build(paths: list[Path], db_path: Path, meta: dict[str, str] | None = None,
                 conn.execute(f"CREATE VIEW [{name}] AS {sql}")
             conn.execute("COMMIT")
             conn.execute("DETACH DATABASE side")
-        except BaseException:
+        finally:
             conn.close()
-            raise
         flushing.join()
-        _publish(conn, tmp, db_path)
+        # Statistics from the SQLite that serves the archive: APSW's would add the sqlite_stat4 table, which
+        # the stdlib's neither reads nor hides.
+        stats = sqlite3.connect(tmp, isolation_level=None)
+        for pragma in ("journal_mode=off", "synchronous=off"):
+            stats.execute(f"PRAGMA {pragma}")
+        _publish(stats, tmp, db_path)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
