@@ -239,18 +239,18 @@ def ingest(raw: Path, extracted: Path, db: Path, *, workers: int | None = None, 
             stray.unlink()
     _verify_unhashed(manifest, extracted)
     manifest_text = json.dumps(dict(sorted(manifest.items())), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
-    if manifest_text != (extracted / MANIFEST).read_text(encoding="utf-8") if (extracted / MANIFEST).exists() else True:
+    if manifest_text != before_text:
         write_atomic(extracted / MANIFEST, manifest_text)
     # The archive is rebuilt when the reports or the code that shapes the database change.
-    fingerprint = _fingerprint(manifest_text)
+    fingerprint, built_from = _fingerprint(manifest_text), _db_fingerprint(db)
     done = ""
-    if added or replaced or removed or _db_fingerprint(db) != fingerprint:
+    if added or replaced or removed or built_from != fingerprint:
         from pipeline.extracted import InvalidExtracted
         from pipeline.store import build, update
 
         meta = {"manifest": fingerprint, "extractor_version": EXTRACTOR_VERSION}
         delta = None
-        if before_text is not None and _db_fingerprint(db) == _fingerprint(before_text):
+        if before_text is not None and built_from == _fingerprint(before_text):
             delta = _delta(before, manifest)
         try:
             if delta is not None:

@@ -76,6 +76,7 @@ ENTITIES = {"persons": "person_mentions", "organizations": "organization_mention
 _RECORD_VALUES = ("start", "end", "block", "page", "text")
 _NAME = 1 + len(_RECORD_VALUES)  # where a participant's name stands in its values, its entity id after it
 _RECORD_KINDS = {table: kind for kind, (table, _) in RECORD_TABLES.items()}
+_ENTITY_KINDS = frozenset(_RECORD_KINDS[mentions] for mentions in ENTITIES.values())
 
 
 def _record_sql(table: str) -> str:
@@ -184,7 +185,7 @@ def _report_rows(er: dict[str, Any], wanted: Collection[str], keys: dict[str, st
             continue
         add, values = rows_of[kind]
         sentence = text[rec["sentence_start"] : rec["sentence_end"]]
-        if kind == "person" or kind == "organization":
+        if kind in _ENTITY_KINDS:
             name = rec["name"]
             add((rid, *values(rec), keys.get(name) or keys.setdefault(name, entity_key(name)), sentence, version))
             continue
@@ -194,9 +195,9 @@ def _report_rows(er: dict[str, Any], wanted: Collection[str], keys: dict[str, st
             else:
                 cities[gid] = [*_CITY_FIELDS(rec), 1]
         add((rid, *values(rec), sentence, version))
-    for name in ("reports", "sections", "paragraphs"):
-        if name in tables:
-            tables[name].sort(key=itemgetter(0))
+    for name, rows in tables.items():
+        if name not in _RECORD_KINDS:  # records go in file order; their ids are made by SQLite
+            rows.sort(key=itemgetter(0))
     return tables, cities
 
 
