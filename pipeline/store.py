@@ -289,6 +289,16 @@ def _insert(conn: Connection, table: str, rows: list[tuple[Any, ...]], verb: str
                      f"VALUES ({', '.join('?' * len(columns))})", rows)
 
 
+# Every file the build writes is one nobody else sees until it is renamed into place: no journal, no syncs
+# (one fsync before the rename makes it durable).
+_PRIVATE = ("journal_mode=off", "synchronous=off")
+
+
+def _pragmas(conn: Connection, *pragmas: str) -> None:
+    for pragma in pragmas:
+        conn.execute(f"PRAGMA {pragma}")
+
+
 def _publish(conn: sqlite3.Connection, tmp: Path, db_path: Path) -> None:
     """Planner statistics, then the new file synced and renamed over the archive."""
     try:
@@ -308,16 +318,12 @@ def _write_part(tables: frozenset[str], paths: list[Path], verified: Mapping[str
     """Write `tables` into a new database file of the archive's full shape, with their indexes."""
     parts = frozenset(part for table in tables for part in NEEDS.get(table, ("records",)))
     with closing(sqlite3.connect(path)) as ddl:
-        for pragma in ("page_size=16384", "journal_mode=off", "synchronous=off"):  # page size before any table
-            ddl.execute(f"PRAGMA {pragma}")
+        _pragmas(ddl, "page_size=16384", *_PRIVATE)  # the page size before any table
         ensure_db_shape(ddl)
     # The bulk load goes through APSW: its executemany binds rows about a fifth faster than sqlite3's.
     conn = apsw.Connection(str(path))
     try:
-        # A file nobody else sees until it is renamed into place: no journal, no syncs, no locks to share.
-        for pragma in ("journal_mode=off", "synchronous=off", "locking_mode=exclusive", "cache_size=-32768",
-                       "temp_store=memory"):
-            conn.execute(f"PRAGMA {pragma}")
+        _pragmas(conn, *_PRIVATE, "locking_mode=exclusive", "cache_size=-32768", "temp_store=memory")
         conn.execute("BEGIN")  # one transaction for the bulk load
         counts = _write_rows(conn, (extracted.read(p, verified, parts) for p in paths), tables)
         create_indexes(conn, tables)  # after the rows: one sort per index instead of a b-tree insert per row
@@ -372,8 +378,7 @@ def build(paths: list[Path], db_path: Path, meta: dict[str, str] | None = None,
             copied = future.result()
         conn = apsw.Connection(str(tmp))  # its newer SQLite copies tables about a quarter faster than the stdlib's
         try:
-            conn.execute("PRAGMA journal_mode=off")
-            conn.execute("PRAGMA synchronous=off")
+            _pragmas(conn, *_PRIVATE)
             conn.execute("ATTACH DATABASE ? AS side", (str(side),))
             conn.execute("BEGIN")
             create_indexes(conn, there)  # identical indexes, or SQLite would copy row by row
@@ -390,8 +395,7 @@ def build(paths: list[Path], db_path: Path, meta: dict[str, str] | None = None,
         # Statistics from the SQLite that serves the archive: APSW's would add the sqlite_stat4 table, which
         # the stdlib's neither reads nor hides.
         stats = sqlite3.connect(tmp, isolation_level=None)
-        for pragma in ("journal_mode=off", "synchronous=off"):
-            stats.execute(f"PRAGMA {pragma}")
+        _pragmas(stats, *_PRIVATE)
         _publish(stats, tmp, db_path)
     except BaseException:
         tmp.unlink(missing_ok=True)
@@ -420,8 +424,7 @@ def update(db_path: Path, remove: Collection[str], paths: list[Path], meta: dict
     shutil.copyfile(db_path, tmp)
     conn = sqlite3.connect(tmp, isolation_level=None)
     try:
-        conn.execute("PRAGMA journal_mode=off")
-        conn.execute("PRAGMA synchronous=off")
+        _pragmas(conn, *_PRIVATE)
         conn.execute("BEGIN")
         conn.execute("CREATE TEMP TABLE changed (report_id TEXT PRIMARY KEY)")
         conn.executemany("INSERT INTO temp.changed VALUES (?)", [(rid,) for rid in changed])
