@@ -86,7 +86,9 @@ def _hyphen_lemma(word: str) -> str | None:
 
 def _number_runs(doc: Doc) -> list[tuple[int, int, int | float, int]]:
     """(start char, end char, value, next token index) of every candidate number in the doc."""
+    # spaCy builds a Token object on every access: read the words once here, not at every look below
     starts = [t.idx for t in doc]
+    words = [t.text if t.is_alpha else None for t in doc]
     runs: list[tuple[int, int, int | float, int]] = []
     text = text_of(doc)
     for m in DIGITS.finditer(text):
@@ -109,7 +111,6 @@ def _number_runs(doc: Doc) -> list[tuple[int, int, int | float, int]]:
                 value, e, i = value * mult, doc[i].idx + len(doc[i].text), i + 1
         runs.append((s, e, int(value) if float(value).is_integer() else value, i))
     consumed = {k for s, e, _, _ in runs for k in range(bisect.bisect_left(starts, s), bisect.bisect_left(starts, e))}
-    words = [t.text if t.is_alpha else None for t in doc]  # one Token object per token, not one per look
     i = 0
     while i < len(words):
         if i in consumed:
