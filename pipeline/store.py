@@ -19,8 +19,7 @@ from typing import Any
 import apsw
 import sqlite_utils
 
-from pipeline import extracted
-from pipeline.atomic import temporary_for
+from pipeline import atomic, extracted
 from pipeline.textindex import lemmatize_text
 
 Connection = sqlite3.Connection | apsw.Connection  # both execute() and executemany() alike
@@ -310,7 +309,7 @@ def _publish(conn: sqlite3.Connection, tmp: Path, db_path: Path) -> None:
     # Written without a journal or syncs for speed; one fsync before the rename makes it durable.
     with open(tmp, "rb") as f:
         os.fsync(f.fileno())
-    os.replace(tmp, db_path)
+    atomic.replace(tmp, db_path)
 
 
 def _write_part(tables: frozenset[str], paths: list[Path], verified: Mapping[str, str] | None,
@@ -350,6 +349,7 @@ def _flush_in_background(path: Path) -> threading.Thread:
 def _second_process() -> ProcessPoolExecutor:
     # fork starts at once with everything imported; a process with other threads (a Dask client,
     # a server) could fork while one of them holds a lock, so it pays for a fresh interpreter instead.
+    atomic.wait_for_releases()
     method = "fork" if threading.active_count() == 1 and "fork" in mp.get_all_start_methods() else "spawn"
     return ProcessPoolExecutor(1, mp_context=mp.get_context(method))
 
@@ -364,8 +364,8 @@ def build(paths: list[Path], db_path: Path, meta: dict[str, str] | None = None,
     Two processes write at once, each its part of the tables (PARTS): this one into the new archive file,
     the other into a side file whose tables are then copied in whole. SQLite's transfer optimisation copies
     the rows and index b-trees of a table into an identical empty one without decoding them."""
-    tmp = temporary_for(db_path)
-    side = temporary_for(db_path.with_name(db_path.name + "-part"))
+    tmp = atomic.temporary_for(db_path)
+    side = atomic.temporary_for(db_path.with_name(db_path.name + "-part"))
     here, there = PARTS
     try:
         with _second_process() as pool:
@@ -401,7 +401,7 @@ def build(paths: list[Path], db_path: Path, meta: dict[str, str] | None = None,
         tmp.unlink(missing_ok=True)
         raise
     finally:
-        side.unlink(missing_ok=True)
+        atomic.discard(side)
     counts.update(copied)
     return {name: counts[name] for name in COLUMNS if name in counts}
 
@@ -420,7 +420,7 @@ def update(db_path: Path, remove: Collection[str], paths: list[Path], meta: dict
     add the reports in `paths`, replacing any of the same id. Works on a copy renamed over `db_path`, so
     adding one report to a large archive costs a file copy, not a rebuild. Returns the rows written."""
     changed = sorted({*remove, *(p.stem for p in paths)})
-    tmp = temporary_for(db_path)
+    tmp = atomic.temporary_for(db_path)
     shutil.copyfile(db_path, tmp)
     conn = sqlite3.connect(tmp, isolation_level=None)
     try:

@@ -3,13 +3,16 @@ two writers' halves come together whole (every row, every index)."""
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
+import time
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
-from pipeline import extracted, store
+from pipeline import atomic, extracted, store
 from pipeline.extracted import InvalidExtracted, digest, render
 from pipeline.loadtest import scaled_reports
 
@@ -157,3 +160,39 @@ def test_an_updated_archive_equals_a_rebuilt_one(sample_extracted_json, tmp_path
     assert found(db, "телемост") == found(tmp_path / "rebuilt.db", "телемост")
     assert found(db, "телемост")[1]
     assert not list(tmp_path.glob(".*.tmp"))
+
+
+def open_deleted(name: str) -> list[str]:
+    """This process's descriptors of deleted files called `name`."""
+    fds = Path("/proc/self/fd")
+    targets = []
+    for fd in fds.iterdir():
+        try:
+            targets.append(os.readlink(fd))
+        except OSError:  # the descriptor listdir itself used
+            continue
+    return [t for t in targets if Path(t.removesuffix(" (deleted)")).name == name and t.endswith(" (deleted)")]
+
+
+def test_the_old_archive_is_freed_in_the_background_and_the_next_build_waits_for_it(reports, tmp_path, monkeypatch):
+    db = tmp_path / "archive.db"
+    store.build(reports[:1], db, verified=verified(reports))
+    atomic.wait_for_releases()
+    # Other tests may leave threads behind; a build must find no more than were there before it.
+    before, seen = threading.active_count(), []
+    monkeypatch.setattr(store, "threading", SimpleNamespace(
+        Thread=threading.Thread, active_count=lambda: seen.append(threading.active_count()) or seen[-1]))
+    release = atomic.release_in_background
+
+    def slowly(f):  # as a 40 MB archive would be: still being freed when the next build starts
+        release(type("Slow", (), {"close": lambda self: (time.sleep(0.3), f.close())})())
+
+    monkeypatch.setattr(atomic, "release_in_background", slowly)
+    store.build(reports, db, verified=verified(reports))  # replaces the first archive, freed in the background
+    store.build(reports, db, verified=verified(reports))  # at once: the release must not make it spawn
+    assert seen == [before, before]
+    atomic.wait_for_releases()
+    assert not open_deleted(db.name) and not open_deleted(f"{db.name}-part")
+    assert threading.active_count() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["archive.db"]
+    assert dump(db)["reports"] and len(dump(db)["reports"]) == len(reports)
