@@ -43,15 +43,16 @@ def digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def read(path: Path, verified: Mapping[str, str] | None = None, parts: frozenset[str] = frozenset(KEYS)
-         ) -> dict[str, Any]:
+def read(path: Path, verified: Mapping[str, str] | None = None, parts: frozenset[str] = frozenset(KEYS),
+         kinds: frozenset[str] | None = None) -> dict[str, Any]:
     """One extracted file as plain data with at least the keys in `parts`, and always report and text.
 
     A file whose sha256 is `verified[path.name]` (what ingest validated and wrote) is only parsed, and
-    only the parts asked for; any other file is validated against the model first."""
+    only the parts asked for, and of its records only those of the types `kinds` if given; any other
+    file is validated against the model first, and holds all its records."""
     data = path.read_bytes()
     if verified and verified.get(path.name) == digest(data):
-        return _parts(data, parts | {"report", "text"})
+        return _parts(data, parts | {"report", "text"}, kinds)
     try:
         return ExtractedReport.model_validate_json(data).model_dump(mode="json")
     except ValidationError as e:
@@ -59,9 +60,9 @@ def read(path: Path, verified: Mapping[str, str] | None = None, parts: frozenset
         raise InvalidExtracted(f"{path.name}: not a valid extracted report ({problems})") from None
 
 
-def _parts(data: bytes, parts: frozenset[str]) -> dict[str, Any]:
+def _parts(data: bytes, parts: frozenset[str], kinds: frozenset[str] | None = None) -> dict[str, Any]:
     """The `parts` of a rendered file, each parsed from where it stands in the bytes (finding a part costs
-    far less than parsing it, and a memoryview slice copies nothing)."""
+    far less than parsing it, and a memoryview slice copies nothing); the records only of `kinds` if given."""
     view = memoryview(data)
     out: dict[str, Any] = {}
     start = len('{"report": ')
@@ -72,7 +73,24 @@ def _parts(data: bytes, parts: frozenset[str]) -> dict[str, Any]:
             mark = f',\n"{following}": '.encode()
             end = data.index(mark, start)
             after = end + len(mark)
-        if key in parts:
+        if key == "records" and key in parts and kinds is not None:
+            out[key] = _records_of(data, start, end, kinds)
+        elif key in parts:
             out[key] = orjson.loads(view[start:end])
         start = after
     return out
+
+
+def _records_of(data: bytes, start: int, end: int, kinds: frozenset[str]) -> list[dict[str, Any]]:
+    """The records of `kinds` in data[start:end], in file order within each kind. A record is one line,
+    found by its type: `"type": "<kind>"` occurs nowhere else, since a JSON string escapes its quotes.
+    Parsing only those lines costs in proportion to them, where the whole part costs the same for any."""
+    lines = []
+    for kind in sorted(kinds):
+        mark = f'"type": "{kind}"'.encode()
+        at = data.find(mark, start, end)
+        while at >= 0:
+            line_end = data.index(b"\n", at, end)  # every record line ends before the closing "]"
+            lines.append(data[data.rfind(b"\n", start, at) + 1 : line_end].rstrip(b","))
+            at = data.find(mark, line_end, end)
+    return orjson.loads(b"[" + b",".join(lines) + b"]")

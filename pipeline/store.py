@@ -316,6 +316,11 @@ def _write_part(tables: frozenset[str], paths: list[Path], verified: Mapping[str
                 path: Path) -> dict[str, int]:
     """Write `tables` into a new database file of the archive's full shape, with their indexes."""
     parts = frozenset(part for table in tables for part in NEEDS.get(table, ("records",)))
+    kinds = frozenset(_RECORD_KINDS[table] for table in tables if table in _RECORD_KINDS)
+    # Finding a record's line costs less than parsing it: a part that wants few types finds theirs. The
+    # reports table counts every record, so a part with it parses them all.
+    if "reports" in tables or len(kinds) > len(RECORD_TABLES) // 2:
+        kinds = None
     with closing(sqlite3.connect(path)) as ddl:
         _pragmas(ddl, "page_size=16384", *_PRIVATE)  # the page size before any table
         ensure_db_shape(ddl)
@@ -324,7 +329,7 @@ def _write_part(tables: frozenset[str], paths: list[Path], verified: Mapping[str
     try:
         _pragmas(conn, *_PRIVATE, "locking_mode=exclusive", "cache_size=-32768", "temp_store=memory")
         conn.execute("BEGIN")  # one transaction for the bulk load
-        counts = _write_rows(conn, (extracted.read(p, verified, parts) for p in paths), tables)
+        counts = _write_rows(conn, (extracted.read(p, verified, parts, kinds) for p in paths), tables)
         create_indexes(conn, tables)  # after the rows: one sort per index instead of a b-tree insert per row
         if "paragraphs" in tables:
             enable_search(conn)

@@ -15,6 +15,7 @@ import pytest
 from pipeline import atomic, extracted, store
 from pipeline.extracted import InvalidExtracted, digest, render
 from pipeline.loadtest import scaled_reports
+from pipeline.records import CountRecord
 
 
 @pytest.fixture(scope="module")
@@ -62,6 +63,31 @@ def test_reading_only_some_parts_gives_those_parts_unchanged(reports):
         part = extracted.read(reports[0], verified(reports), frozenset(parts))
         assert set(part) == {"report", "text", *parts}
         assert all(part[key] == whole[key] for key in part)
+
+
+def test_reading_some_kinds_of_records_gives_those_records_in_file_order(reports, tmp_path):
+    # A record whose text and sentence hold the very line the reader looks for: only the one line is its.
+    source = max(reports, key=lambda p: p.stat().st_size)  # one with records
+    er = extracted.ExtractedReport.model_validate_json(source.read_bytes())
+    trap = '"type": "organization"'
+    at = len(er.text) + 2
+    text = f"{er.text}\n\n{trap}, и {trap}"
+    blocks = [*er.blocks, er.blocks[-1].model_copy(update={"kind": "paragraph", "start": at, "end": len(text)})]
+    quoted = {"start": at, "end": at + len(trap), "text": trap, "block": len(blocks) - 1, "sentence_start": at,
+              "sentence_end": len(text), "page": None}
+    records = [*er.records, CountRecord(**quoted, value=1, qualifier="exact", unit="тип")]
+    er = er.model_copy(update={"text": text, "blocks": blocks, "lemmas": [*er.lemmas, "тип"], "records": records})
+    path = tmp_path / source.name
+    path.write_text(render(er), encoding="utf-8")
+    whole = extracted.read(path)["records"]
+    assert {r["type"] for r in whole} == {"city", "date", "count", "money", "person", "organization"}
+    for kinds in ({"organization"}, {"count"}, {"city", "person"}, set(), {"money", "date", "count"}):
+        part = extracted.read(path, verified([path]), frozenset({"records"}), frozenset(kinds))["records"]
+        assert sorted(map(str, part)) == sorted(str(r) for r in whole if r["type"] in kinds)
+        for kind in kinds:
+            assert [r for r in part if r["type"] == kind] == [r for r in whole if r["type"] == kind]
+    # a file that is not vouched for is validated, and holds all its records
+    assert extracted.read(path, None, frozenset({"records"}), frozenset({"count"}))["records"] == whole
 
 
 def test_a_file_changed_since_ingest_is_validated_and_named(reports, tmp_path):
