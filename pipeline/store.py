@@ -164,6 +164,8 @@ def _report_rows(er: dict[str, Any], wanted: Collection[str], keys: dict[str, st
     rows_of = {kind: (tables[table].append, _VALUES[kind]) for kind, (table, _) in RECORD_TABLES.items()
                if table in wanted}
     cities: dict[int, list[Any]] = {}
+    # A sentence's records share one string, which SQLite's driver then encodes to UTF-8 once.
+    sentences: dict[tuple[int, int], str] = {}
     r, text = er["report"], er["text"]
     rid, version = r["report_id"], r["extractor_version"]
     if "reports" in tables:
@@ -183,7 +185,8 @@ def _report_rows(er: dict[str, Any], wanted: Collection[str], keys: dict[str, st
         if kind not in rows_of:
             continue
         add, values = rows_of[kind]
-        sentence = text[rec["sentence_start"] : rec["sentence_end"]]
+        span = rec["sentence_start"], rec["sentence_end"]
+        sentence = sentences.get(span) or sentences.setdefault(span, text[span[0] : span[1]])
         if kind in _ENTITY_KINDS:
             name = rec["name"]
             add((rid, *values(rec), keys.get(name) or keys.setdefault(name, entity_key(name)), sentence, version))
