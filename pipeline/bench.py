@@ -106,6 +106,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3, help="runs per median")
     parser.add_argument("--pdf-reports", type=int, default=3, help="reports also written as PDF")
     args = parser.parse_args(argv)
+    from pipeline.ingest import single_threaded
+
+    single_threaded()  # figures per core, as ingest's workers run; before numpy is imported
 
     from natasha import Doc, NewsEmbedding, NewsNERTagger, Segmenter
 
@@ -178,12 +181,28 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+# natasha on given texts, once per line read: the build's rounds take turns with it from another process,
+# so that the build runs in a process without models, as in ingest.
+_NATASHA_ROUNDS = """
+import sys
+from natasha import Doc, NewsEmbedding, NewsNERTagger, Segmenter
+texts = [open(p, encoding="utf-8").read() for p in sys.argv[1:]]
+segmenter, tagger = Segmenter(), NewsNERTagger(NewsEmbedding())
+print(sum(map(len, texts)), flush=True)
+for _ in sys.stdin:
+    for text in texts:
+        doc = Doc(text)
+        doc.segment(segmenter)
+        doc.tag_ner(tagger)
+    print(flush=True)
+"""
+
+
 def build_figures(extracted_dir: str, runs: int) -> dict[str, float]:
     """Seconds to build the archive from `extracted_dir` (as ingest does, trusting the files the manifest
-    vouches for), in rounds with natasha on part of the same text, which shows how fast the machine was
-    meanwhile (the build's target is absolute); and seconds to update the archive with one new report."""
-    from natasha import Doc, NewsEmbedding, NewsNERTagger, Segmenter
-
+    vouches for), in rounds with natasha on part of the same text in another process, which shows how fast
+    the machine was meanwhile (the build's target is absolute); and seconds to update the archive with one
+    new report."""
     from pipeline.extracted import digest, read, render
     from pipeline.ingest import MANIFEST, load_manifest, verified_hashes
     from pipeline.records import ExtractedReport
@@ -194,16 +213,22 @@ def build_figures(extracted_dir: str, runs: int) -> dict[str, float]:
     verified = verified_hashes(load_manifest(folder))
     db = folder.parent / "bench.db"
     rows = sum(build(paths, db, verified=verified).values())
-    texts = [read(p, verified, frozenset())["text"] for p in paths[:10]]
-    segmenter, tagger = Segmenter(), NewsNERTagger(NewsEmbedding())
+    texts = []
+    for p in paths[:10]:
+        texts.append(folder.parent / f"{p.stem}.natasha.txt")
+        texts[-1].write_text(read(p, verified, frozenset())["text"], encoding="utf-8")
+    with subprocess.Popen([sys.executable, "-c", _NATASHA_ROUNDS, *map(str, texts)], stdin=subprocess.PIPE,
+                          stdout=subprocess.PIPE, text=True) as natasha:
+        assert natasha.stdin and natasha.stdout
+        chars = int(natasha.stdout.readline())
 
-    def natasha() -> None:
-        for text in texts:
-            doc = Doc(text)
-            doc.segment(segmenter)
-            doc.tag_ner(tagger)
+        def natasha_round() -> None:
+            natasha.stdin.write("\n")
+            natasha.stdin.flush()
+            natasha.stdout.readline()
 
-    t = interleaved({"build": lambda: build(paths, db, verified=verified), "natasha": natasha}, runs)
+        t = interleaved({"build": lambda: build(paths, db, verified=verified), "natasha": natasha_round}, runs)
+        natasha.stdin.close()
     base = ExtractedReport.model_validate_json(paths[0].read_bytes())
     new = base.model_copy(update={"report": base.report.model_copy(update={"report_id": "newcity-2030"})})
     path = folder / "newcity-2030.json"
@@ -211,7 +236,6 @@ def build_figures(extracted_dir: str, runs: int) -> dict[str, float]:
     trusted = {**verified, path.name: digest(path.read_bytes())}
     updating = median_seconds(lambda: update(db, [], [path], verified=trusted), runs)
     path.unlink()
-    chars = sum(map(len, texts))
     return {"rows": rows, "build": statistics.median(t["build"]), "update": updating, "reports": len(paths),
             "mib": db.stat().st_size / 2**20, "natasha": chars / statistics.median(t["natasha"])}
 
