@@ -362,6 +362,25 @@ def _second_process() -> ProcessPoolExecutor:
     return ProcessPoolExecutor(1, mp_context=mp.get_context(method))
 
 
+def _copy_in(db: Path, side: Path, tables: Iterable[str], meta: dict[str, str] | None) -> None:
+    """Copy the side file's `tables` into the archive file, and add the meta rows and the views."""
+    conn = apsw.Connection(str(db))  # its newer SQLite copies tables about a quarter faster than the stdlib's
+    try:
+        _pragmas(conn, *_PRIVATE)
+        conn.execute("ATTACH DATABASE ? AS side", (str(side),))
+        conn.execute("BEGIN")
+        create_indexes(conn, tables)  # identical indexes, or SQLite would copy row by row
+        for name in tables:
+            conn.execute(f"INSERT INTO main.[{name}] SELECT * FROM side.[{name}]")
+        conn.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", sorted((meta or {}).items()))
+        for name, sql in VIEWS.items():
+            conn.execute(f"CREATE VIEW [{name}] AS {sql}")
+        conn.execute("COMMIT")
+        conn.execute("DETACH DATABASE side")
+    finally:
+        conn.close()
+
+
 def build(paths: list[Path], db_path: Path, meta: dict[str, str] | None = None,
           verified: Mapping[str, str] | None = None) -> dict[str, int]:
     """Build the archive from extracted JSON into a temporary file, then rename it over `db_path`.
@@ -376,6 +395,8 @@ def build(paths: list[Path], db_path: Path, meta: dict[str, str] | None = None,
     side = atomic.temporary_for(db_path.with_name(db_path.name + "-part"))
     here, there = PARTS
     try:
+        # The pool is shut down last: the other process exits meanwhile, where waiting for it would delay
+        # the copy by the time its exit takes.
         with _second_process() as pool:
             future = pool.submit(_write_part, there, paths, verified, side)
             try:
@@ -383,28 +404,14 @@ def build(paths: list[Path], db_path: Path, meta: dict[str, str] | None = None,
                 flushing = _flush_in_background(tmp)
             finally:
                 wait([future])  # the files are removed below only once the other process is done with them
-            copied = future.result()
-        conn = apsw.Connection(str(tmp))  # its newer SQLite copies tables about a quarter faster than the stdlib's
-        try:
-            _pragmas(conn, *_PRIVATE)
-            conn.execute("ATTACH DATABASE ? AS side", (str(side),))
-            conn.execute("BEGIN")
-            create_indexes(conn, there)  # identical indexes, or SQLite would copy row by row
-            for name in copied:
-                conn.execute(f"INSERT INTO main.[{name}] SELECT * FROM side.[{name}]")
-            conn.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", sorted((meta or {}).items()))
-            for name, sql in VIEWS.items():
-                conn.execute(f"CREATE VIEW [{name}] AS {sql}")
-            conn.execute("COMMIT")
-            conn.execute("DETACH DATABASE side")
-        finally:
-            conn.close()
-        flushing.join()
-        # Statistics from the SQLite that serves the archive: APSW's would add the sqlite_stat4 table, which
-        # the stdlib's neither reads nor hides.
-        stats = sqlite3.connect(tmp, isolation_level=None)
-        _pragmas(stats, *_PRIVATE)
-        _publish(stats, tmp, db_path)
+            copied = future.result()  # and its connection is closed then
+            _copy_in(tmp, side, copied, meta)
+            flushing.join()
+            # Statistics from the SQLite that serves the archive: APSW's would add the sqlite_stat4 table,
+            # which the stdlib's neither reads nor hides.
+            stats = sqlite3.connect(tmp, isolation_level=None)
+            _pragmas(stats, *_PRIVATE)
+            _publish(stats, tmp, db_path)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
