@@ -407,11 +407,15 @@ def build(paths: list[Path], db_path: Path, meta: dict[str, str] | None = None,
             copied = future.result()  # and its connection is closed then
             _copy_in(tmp, side, copied, meta)
             flushing.join()
+            flushing = _flush_in_background(tmp)  # the copied pages go to disk while statistics are taken
             # Statistics from the SQLite that serves the archive: APSW's would add the sqlite_stat4 table,
             # which the stdlib's neither reads nor hides.
             stats = sqlite3.connect(tmp, isolation_level=None)
             _pragmas(stats, *_PRIVATE)
-            _publish(stats, tmp, db_path)
+            try:
+                _publish(stats, tmp, db_path)
+            finally:
+                flushing.join()
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
