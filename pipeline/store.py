@@ -408,8 +408,6 @@ def build(paths: list[Path], db_path: Path, meta: dict[str, str] | None = None,
     here, there = PARTS
     _shape_sql()  # once, here, for both processes
     try:
-        # The pool is shut down last: the other process exits meanwhile, where waiting for it would delay
-        # the copy by the time its exit takes.
         with _second_process() as pool:
             future = pool.submit(_write_part, there, paths, verified, side)
             try:
@@ -417,18 +415,18 @@ def build(paths: list[Path], db_path: Path, meta: dict[str, str] | None = None,
                 flushing = _flush_in_background(tmp)
             finally:
                 wait([future])  # the files are removed below only once the other process is done with them
-            copied = future.result()  # and its connection is closed then
-            _copy_in(tmp, side, copied, meta)
+            copied = future.result()
+        _copy_in(tmp, side, copied, meta)
+        flushing.join()
+        flushing = _flush_in_background(tmp)  # the copied pages go to disk while statistics are taken
+        # Statistics from the SQLite that serves the archive: APSW's would add the sqlite_stat4 table, which
+        # the stdlib's neither reads nor hides.
+        stats = sqlite3.connect(tmp, isolation_level=None)
+        _pragmas(stats, *_PRIVATE)
+        try:
+            _publish(stats, tmp, db_path)
+        finally:
             flushing.join()
-            flushing = _flush_in_background(tmp)  # the copied pages go to disk while statistics are taken
-            # Statistics from the SQLite that serves the archive: APSW's would add the sqlite_stat4 table,
-            # which the stdlib's neither reads nor hides.
-            stats = sqlite3.connect(tmp, isolation_level=None)
-            _pragmas(stats, *_PRIVATE)
-            try:
-                _publish(stats, tmp, db_path)
-            finally:
-                flushing.join()
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
