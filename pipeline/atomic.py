@@ -29,7 +29,7 @@ def replace(tmp: Path, target: Path) -> None:
     file's cached pages takes about 10 ms, which is no part of putting the new one in place."""
     try:
         old = open(target, "rb")  # kept open: the rename then does not free it
-    except FileNotFoundError:
+    except OSError:  # none yet, or one this process may not read: the rename frees it, as it would anyway
         old = None
     try:
         os.replace(tmp, target)
@@ -42,7 +42,8 @@ def discard(path: Path) -> None:
     """Delete `path` (if it exists), freeing its space in the background as replace() does."""
     try:
         f = open(path, "rb")
-    except FileNotFoundError:
+    except OSError:
+        path.unlink(missing_ok=True)
         return
     try:
         path.unlink()

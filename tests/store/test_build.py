@@ -222,3 +222,17 @@ def test_the_old_archive_is_freed_in_the_background_and_the_next_build_waits_for
     assert threading.active_count() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["archive.db"]
     assert dump(db)["reports"] and len(dump(db)["reports"]) == len(reports)
+
+
+def test_an_archive_this_process_may_not_read_is_still_replaced(reports, tmp_path, monkeypatch):
+    db = tmp_path / "archive.db"
+    db.write_bytes(b"not yet an archive")
+
+    def unreadable(path, *args, **kwargs):  # as for a file of another user (root reads them all)
+        if Path(path) == db:
+            raise PermissionError(13, "Permission denied", str(path))
+        return open(path, *args, **kwargs)
+
+    monkeypatch.setattr(atomic, "open", unreadable, raising=False)
+    store.build(reports, db, verified=verified(reports))
+    assert len(dump(db)["reports"]) == len(reports)
