@@ -73,7 +73,6 @@ def _api() -> SimpleNamespace:
         count_chars=fn("FPDFText_CountChars", c_int, c_void_p),
         get_text=fn("FPDFText_GetText", c_int, c_void_p, c_int, c_int, c_void_p),
         get_unicode=fn("FPDFText_GetUnicode", c_uint, c_void_p, c_int),
-        loose_box=fn("FPDFText_GetLooseCharBox", c_int, c_void_p, c_int, c_void_p),  # FS_RECTF* as an address
         font_size=fn("FPDFText_GetFontSize", c_double, c_void_p, c_int),
         font_info=fn("FPDFText_GetFontInfo", c_ulong, c_void_p, c_int, c_void_p, c_ulong, POINTER(c_int)),
         matrix=fn("FPDFText_GetMatrix", c_int, c_void_p, c_int, POINTER(_Matrix)),
@@ -214,8 +213,8 @@ def _style(api: Any, h: int, i: int, page_top: float) -> _Style | None:
     fontname = name.value.decode("utf-8", "replace")
     size = api.font_size(h, i) * (m.c * m.c + m.d * m.d) ** 0.5  # the font's size times the vertical scale
     if size <= 0:
-        box = (c_float * 4)()
-        api.loose_box(h, i, ctypes.addressof(box))
+        box = api.ffi.new("float[4]")
+        api.char_box(api.ffi.cast("void *", h), i, box)
         size = box[1] - box[3]
     x, y = c_double(), c_double()
     api.origin(h, i, x, y)
