@@ -44,15 +44,16 @@ def digest(data: bytes) -> str:
 
 
 def read(path: Path, verified: Mapping[str, str] | None = None, parts: frozenset[str] = frozenset(KEYS),
-         kinds: frozenset[str] | None = None) -> dict[str, Any]:
+         kinds: frozenset[str] | None = None, lemma_bytes: bool = False) -> dict[str, Any]:
     """One extracted file as plain data with at least the keys in `parts`, and always report and text.
 
     A file whose sha256 is `verified[path.name]` (what ingest validated and wrote) is only parsed, and
     only the parts asked for, and of its records only those of the types `kinds` if given; any other
-    file is validated against the model first, and holds all its records."""
+    file is validated against the model first, and holds all its records. With `lemma_bytes`, the lemma
+    lines of a verified file come as their UTF-8 bytes where that needs no decoding (see _lemma_lines)."""
     data = path.read_bytes()
     if verified and verified.get(path.name) == digest(data):
-        return _parts(data, parts | {"report", "text"}, kinds)
+        return _parts(data, parts | {"report", "text"}, kinds, lemma_bytes)
     try:
         return ExtractedReport.model_validate_json(data).model_dump(mode="json")
     except ValidationError as e:
@@ -60,7 +61,8 @@ def read(path: Path, verified: Mapping[str, str] | None = None, parts: frozenset
         raise InvalidExtracted(f"{path.name}: not a valid extracted report ({problems})") from None
 
 
-def _parts(data: bytes, parts: frozenset[str], kinds: frozenset[str] | None = None) -> dict[str, Any]:
+def _parts(data: bytes, parts: frozenset[str], kinds: frozenset[str] | None = None,
+           lemma_bytes: bool = False) -> dict[str, Any]:
     """The `parts` of a rendered file, each parsed from where it stands in the bytes (finding a part costs
     far less than parsing it, and a memoryview slice copies nothing); the records only of `kinds` if given."""
     view = memoryview(data)
@@ -75,6 +77,8 @@ def _parts(data: bytes, parts: frozenset[str], kinds: frozenset[str] | None = No
             after = end + len(mark)
         if key == "records" and key in parts and kinds is not None:
             out[key] = _records_of(data, start, end, kinds)
+        elif key == "lemmas" and key in parts and lemma_bytes:
+            out[key] = _lemma_lines(data[start:end])
         elif key in parts:
             out[key] = orjson.loads(view[start:end])
         start = after
@@ -94,3 +98,15 @@ def _records_of(data: bytes, start: int, end: int, kinds: frozenset[str]) -> lis
             lines.append(data[data.rfind(b"\n", start, at) + 1 : line_end].rstrip(b","))
             at = data.find(mark, line_end, end)
     return orjson.loads(b"[" + b",".join(lines) + b"]")
+
+
+def _lemma_lines(part: bytes) -> list[bytes] | list[str]:
+    """The lemma part as rendered (a bracket, one JSON string a line, a bracket), each line as the UTF-8
+    bytes SQLite stores. A JSON string holds its text's UTF-8 bytes as they are unless it escapes a
+    character, and every escape starts with a backslash: a part without one is split, not decoded and
+    encoded again."""
+    if b"\\" in part:
+        return orjson.loads(part)  # type: ignore[no-any-return]
+    if part == b"[\n\n]":
+        return []
+    return part[3:-3].split(b'",\n"')  # the lines between the first and the last quote

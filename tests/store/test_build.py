@@ -90,6 +90,38 @@ def test_reading_some_kinds_of_records_gives_those_records_in_file_order(reports
     assert extracted.read(path, None, frozenset({"records"}), frozenset({"count"}))["records"] == whole
 
 
+def test_lemma_lines_are_read_as_utf8_unless_escaped_and_stored_as_text(reports, tmp_path):
+    # As ingest writes them, then as a hand-made file may hold them: a quote and a backslash are escaped in
+    # JSON, so those lines are decoded; and a file without lemmas, whose blocks the build lemmatises.
+    models = [extracted.ExtractedReport.model_validate_json(p.read_bytes()) for p in reports[:3]]
+    odd = [*models[1].lemmas[:-3], 'цитата "в кавычках"', "косая \\ черта", ""]
+    models[1] = models[1].model_copy(update={"lemmas": odd})
+    models[2] = models[2].model_copy(update={"lemmas": []})
+    paths = []
+    for er in models:
+        paths.append(tmp_path / f"{er.report.report_id}.json")
+        paths[-1].write_text(render(er), encoding="utf-8")
+    trusted = verified(paths)
+    read = [extracted.read(p, trusted, frozenset({"lemmas"}), lemma_bytes=True)["lemmas"] for p in paths]
+    assert read[0] == [line.encode() for line in models[0].lemmas] and all(isinstance(x, bytes) for x in read[0])
+    assert read[1] == odd
+    assert read[2] == []
+    store.build(paths, tmp_path / "trusted.db", verified=trusted)
+    store.build(paths, tmp_path / "checked.db")
+    assert dump(tmp_path / "trusted.db") == dump(tmp_path / "checked.db")
+    conn = sqlite3.connect(tmp_path / "trusted.db")
+    try:
+        assert conn.execute("select count(*) from paragraphs where typeof(lemmas) != 'text'").fetchone() == (0,)
+        found = conn.execute("select report_id from paragraphs where rowid in "
+                             "(select rowid from paragraphs_fts where paragraphs_fts match 'кавычках')").fetchall()
+        assert found == [(models[1].report.report_id,)]
+        lemmatised = conn.execute("select lemmas from paragraphs where report_id = ? and lemmas != ''",
+                                  (models[2].report.report_id,)).fetchall()
+        assert lemmatised and len(lemmatised) >= len(models[2].blocks) // 2
+    finally:
+        conn.close()
+
+
 def test_a_file_changed_since_ingest_is_validated_and_named(reports, tmp_path):
     db = tmp_path / "archive.db"
     hashes = verified(reports)
