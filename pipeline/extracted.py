@@ -6,13 +6,13 @@ fixed, which lets the build parse only the parts a table needs from a file whose
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import orjson
+import xxhash
 from pydantic import ValidationError
 
 from pipeline.records import ExtractedReport
@@ -40,14 +40,17 @@ def render(extracted: ExtractedReport) -> str:
 
 
 def digest(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
+    """What ingest records of a file it wrote (`json_xxh3` in the manifest), and the build checks before it
+    trusts the file: xxh3-128, which reads 20 GB/s where sha256 read 1.5 and took a twentieth of the build.
+    It guards against changed files, not against forgery: whoever can write a file can write the manifest."""
+    return xxhash.xxh3_128_hexdigest(data)
 
 
 def read(path: Path, verified: Mapping[str, str] | None = None, parts: frozenset[str] = frozenset(KEYS),
          kinds: frozenset[str] | None = None, lemma_bytes: bool = False) -> dict[str, Any]:
     """One extracted file as plain data with at least the keys in `parts`, and always report and text.
 
-    A file whose sha256 is `verified[path.name]` (what ingest validated and wrote) is only parsed, and
+    A file whose digest is `verified[path.name]` (what ingest validated and wrote) is only parsed, and
     only the parts asked for, and of its records only those of the types `kinds` if given; any other
     file is validated against the model first, and holds all its records. With `lemma_bytes`, the lemma
     lines of a verified file come as their UTF-8 bytes where that needs no decoding (see _lemma_lines)."""

@@ -25,7 +25,7 @@ class Outcome:
     mtime: float
     report_id: str | None = None
     json_text: str | None = None
-    json_sha256: str | None = None
+    json_xxh3: str | None = None
     error: str | None = None
     counts: dict[str, int] = field(default_factory=dict)
     unknown_cities: list[str] = field(default_factory=list)
@@ -76,7 +76,7 @@ def extract_file(path: str, sha256: str, mtime: float = 0.0) -> Outcome:
         return out
     out.report_id = ident.report_id
     out.json_text = render(extracted)
-    out.json_sha256 = digest(out.json_text.encode())
+    out.json_xxh3 = digest(out.json_text.encode())
     out.counts = dict(Counter(r.type for r in result.records))
     out.unknown_cities = sorted({r.name for r in result.records if r.type == "city" and r.geonameid is None})
     out.rejected = result.rejected
@@ -114,8 +114,8 @@ class _StatCache:
 
 
 def verified_hashes(manifest: dict[str, dict[str, Any]]) -> dict[str, str]:
-    """Extracted file name → sha256 of the bytes ingest validated and wrote: what the build may trust."""
-    return {f"{e['report_id']}.json": e["json_sha256"] for e in manifest.values() if "json_sha256" in e}
+    """Extracted file name → digest of the bytes ingest validated and wrote: what the build may trust."""
+    return {f"{e['report_id']}.json": e["json_xxh3"] for e in manifest.values() if "json_xxh3" in e}
 
 
 def load_manifest(extracted: Path) -> dict[str, dict[str, Any]]:
@@ -222,9 +222,9 @@ def ingest(raw: Path, extracted: Path, db: Path, *, workers: int | None = None, 
         if old and old["report_id"] != o.report_id:
             (extracted / f"{old['report_id']}.json").unlink(missing_ok=True)
         (replaced if old else added).append(o.source)
-        # json_sha256: the build trusts (parses without validating again) only the bytes validated here
+        # json_xxh3: the build trusts (parses without validating again) only the bytes validated here
         manifest[o.source] = {"report_id": o.report_id, "sha256": o.sha256, "extractor_version": EXTRACTOR_VERSION,
-                              "json_sha256": o.json_sha256}
+                              "json_xxh3": o.json_xxh3}
         by_id[o.report_id] = o.source
         totals.update(o.counts)
         unknown.update(o.unknown_cities)
@@ -268,18 +268,20 @@ def ingest(raw: Path, extracted: Path, db: Path, *, workers: int | None = None, 
 
 
 def _verify_unhashed(manifest: dict[str, dict[str, Any]], extracted: Path) -> None:
-    """Entries written before the manifest held the hash of each extracted file: validate the file once and
-    record its hash, so later builds trust it. An invalid file stays unhashed and the build names it."""
+    """Entries written before the manifest held this hash of each extracted file (it once held none, then
+    sha256): validate the file once and record its hash, so later builds trust it. An invalid file stays
+    unhashed and the build names it."""
     for entry in manifest.values():
         path = extracted / f"{entry['report_id']}.json"
-        if "json_sha256" not in entry and path.exists():
+        if "json_xxh3" not in entry and path.exists():
             from pipeline.extracted import InvalidExtracted, digest, read
 
             try:
                 read(path)
             except InvalidExtracted:
                 continue
-            entry["json_sha256"] = digest(path.read_bytes())
+            entry["json_xxh3"] = digest(path.read_bytes())
+            entry.pop("json_sha256", None)  # what manifests recorded before
 
 
 def _fingerprint(manifest_text: str) -> str:
@@ -293,8 +295,8 @@ def _delta(before: dict[str, dict[str, Any]], after: dict[str, dict[str, Any]]
            ) -> tuple[list[str], list[str]] | None:
     """(report ids gone, report ids new or changed) between two manifests, when an update beats a
     rebuild: every file's hash known, and at most a quarter of the reports to write."""
-    old = {e["report_id"]: e.get("json_sha256") for e in before.values()}
-    new = {e["report_id"]: e.get("json_sha256") for e in after.values()}
+    old = {e["report_id"]: e.get("json_xxh3") for e in before.values()}
+    new = {e["report_id"]: e.get("json_xxh3") for e in after.values()}
     if None in old.values() or None in new.values():
         return None
     changed = sorted(rid for rid, sha in new.items() if old.get(rid) != sha)

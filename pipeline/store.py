@@ -404,8 +404,9 @@ def build(paths: list[Path], db_path: Path, meta: dict[str, str] | None = None,
           verified: Mapping[str, str] | None = None) -> dict[str, int]:
     """Build the archive from extracted JSON into a temporary file, then rename it over `db_path`.
 
-    `verified` maps file names to the sha256 of the bytes ingest validated and wrote; other files are
-    validated here. Raises InvalidExtracted, leaving `db_path` as it was, when a file is not a valid report.
+    `verified` maps file names to the digest (extracted.digest) of the bytes ingest validated and wrote;
+    other files are validated here. Raises InvalidExtracted, leaving `db_path` as it was, when a file is
+    not a valid report.
 
     Two processes write at once, each its part of the tables (PARTS): this one into the new archive file,
     the other into a side file whose tables are then copied in whole. SQLite's transfer optimisation copies

@@ -162,20 +162,28 @@ def test_a_hand_broken_extracted_file_is_named_and_the_archive_kept(archive, cap
     assert rows(archive / "archive.db", "select report_id, records from reports order by 1") == before
 
 
-def test_a_manifest_from_before_file_hashes_gets_them_once_validated(archive, capsys):
+@pytest.mark.parametrize("before", ["no hash", "sha256"])
+def test_a_manifest_from_before_file_hashes_gets_them_once_validated(archive, capsys, before):
     import json
+
+    import xxhash
 
     run(archive, capsys)
     manifest_path = archive / "extracted" / "manifest.json"
     manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
-    hashes = {name: entry.pop("json_sha256") for name, entry in manifest.items()}
+    hashes = {name: entry.pop("json_xxh3") for name, entry in manifest.items()}
+    for entry in manifest.values():
+        if before == "sha256":  # as manifests recorded it until 2026-11-26
+            path = archive / "extracted" / f"{entry['report_id']}.json"
+            entry["json_sha256"] = hashlib.sha256(path.read_bytes()).hexdigest()
     manifest_path.write_text(json.dumps(manifest), encoding="utf-8")
     assert run(archive, capsys)[0] == 0
     again = json.loads(manifest_path.read_text(encoding="utf-8"))
-    assert {name: entry["json_sha256"] for name, entry in again.items()} == hashes
+    assert {name: entry["json_xxh3"] for name, entry in again.items()} == hashes
     for entry in again.values():
         path = archive / "extracted" / f"{entry['report_id']}.json"
-        assert entry["json_sha256"] == hashlib.sha256(path.read_bytes()).hexdigest()
+        assert entry["json_xxh3"] == xxhash.xxh3_128_hexdigest(path.read_bytes())
+        assert "json_sha256" not in entry
 
 
 def test_one_new_report_updates_the_archive_to_what_a_rebuild_gives(archive, capsys):
