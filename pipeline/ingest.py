@@ -299,7 +299,7 @@ def _delta(before: dict[str, dict[str, Any]], after: dict[str, dict[str, Any]]
     new = {e["report_id"]: e.get("json_xxh3") for e in after.values()}
     if None in old.values() or None in new.values():
         return None
-    changed = sorted(rid for rid, sha in new.items() if old.get(rid) != sha)
+    changed = sorted(rid for rid, digest in new.items() if old.get(rid) != digest)
     if len(changed) * 4 > len(new):
         return None
     return sorted(old.keys() - new.keys()), changed
