@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import sqlite3
 import xml.etree.ElementTree as ET
@@ -184,3 +185,18 @@ def test_dashboard_and_every_chart_query(ds):
 @pytest.mark.parametrize("query", ["partner_cities_by_country", "dated_between", "participants", "organisations"])
 def test_canned_query_without_parameters_means_all(ds, query):
     assert len(fetch(ds, f"/archive/{query}.json?_shape=array").json()) > 5
+
+
+@pytest.mark.parametrize(("query", "params"), [("participants", {"unit": ""}), ("organisations", {"name": ""})])
+def test_a_query_for_one_report_finds_its_rows_by_the_index(ds, query, params):
+    def rows(report_id: str) -> list[dict]:
+        query_string = urlencode({**params, "report_id": report_id, "_shape": "array"})
+        return fetch(ds, f"/archive/{query}.json?{query_string}").json()
+
+    everything = rows("")
+    assert everything and rows("omsk-2023") == everything  # the sample is one report
+    assert rows("omsk-202") == [] and rows("omsk-2023-x") == [] and rows("OMSK-2023") == []
+    # At 1,000 reports a scan of the table took 5–200 ms per call where the index takes 0.1–1 ms.
+    plan = asyncio.run(ds.get_database("archive").execute(
+        f"explain query plan {DB_META['queries'][query]['sql']}", {**params, "report_id": "omsk-2023"}))
+    assert any("USING INDEX" in row["detail"] and "(report_id>? AND report_id<?)" in row["detail"] for row in plan)
