@@ -44,6 +44,13 @@ def single_threaded() -> None:
     """One core per worker: numpy's BLAS threads (natasha's NER) would fight the other workers."""
     for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(var, "1")
+    # BLAS reads those when it loads. A caller that imported numpy first (sqlite-utils imports it) loaded
+    # it with a thread per core, which spin beside extraction and the other workers: it is told directly.
+    if "numpy" in sys.modules:
+        from threadpoolctl import threadpool_limits
+
+        threads = os.environ["OPENBLAS_NUM_THREADS"]
+        threadpool_limits(int(threads) if threads.isdigit() else 1, user_api="blas")
 
 
 def extract_file(path: str, sha256: str, mtime: float = 0.0) -> Outcome:

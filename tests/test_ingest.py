@@ -1,6 +1,7 @@
 """End to end: raw/ → extracted/ → archive.db, with bad input and re-runs."""
 
 import json
+import os
 import shutil
 import sqlite3
 import subprocess
@@ -55,3 +56,28 @@ def test_removed_report_leaves_the_archive(tmp_path):
     conn = sqlite3.connect(tmp_path / "archive.db")
     assert [r[0] for r in conn.execute("select report_id from reports")] == ["gomel-2023"]
     assert not (tmp_path / "extracted" / "minsk-2023.json").exists()
+
+
+def test_extraction_runs_one_blas_thread_even_where_numpy_was_loaded_first(tmp_path):
+    # A caller that imported numpy before ingest (sqlite-utils imports it) loaded BLAS with more threads.
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    shutil.copy(ROOT / "raw" / "omsk-2023.txt", raw)
+    code = f"""
+import os
+os.environ["OPENBLAS_NUM_THREADS"] = "2"
+import numpy
+del os.environ["OPENBLAS_NUM_THREADS"]
+from pathlib import Path
+from threadpoolctl import threadpool_info
+from pipeline.ingest import ingest
+before = [i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas"]
+ingest(Path({str(raw)!r}), Path({str(tmp_path / "extracted")!r}), Path({str(tmp_path / "archive.db")!r}),
+       workers=1, progress=False)
+print(before, [i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas"])
+"""
+    blas = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
+    env = {k: v for k, v in os.environ.items() if k not in blas}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env=env)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip().splitlines()[-1] == "[2] [1]"
