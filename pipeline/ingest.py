@@ -50,7 +50,7 @@ def single_threaded() -> None:
         from threadpoolctl import threadpool_limits
 
         threads = os.environ["OPENBLAS_NUM_THREADS"]
-        threadpool_limits(int(threads) if threads.isdigit() else 1, user_api="blas")
+        threadpool_limits((int(threads) if threads.isdigit() else 0) or 1, user_api="blas")
 
 
 def extract_file(path: str, sha256: str, mtime: float = 0.0) -> Outcome:
