@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import IO
 
@@ -27,28 +28,26 @@ def write_atomic(path: Path, text: str) -> None:
 def replace(tmp: Path, target: Path) -> None:
     """Rename `tmp` over `target`. The file it replaces is freed in the background: dropping a 40 MB
     file's cached pages takes about 10 ms, which is no part of putting the new one in place."""
-    try:
-        old = open(target, "rb")  # kept open: the rename then does not free it
-    except OSError:  # none yet, or one this process may not read: the rename frees it, as it would anyway
-        old = None
-    try:
-        os.replace(tmp, target)
-    finally:
-        if old is not None:
-            release_in_background(old)
+    _freeing_in_background(target, lambda: os.replace(tmp, target))
 
 
 def discard(path: Path) -> None:
     """Delete `path` (if it exists), freeing its space in the background as replace() does."""
+    _freeing_in_background(path, lambda: path.unlink(missing_ok=True))
+
+
+def _freeing_in_background(path: Path, remove: Callable[[], None]) -> None:
+    """Run `remove`, which takes `path`'s name away, holding the file open so that its last close, which
+    frees it, comes after in the background."""
     try:
-        f = open(path, "rb")
-    except OSError:
-        path.unlink(missing_ok=True)
-        return
+        old = open(path, "rb")  # kept open: removing the name then does not free the file
+    except OSError:  # none yet, or one this process may not read: removing it frees it, as it would anyway
+        old = None
     try:
-        path.unlink()
+        remove()
     finally:
-        release_in_background(f)
+        if old is not None:
+            release_in_background(old)
 
 
 def release_in_background(f: IO[bytes]) -> None:

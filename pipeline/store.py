@@ -325,9 +325,13 @@ def _publish(conn: sqlite3.Connection, tmp: Path, db_path: Path) -> None:
     finally:
         conn.close()
     # Written without a journal or syncs for speed; one fsync before the rename makes it durable.
-    with open(tmp, "rb") as f:
-        os.fsync(f.fileno())
+    _fsync(tmp)
     atomic.replace(tmp, db_path)
+
+
+def _fsync(path: Path) -> None:
+    with open(path, "rb") as f:
+        os.fsync(f.fileno())
 
 
 def _write_part(tables: frozenset[str], paths: list[Path], verified: Mapping[str, str] | None,
@@ -364,11 +368,7 @@ def _write_part(tables: frozenset[str], paths: list[Path], verified: Mapping[str
 def _flush_in_background(path: Path) -> threading.Thread:
     """Start writing the file's pages to disk while the other part is finished and copied in, so that the
     fsync before publishing has only what came after left to write."""
-    def flush() -> None:
-        with open(path, "rb") as f:
-            os.fsync(f.fileno())
-
-    thread = threading.Thread(target=flush, name="archive-flush", daemon=True)
+    thread = threading.Thread(target=_fsync, args=(path,), name="archive-flush", daemon=True)
     thread.start()
     return thread
 
