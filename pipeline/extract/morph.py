@@ -17,7 +17,15 @@ def analyzer() -> pymorphy3.MorphAnalyzer:
 
 @functools.lru_cache(maxsize=500_000)
 def parses(word: str) -> tuple[Parse, ...]:
-    return tuple(analyzer().parse(word))
+    try:
+        return tuple(analyzer().parse(word))
+    except ValueError:
+        # pymorphy3 asks unicodedata for the name of each letter of a word it does not know, and some
+        # letters have none in this Python (Tangut ideographs, U+17000...). Such a word is read as pymorphy3
+        # reads any word of a foreign script: one parse, unknown (UNKN), its own lemma.
+        unknown = analyzer().parse("一")[0]  # a CJK ideograph, which has a name
+        ((unit, _),) = unknown.methods_stack
+        return (unknown._replace(word=word, normal_form=word, methods_stack=((unit, word),)),)
 
 
 def fold(s: str) -> str:

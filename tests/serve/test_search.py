@@ -69,3 +69,10 @@ def test_highlighting_is_by_lemma_and_escaped():
     snippet = snippet_lemmas(long, "телемост")
     assert snippet.startswith("…") and snippet.endswith("…") and f"{OPEN}телемоста{CLOSE}" in snippet
     assert len(snippet) < 360
+
+
+def test_a_word_the_morphology_cannot_read_is_searched_as_typed(ds):
+    # pymorphy3 asks for the Unicode name of each letter of an unknown word; U+17000 has none in this Python
+    assert search(ds, "\U00017000") == [] and table_search(ds, "\U00017000") == []
+    assert search(ds, "телемост \U00017000") == []  # every word must match, and nothing holds this one
+    assert search(ds, "телемост")
