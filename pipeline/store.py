@@ -91,10 +91,13 @@ def _record_sql(table: str) -> str:
 _RECORD_SQL = {table: _record_sql(table) for table in _RECORD_KINDS}
 # What each table is built from, beyond a report's metadata and text (the others: its records).
 NEEDS = {"sections": ("blocks",), "paragraphs": ("blocks", "lemmas")}
-# The tables each of the two build processes writes (see build): the texts and their search index here,
-# the records there, balanced by measured time (`make bench`). An entity table goes with its mentions.
-_HERE = {"sections", "paragraphs", "organization_mentions", "organizations"}
-PARTS = (frozenset(_HERE), frozenset(COLUMNS) - _HERE - {"meta"})
+# The tables each of the two build processes writes (see build), balanced by measured time (`make bench`);
+# an entity table goes with its mentions. This process writes the texts, their search index and two
+# record tables into the archive file. The other writes the rest into side files, which it finishes one
+# by one, in this order, while this process copies in those finished before: the larger copies first.
+HERE = frozenset({"sections", "paragraphs", "counts", "person_mentions", "persons"})
+SIDE_FILES = (frozenset({"organization_mentions", "organizations"}), frozenset({"city_mentions", "cities"}),
+              frozenset({"dates"}), frozenset({"money", "reports"}))
 INDEXES: dict[str, list[list[str]]] = {
     # start: the table page's default sort (metadata.yml); (geonameid, report_id): the partner_cities view's
     # group by, read from the index alone
@@ -209,10 +212,11 @@ _VALUES = {kind: itemgetter(*_RECORD_VALUES, *(columns or ("name",))) for kind, 
 _CITY_FIELDS = itemgetter(*CITY_FIELDS)
 
 
-def _write_rows(conn: Connection, reports: Iterable[dict[str, Any]], wanted: Collection[str],
+def _write_rows(conns: Mapping[str, Connection], reports: Iterable[dict[str, Any]],
                 cities_verb: str = "INSERT") -> dict[str, int]:
-    """Insert the rows of the `wanted` tables report by report, so memory holds one report, then the
-    entity tables counted along the way. Returns the rows written per table."""
+    """Insert the rows of the tables in `conns`, each through its connection, report by report, so memory
+    holds one report; then the entity tables counted along the way. Returns the rows written per table."""
+    wanted = conns.keys()
     counts = dict.fromkeys((t for t in COLUMNS if t in wanted), 0)
     keys: dict[str, str] = {}
     # entity id → [id, name, mentions, id of the mention it is named after]: named as its first mention in
@@ -223,9 +227,9 @@ def _write_rows(conn: Connection, reports: Iterable[dict[str, Any]], wanted: Col
         tables, seen = _report_rows(er, wanted, keys)
         for name, rows in tables.items():
             if name in _RECORD_KINDS:
-                conn.executemany(_RECORD_SQL[name], rows)
+                conns[name].executemany(_RECORD_SQL[name], rows)
             else:
-                _insert(conn, name, rows)
+                _insert(conns[name], name, rows)
             counts[name] += len(rows)
         for entity, found in entities.items():
             kind = _RECORD_KINDS[ENTITIES[entity]]
@@ -245,10 +249,10 @@ def _write_rows(conn: Connection, reports: Iterable[dict[str, Any]], wanted: Col
             else:
                 cities[gid] = city
     for entity, found in entities.items():
-        _insert(conn, entity, sorted(tuple(e[:3]) for e in found.values()))
+        _insert(conns[entity], entity, sorted(tuple(e[:3]) for e in found.values()))
         counts[entity] = len(found)
     if "cities" in wanted:
-        _insert(conn, "cities", sorted(tuple(c) for c in cities.values()), cities_verb)
+        _insert(conns["cities"], "cities", sorted(tuple(c) for c in cities.values()), cities_verb)
         counts["cities"] = len(cities)
     return counts
 
@@ -262,13 +266,12 @@ def ensure_db_shape(conn: sqlite3.Connection) -> None:
 
 
 @functools.cache
-def _shape_sql() -> tuple[str, ...]:
-    """The statements ensure_db_shape() runs, taken once: sqlite-utils asks the database about every
-    table it creates, which cost each build's writers 6 ms; build() takes them before it forks."""
+def _shape_sql() -> dict[str, str]:
+    """The statement ensure_db_shape() runs for each table, taken once: sqlite-utils asks the database
+    about every table it creates, which cost each build's writers 6 ms; build() takes them before it forks."""
     with closing(sqlite3.connect(":memory:")) as conn:
         ensure_db_shape(conn)
-        return tuple(sql for (sql,) in conn.execute("SELECT sql FROM sqlite_master WHERE sql IS NOT NULL "
-                                                     "ORDER BY rowid"))
+        return dict(conn.execute("SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY rowid"))
 
 
 def index_columns(table: str) -> list[list[str]]:
@@ -334,40 +337,85 @@ def _fsync(path: Path) -> None:
         os.fsync(f.fileno())
 
 
-def _write_part(tables: frozenset[str], paths: list[Path], verified: Mapping[str, str] | None,
-                path: Path) -> dict[str, int]:
-    """Write `tables` into a new database file of the archive's full shape, with their indexes."""
-    parts = frozenset(part for table in tables for part in NEEDS.get(table, ("records",)))
-    kinds = frozenset(_RECORD_KINDS[table] for table in tables if table in _RECORD_KINDS)
-    # Finding a record's line costs less than parsing it: a part that wants few types finds theirs. The
-    # reports table counts every record, so a part with it parses them all.
-    if "reports" in tables or len(kinds) > len(RECORD_TABLES) // 2:
-        kinds = None
-    # The bulk load goes through APSW: its executemany binds rows about a fifth faster than sqlite3's.
+def _open(path: Path, tables: Collection[str]) -> apsw.Connection:
+    """A new database file with `tables`, in a transaction for the bulk load. The bulk load goes through
+    APSW: its executemany binds rows about a fifth faster than sqlite3's."""
     conn = apsw.Connection(str(path))
     try:
         # the page size before any table
         _pragmas(conn, "page_size=16384", *_PRIVATE, "locking_mode=exclusive", "cache_size=-32768",
                  "temp_store=memory")
-        for sql in _shape_sql():
-            conn.execute(sql)
-        conn.execute("BEGIN")  # one transaction for the bulk load
-        # Lemma lines as the file holds them, UTF-8: decoding them only for the driver to encode them again
-        # cost the texts writer 5% of its time.
-        counts = _write_rows(conn, (extracted.read(p, verified, parts, kinds, lemma_bytes=True) for p in paths),
-                             tables)
+        for table, sql in _shape_sql().items():
+            if table in tables:
+                conn.execute(sql)
+        conn.execute("BEGIN")
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _fill(conns: list[apsw.Connection], groups: list[frozenset[str]], paths: list[Path],
+          verified: Mapping[str, str] | None) -> dict[str, int]:
+    """Write the rows of each group of tables through its connection, in one pass over the reports."""
+    tables = frozenset().union(*groups)
+    parts = frozenset(part for table in tables for part in NEEDS.get(table, ("records",)))
+    kinds = frozenset(_RECORD_KINDS[table] for table in tables if table in _RECORD_KINDS)
+    # Finding a record's line costs less than parsing it: a writer that wants few types finds theirs. The
+    # reports table counts every record, so a writer of it parses them all.
+    if "reports" in tables or len(kinds) > len(RECORD_TABLES) // 2:
+        kinds = None
+    # Lemma lines as the file holds them, UTF-8: decoding them only for the driver to encode them again
+    # cost the texts writer 5% of its time.
+    reports = (extracted.read(p, verified, parts, kinds, lemma_bytes=True) for p in paths)
+    return _write_rows({table: conn for conn, group in zip(conns, groups) for table in group}, reports)
+
+
+def _finish(conn: apsw.Connection, tables: Collection[str]) -> None:
+    """The indexes of `tables` and, with the paragraphs, the search index; committed and closed."""
+    try:
         create_indexes(conn, tables)  # after the rows: one sort per index instead of a b-tree insert per row
         if "paragraphs" in tables:
             enable_search(conn)
         conn.execute("COMMIT")
     finally:
         conn.close()
-    return counts
+
+
+# The side writer's open files, between its tasks (see build).
+_side: list[apsw.Connection] = []
+
+
+def _side_rows(paths: list[Path], verified: Mapping[str, str] | None, files: list[Path]) -> dict[str, int]:
+    """In the second process: the rows of every SIDE_FILES group into its file, left open for _side_finish."""
+    try:
+        for path, group in zip(files, SIDE_FILES, strict=True):
+            _side.append(_open(path, group))
+        return _fill(_side, list(SIDE_FILES), paths, verified)
+    except BaseException:
+        _side_close()
+        raise
+
+
+def _side_finish(i: int) -> None:
+    """In the second process: finish side file `i`, so that it can be copied in."""
+    try:
+        _finish(_side[i], SIDE_FILES[i])
+    except BaseException:
+        _side_close()
+        raise
+    if i == len(SIDE_FILES) - 1:
+        _side.clear()
+
+
+def _side_close() -> None:
+    while _side:
+        _side.pop().close()
 
 
 def _flush_in_background(path: Path) -> threading.Thread:
-    """Start writing the file's pages to disk while the other part is finished and copied in, so that the
-    fsync before publishing has only what came after left to write."""
+    """Start writing the file's pages to disk while the build goes on, so that the fsync before publishing
+    has only what came after left to write."""
     thread = threading.Thread(target=_fsync, args=(path,), name="archive-flush", daemon=True)
     thread.start()
     return thread
@@ -381,8 +429,8 @@ def _second_process() -> ProcessPoolExecutor:
     return ProcessPoolExecutor(1, mp_context=mp.get_context(method))
 
 
-def _copy_in(db: Path, side: Path, tables: Iterable[str], meta: dict[str, str] | None) -> None:
-    """Copy the side file's `tables` into the archive file, and add the meta rows and the views."""
+def _copy_in(db: Path, side: Path, tables: Iterable[str]) -> None:
+    """Copy the side file's `tables` into the archive file."""
     conn = apsw.Connection(str(db))  # its newer SQLite copies tables about a quarter faster than the stdlib's
     try:
         _pragmas(conn, *_PRIVATE)
@@ -391,13 +439,26 @@ def _copy_in(db: Path, side: Path, tables: Iterable[str], meta: dict[str, str] |
         create_indexes(conn, tables)  # identical indexes, or SQLite would copy row by row
         for name in tables:
             conn.execute(f"INSERT INTO main.[{name}] SELECT * FROM side.[{name}]")
-        conn.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", sorted((meta or {}).items()))
-        for name, sql in VIEWS.items():
-            conn.execute(f"CREATE VIEW [{name}] AS {sql}")
         conn.execute("COMMIT")
         conn.execute("DETACH DATABASE side")
     finally:
         conn.close()
+
+
+def _write_here(path: Path, paths: list[Path], verified: Mapping[str, str] | None,
+                meta: dict[str, str] | None) -> dict[str, int]:
+    """The archive file: every table created, the HERE tables written, the meta rows and the views."""
+    conn = _open(path, COLUMNS)
+    try:
+        counts = _fill([conn], [HERE], paths, verified)
+        conn.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", sorted((meta or {}).items()))
+        for name, sql in VIEWS.items():
+            conn.execute(f"CREATE VIEW [{name}] AS {sql}")
+    except BaseException:
+        conn.close()
+        raise
+    _finish(conn, HERE)
+    return counts
 
 
 def build(paths: list[Path], db_path: Path, meta: dict[str, str] | None = None,
@@ -408,39 +469,43 @@ def build(paths: list[Path], db_path: Path, meta: dict[str, str] | None = None,
     other files are validated here. Raises InvalidExtracted, leaving `db_path` as it was, when a file is
     not a valid report.
 
-    Two processes write at once, each its part of the tables (PARTS): this one into the new archive file,
-    the other into a side file whose tables are then copied in whole. SQLite's transfer optimisation copies
-    the rows and index b-trees of a table into an identical empty one without decoding them."""
+    Two processes write at once: this one the HERE tables into the new archive file, the other the rest
+    into side files (SIDE_FILES), whose tables are copied in whole as each is finished. SQLite's transfer
+    optimisation copies the rows and index b-trees of a table into an identical empty one without decoding
+    them. The other process writes the rows of all its files in one pass over the reports, then finishes
+    them one by one, so that the copies of the first overlap with its work on the others."""
     tmp = atomic.temporary_for(db_path)
-    side = atomic.temporary_for(db_path.with_name(db_path.name + "-part"))
-    here, there = PARTS
+    sides = [atomic.temporary_for(db_path.with_name(f"{db_path.name}-part{i}")) for i in range(len(SIDE_FILES))]
     _shape_sql()  # once, here, for both processes
+    flushing: list[threading.Thread] = []
     try:
         with _second_process() as pool:
-            future = pool.submit(_write_part, there, paths, verified, side)
+            # One worker runs its tasks in order: the rows, then each file's indexes.
+            rows = pool.submit(_side_rows, paths, verified, sides)
+            finished = [pool.submit(_side_finish, i) for i in range(len(SIDE_FILES))]
             try:
-                counts = _write_part(here, paths, verified, tmp)
-                flushing = _flush_in_background(tmp)
+                counts = _write_here(tmp, paths, verified, meta)
+                flushing.append(_flush_in_background(tmp))
+                counts.update(rows.result())
+                for side, tables, done in zip(sides, SIDE_FILES, finished, strict=True):
+                    done.result()
+                    _copy_in(tmp, side, tables)
+                    flushing.append(_flush_in_background(tmp))  # these pages go to disk during the next copy
             finally:
-                wait([future])  # the files are removed below only once the other process is done with them
-            copied = future.result()
-        _copy_in(tmp, side, copied, meta)
-        flushing.join()
-        flushing = _flush_in_background(tmp)  # the copied pages go to disk while statistics are taken
+                wait([rows, *finished])  # the files are removed below only once the other process is done
         # Statistics from the SQLite that serves the archive: APSW's would add the sqlite_stat4 table, which
         # the stdlib's neither reads nor hides.
         stats = sqlite3.connect(tmp, isolation_level=None)
         _pragmas(stats, *_PRIVATE)
-        try:
-            _publish(stats, tmp, db_path)
-        finally:
-            flushing.join()
+        _publish(stats, tmp, db_path)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
     finally:
-        atomic.discard(side)
-    counts.update(copied)
+        for thread in flushing:
+            thread.join()
+        for side in sides:
+            atomic.discard(side)
     return {name: counts[name] for name in COLUMNS if name in counts}
 
 
@@ -480,8 +545,8 @@ def update(db_path: Path, remove: Collection[str], paths: list[Path], meta: dict
         for table in reversed(list(COLUMNS)):  # mentions before paragraphs before reports
             if "report_id" in COLUMNS[table]:
                 conn.execute(f"DELETE FROM [{table}] WHERE report_id IN ({touched})")
-        written = _write_rows(conn, (_read_named(p, verified) for p in paths),
-                              frozenset(COLUMNS) - {"meta", *ENTITIES}, cities_verb="INSERT OR REPLACE")
+        written = _write_rows(dict.fromkeys(frozenset(COLUMNS) - {"meta", *ENTITIES}, conn),
+                              (_read_named(p, verified) for p in paths), cities_verb="INSERT OR REPLACE")
         conn.execute("INSERT INTO paragraphs_fts (rowid, [text], [lemmas]) "
                      f"SELECT rowid, [text], [lemmas] FROM paragraphs WHERE report_id IN ({touched})")
         for entity, mentions in ENTITIES.items():

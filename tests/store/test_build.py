@@ -1,10 +1,12 @@
 """The archive build: trusted and validated input build the same archive, bad input is named, and the
-two writers' halves come together whole (every row, every index)."""
+two writers' parts come together whole (every row, every index)."""
 
 from __future__ import annotations
 
 import os
 import sqlite3
+import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -155,6 +157,41 @@ def test_the_archive_has_every_index_and_they_are_sound(reports, tmp_path):
     assert conn.execute("pragma foreign_key_check").fetchall() == []
     plan = " ".join(r[3] for r in conn.execute("explain query plan select count(*) from counts where unit = 'x'"))
     assert "USING COVERING INDEX" in plan
+
+
+# In a process of its own: one without other threads forks the second writer, which keeps the patch.
+_FULL_DISK = """
+import os, sys
+from pathlib import Path
+from pipeline import store
+from pipeline.extracted import digest
+builder, create = os.getpid(), store.create_indexes
+
+def full_disk(conn, tables=store.COLUMNS):
+    if os.getpid() != builder and "dates" in tables:  # the second writer, at its third file
+        raise OSError(28, "No space left on device")
+    create(conn, tables)
+
+store.create_indexes = full_disk
+paths = [Path(p) for p in sys.argv[2:]]
+try:
+    store.build(paths, Path(sys.argv[1]), verified={p.name: digest(p.read_bytes()) for p in paths})
+except OSError as e:
+    print(e)
+"""
+
+
+def test_a_failure_in_the_second_writer_leaves_the_archive_as_it_was(reports, tmp_path):
+    """The second writer finishes its files one by one while this process copies them in; a file it
+    fails to finish stops the build with its error, and takes nothing away from the archive."""
+    db = tmp_path / "archive.db"
+    store.build(reports, db, verified=verified(reports))
+    before = db.read_bytes()
+    out = subprocess.run([sys.executable, "-c", _FULL_DISK, str(db), *map(str, reports)], capture_output=True,
+                         text=True, timeout=120, check=True)
+    assert out.stdout.strip() == "[Errno 28] No space left on device"
+    assert db.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["archive.db"]  # no temporary or side file left
 
 
 def test_a_process_with_threads_builds_the_same_archive(reports, tmp_path):
