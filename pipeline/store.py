@@ -355,10 +355,10 @@ def _open(path: Path, tables: Collection[str]) -> apsw.Connection:
     return conn
 
 
-def _fill(conns: list[apsw.Connection], groups: list[frozenset[str]], paths: list[Path],
-          verified: Mapping[str, str] | None) -> dict[str, int]:
-    """Write the rows of each group of tables through its connection, in one pass over the reports."""
-    tables = frozenset().union(*groups)
+def _fill(conns: Mapping[str, apsw.Connection], paths: list[Path], verified: Mapping[str, str] | None
+          ) -> dict[str, int]:
+    """Write the rows of the tables in `conns`, each through its connection, in one pass over the reports."""
+    tables = conns.keys()
     parts = frozenset(part for table in tables for part in NEEDS.get(table, ("records",)))
     kinds = frozenset(_RECORD_KINDS[table] for table in tables if table in _RECORD_KINDS)
     # Finding a record's line costs less than parsing it: a writer that wants few types finds theirs. The
@@ -368,7 +368,7 @@ def _fill(conns: list[apsw.Connection], groups: list[frozenset[str]], paths: lis
     # Lemma lines as the file holds them, UTF-8: decoding them only for the driver to encode them again
     # cost the texts writer 5% of its time.
     reports = (extracted.read(p, verified, parts, kinds, lemma_bytes=True) for p in paths)
-    return _write_rows({table: conn for conn, group in zip(conns, groups) for table in group}, reports)
+    return _write_rows(conns, reports)
 
 
 def _finish(conn: apsw.Connection, tables: Collection[str]) -> None:
@@ -391,7 +391,7 @@ def _side_rows(paths: list[Path], verified: Mapping[str, str] | None, files: lis
     try:
         for path, group in zip(files, SIDE_FILES, strict=True):
             _side.append(_open(path, group))
-        return _fill(_side, list(SIDE_FILES), paths, verified)
+        return _fill({table: conn for conn, group in zip(_side, SIDE_FILES) for table in group}, paths, verified)
     except BaseException:
         _side_close()
         raise
@@ -450,7 +450,7 @@ def _write_here(path: Path, paths: list[Path], verified: Mapping[str, str] | Non
     """The archive file: every table created, the HERE tables written, the meta rows and the views."""
     conn = _open(path, COLUMNS)
     try:
-        counts = _fill([conn], [HERE], paths, verified)
+        counts = _fill(dict.fromkeys(HERE, conn), paths, verified)
         conn.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", sorted((meta or {}).items()))
         for name, sql in VIEWS.items():
             conn.execute(f"CREATE VIEW [{name}] AS {sql}")
