@@ -171,10 +171,13 @@ def _p(pattern: str) -> re.Pattern[str]:
 
 _Y1 = rf"(?:\s+(?P<y1>{_Y}){_YW}?)"
 _Y2 = rf"(?:\s+(?P<y2>{_Y}){_YW}?)"
+_NUMERIC_YW = r"(?:\s*(?:года|г\.))?"
 PATTERNS: list[tuple[re.Pattern[str], Builder]] = [
     (_p(r"(?<![\d.])(?P<d1>\d{1,2})\.(?P<m1>\d{1,2})\.(?P<y1>\d{4})" + _DASH
         + r"(?P<d2>\d{1,2})\.(?P<m2>\d{1,2})\.(?P<y2>\d{4})(?!\d)"), _numeric),
-    (_p(r"(?<![\d.])(?P<d1>\d{1,2})\.(?P<m1>\d{1,2})\.(?P<y1>\d{4})(?![\d.]\d)(?:\s*(?:года|г\.))?"), _numeric),
+    (_p(r"\bс\s+(?P<d1>\d{1,2})\.(?P<m1>\d{1,2})\.(?P<y1>\d{4})" + _NUMERIC_YW + r"\s+(?:по|до)\s+"
+        r"(?P<d2>\d{1,2})\.(?P<m2>\d{1,2})\.(?P<y2>\d{4})(?![\d.]\d)" + _NUMERIC_YW), _numeric),
+    (_p(r"(?<![\d.])(?P<d1>\d{1,2})\.(?P<m1>\d{1,2})\.(?P<y1>\d{4})(?![\d.]\d)" + _NUMERIC_YW), _numeric),
     (_p(rf"\bс\s+(?P<d1>{_D})(?:\s+(?P<m1>{_M}){_Y1}?)?\s+(?:по|до)\s+(?P<d2>{_D})\s+(?P<m2>{_M}){_Y2}?"), _day_range),
     (_p(rf"(?P<d1>{_D})(?:\s+(?P<m1>{_M}){_Y1}?)?{_DASH}(?P<d2>{_D})\s+(?P<m2>{_M}){_Y2}?"), _day_range),
     (_p(rf"\bс\s+(?P<m1>{_M}){_Y1}?\s+(?:по|до)\s+(?P<m2>{_M}){_Y2}?"), _month_span),
