@@ -44,8 +44,10 @@ def noun_lemma(word: str) -> str | None:
 
 def to_nominative(word: str, *, keep_number: bool = True, gender: str | None = None) -> str:
     """The nominative form of a word of a name, keeping its capitalisation pattern."""
-    if not word or not any(c.isalpha() for c in word) or (word.isupper() and len(word) > 1):
+    if not word or not any(c.isalpha() for c in word):
         return word
+    if word.isupper() and len(word) > 1 and not any(p.is_known for p in parses(word.lower())):
+        return word  # capitals the dictionary does not know: an abbreviation, as it is written
     options = [p for p in parses(word) if p.tag.POS in ("NOUN", "ADJF", "PRTF")]
     if gender:
         options = [p for p in options if p.tag.gender in (gender, None)] or options

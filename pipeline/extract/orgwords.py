@@ -31,6 +31,14 @@ NOT_ORG_ABBREVIATIONS: frozenset[str] = frozenset({
     "ЧС", "ЗОЖ", "ЖКХ", "ВВП", "НКО", "СМИ", "ВУЗ", "ООПТ", "ГТО", "ПДД", "ЕГЭ", "ОГЭ", "ЦФО", "СФО", "ДФО",
     "УФО", "ПФО", "СЗФО", "ЮФО", "СКФО", "ОМСК", "IT", "PR",
 })
+# Legal forms written as abbreviations before a name, which they belong to («ООО «Ромашка»», «МБОУ СОШ № 12»);
+# before a name otherwise an abbreviation is an owner («проекта ГМИО «Параллели»»). Companies and
+# non-profits by list; state and municipal institutions by their pattern: whose (Ф)Г/М/О/К/Р, budget,
+# autonomous or state-run (Б/А/К), institution (У), of what (ОУ education, ДОУ pre-school, УК culture…).
+LEGAL_FORMS: frozenset[str] = frozenset({
+    "ООО", "ОАО", "ЗАО", "ПАО", "НАО", "АО", "АНО", "НКО", "НП", "МУП", "ГУП", "ФГУП", "ТСЖ", "СНТ", "РОО", "МОО",
+})
+INSTITUTION_FORM = r"(?:ФГ|Г|М|О|К|ОГ|КГ|Р)?[БАК]?(?:У|ОУ|ДОУ|ПОУ|УК|УДО|УЗ|УСО|УСОН)(?:ДО|ВО)?"
 # Words after a first name that are part of a monarch's or saint's name («Екатерина Великая»).
 EPITHETS: frozenset[str] = frozenset({"великий", "грозный", "мудрый", "святой", "невский", "донской", "первый"})
 ROMAN_REGNAL = frozenset({"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV"})

@@ -20,6 +20,8 @@ from pipeline.extract.morph import compound_lemma, fold, match_case, parses, to_
 from pipeline.extract.orgwords import (
     ALIAS_INTRO,
     EPITHETS,
+    INSTITUTION_FORM,
+    LEGAL_FORMS,
     NOT_ORG_ABBREVIATIONS,
     ORG_HEADS,
     QUOTED_ONLY_HEADS,
@@ -79,6 +81,29 @@ def _agrees(adjective: str, noun: str) -> bool:
     cases = {p.tag.case for p in parses(noun.lower().rpartition("-")[2]) if p.tag.POS == "NOUN"}
     return any(p.tag.case in cases for p in parses(adjective.lower().rpartition("-")[2])
                if p.tag.POS in ("ADJF", "PRTF") or "Anum" in p.tag)
+
+
+@_per_word
+def _is_abbreviation(word: str) -> bool:
+    """An organisation's abbreviation («МБОУ», «ОмГПУ», «ООН»): capitals that are not a common word in
+    capitals («ОТЧЕТ», «ЗА» in a heading) and not a place or another thing («РФ», «СМИ»)."""
+    if not _ABBREVIATION.fullmatch(word) or word in NOT_ORG_ABBREVIATIONS:
+        return False
+    ps = parses(word.lower())[:3]
+    return not any(p.is_known for p in ps) or any(_NAME_GRAMMEMES & p.tag.grammemes for p in ps)
+
+
+_NAME_GRAMMEMES = frozenset({"Abbr", "Orgn", "Name", "Surn", "Geox"})
+_INSTITUTION_FORM = re.compile(INSTITUTION_FORM)
+
+
+def _is_legal_form(word: str) -> bool:
+    return word in LEGAL_FORMS or bool(_INSTITUTION_FORM.fullmatch(word))
+
+
+@_per_word
+def _known_first_name(word: str) -> bool:
+    return any(p.is_known and "Name" in p.tag for p in parses(word.lower()))
 
 
 @_per_word
@@ -197,7 +222,7 @@ def _right_complement(words: list[tuple[str, int, int]], k: int, quotes: list[tu
                 and _oblique_noun(words[j + 1][0])):
             j += 1
             continue
-        if _ABBREVIATION.fullmatch(w) and w not in NOT_ORG_ABBREVIATIONS:
+        if _is_abbreviation(w):
             end, named, j = j, True, j + 1
             continue
         if not w[0].isalpha() or _is_verbish(w):
@@ -249,8 +274,8 @@ def _nominative_phrase(text: str) -> str:
 
 
 def _noun_nominative(word: str) -> str:
-    if word[1:] != word[1:].lower() and not word.isupper():
-        return word  # «ОмГПУ»: an abbreviation is written as it is
+    if (word[1:] != word[1:].lower() and not word.isupper()) or _is_abbreviation(word):
+        return word  # «ОмГПУ», «МБУК»: an abbreviation is written as it is
     if "-" in word and all(parses(p.lower())[0].tag.POS == "NOUN" for p in word.split("-")):
         return "-".join(to_nominative(p) for p in word.split("-"))
     return to_nominative(word)
@@ -284,6 +309,10 @@ def _organisations(doc: Doc, words: list[tuple[str, int, int]], quotes: list[tup
             continue
         start = _left_descriptor(words, k)
         inner = text[qs + 1 : qe - 1]
+        if start is None and k and _is_abbreviation(words[k - 1][0]):
+            form = _abbreviations_from(words, k - 1)
+            if _is_legal_form(words[form][0]):
+                start = words[form][1]  # «ООО «Ромашка»», «МБУК «Центр культуры»»
         if start is None:
             first = inner.split()[0] if inner.split() else ""
             if not (_head(first.strip("«»„“\"")) and len(inner.split()) <= 6 and not re.search(r"[.!?:]", inner)):
@@ -312,27 +341,52 @@ def _organisations(doc: Doc, words: list[tuple[str, int, int]], quotes: list[tup
         if first_word[0].isupper() and first_start in sentence_starts and not named and start_k == k:
             continue  # «Музей продолжил…»: a capital that only starts the sentence names nothing
         found.append(Mention("organization", first_start, words[end_k][2]))
-    # 3. Abbreviations, with a capitalised adjective before them («Омским НПЗ»).
+    # 3. Abbreviations, with a capitalised adjective before them («Омским НПЗ») and the abbreviations and
+    # number after them («МБОУ СОШ № 12»).
     for m in _ABBREVIATION.finditer(text):
         a = m.group()
-        if a in NOT_ORG_ABBREVIATIONS or taken(*m.span()) or any(qs < m.start() < qe for qs, qe in quotes):
+        if not _is_abbreviation(a) or taken(*m.span()) or any(qs < m.start() < qe for qs, qe in quotes):
             continue
         if (a.isupper() and gazetteer.lookup(fold(a))) or (len(a) < 3 and a.isupper()):
             continue
         k = word_at.get(m.start())
-        start = m.start()
+        start, end = m.start(), m.end() if k is None else _abbreviations_end(words, k)
         if k and words[k - 1][0][0].isupper() and _is_adj(words[k - 1][0]):
             start = words[k - 1][1]
-        found.append(Mention("organization", start, m.end()))
+        if not taken(start, end):
+            found.append(Mention("organization", start, end))
     for mention in found:
         mention.fields["name"] = _org_name(text[mention.start : mention.end])
     return [m for m in found if fold(m.fields["name"]) not in COUNTRIES]
 
 
+def _abbreviations_from(words: list[tuple[str, int, int]], k: int) -> int:
+    """The first of the abbreviations that end at word k («МБОУ СОШ»)."""
+    while k and _is_abbreviation(words[k - 1][0]):
+        k -= 1
+    return k
+
+
+def _abbreviations_end(words: list[tuple[str, int, int]], k: int) -> int:
+    """Where the abbreviation at word k ends with the «№ N» right after it, and after a legal form the
+    abbreviations it belongs to («МБОУ СОШ № 12»)."""
+    end, j = words[k][2], k + 1
+    while j < len(words):
+        if _is_abbreviation(words[j][0]) and _is_legal_form(words[k][0]):
+            end, j = words[j][2], j + 1
+        elif words[j][0] == "№" and j + 1 < len(words) and words[j + 1][0][:1].isdigit():
+            end, j = words[j + 1][2], j + 2
+        else:
+            break
+    return end
+
+
 def _org_name(span: str) -> str:
     span = " ".join(span.split())
     if span[0] in OPEN_QUOTES and span.endswith(tuple(OPEN_QUOTES.values())):
-        return span[1:-1]
+        # «Центр культуры «Урал»: one mark closed both quotes, so only the outer one opens here
+        inner = span[1:] if span.count("«") > span.count("»") else span[1:-1]
+        return _nominative_phrase(inner) if _head(inner.split()[0]) else inner
     return _nominative_phrase(span)
 
 
@@ -377,8 +431,9 @@ def _persons(doc: Doc, orgs: list[Mention]) -> list[Mention]:
         words = text[ner.start : ner.end].split()
         if not any({"Name", "Surn", "Patr"} & _grammemes(w) for w in words):
             continue
-        if len(words) == 1 and gazetteer.lookup(_lemma(words[0])) and "Name" not in _grammemes(words[0]):
-            continue
+        if (len(words) == 1 and (gazetteer.lookup(words[0]) or gazetteer.lookup(_lemma(words[0])))
+                and not _known_first_name(words[0])):
+            continue  # a city, as written or as the dictionary reads it («Цзямусы», guessed a name)
         spans.append((ner.start, ner.end))
     # Regnal numbers and epithets: «Петра I», «Екатерины Великой».
     # Overlapping search (lookahead): «Эпоха Петра Великого» must still try «Петра Великого».
@@ -438,6 +493,9 @@ def person_nominative(name: str) -> str:
     return " ".join(out)
 
 
+_VOWELS = frozenset("аеёиоуыэюя")
+
+
 def _is_surname_nominative(word: str, gender: str = "masc") -> bool:
     return any("Surn" in p.tag and p.tag.case == "nomn" and p.tag.gender in (gender, None)
                for p in parses(word.lower()))
@@ -456,8 +514,10 @@ def _person_word_nominative(word: str, gender: str | None, case: str | None) -> 
             if g != want_gender or (case is not None and c != case):
                 continue
             for ending, nominative in endings:
-                if word.lower().endswith(ending) and len(word) > len(ending) + 2:
-                    return word[: len(word) - len(ending)] + nominative
+                stem = word[: len(word) - len(ending)]
+                # a bare stem ends in a consonant: «Баяраа» is no «Баяра» in the genitive
+                if word.lower().endswith(ending) and len(stem) > 2 and (nominative or stem[-1].lower() not in _VOWELS):
+                    return stem + nominative
         return word
     for p in named or [p for p in ps if p.tag.POS in ("NOUN", "ADJF")]:
         form = p.inflect({"nomn", "sing"} | ({want_gender} if p.tag.POS == "ADJF" else set()))
