@@ -2,7 +2,8 @@
 
 Organisations are found three ways: a head noun with a «quoted name» («корпорация «РАТА»»), a named
 head noun without quotes («Администрация города Омска», «библиотека им. А.С. Пушкина»), and
-abbreviations («ОмГПУ»). «(далее - X)» makes X an alias that later mentions are matched against.
+abbreviations («ОмГПУ»); a legal form joins the name after it («ООО «Ромашка»», «МБОУ СОШ № 12»).
+«(далее - X)» makes X an alias that later mentions are matched against.
 A person inside an organisation's name belongs to the organisation (GOLD.md).
 """
 
