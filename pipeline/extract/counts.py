@@ -136,12 +136,15 @@ def _number_runs(doc: Doc) -> list[tuple[int, int, int | float, int]]:
 def counts_component(doc: Doc) -> Doc:
     text = text_of(doc)
     last_unit: dict[tuple[int, int], str] = {}
-    for s, e, value, i in _number_runs(doc):
+    runs = _number_runs(doc)
+    # Two numbers of one noun: «от 50 до 100 команд», «10–15 человек» give its bounds; «с 50 до 100 человек»
+    # a change, from one exact number to another.
+    pairs = [_pair(text, runs[k], runs[k + 1]) if k + 1 < len(runs) else None for k in range(len(runs))]
+    for k, (s, e, value, i) in enumerate(runs):
         if overlaps(doc, s, e, "date", "money"):
             continue
         sentence = sentence_of(doc, s)
-        range_end = _range_partner(doc, i)
-        noun = counted_noun(doc, range_end if range_end is not None else i)
+        noun = counted_noun(doc, runs[k + 1][3] if pairs[k] else i)
         if noun is None:
             # Elliptical: «в 2022 году — три площадки, в 2023 году — семь» counts площадки again.
             if not _ends_phrase(doc, i) or sentence not in last_unit:
@@ -152,17 +155,33 @@ def counts_component(doc: Doc) -> Doc:
         if unit in NOT_COUNTED:
             continue
         qualifier, start = qualifier_before(text, s)
-        if qualifier == "at_most" and re.search(r"\bот\s+\S+\s+до\s+$", text[max(0, s - 30) : s]):
-            qualifier, start = "exact", s  # «от 3 до 10 человек»: the range's end, not «до» as a bound
+        if pairs[k]:
+            # the first number is a record of its own, beside the second whose noun it counts
+            qualifier, start, end = pairs[k], s, e
+            if qualifier == "at_least" and (m := _FROM.search(text, max(0, s - 4), s)):
+                start = m.start()
+        elif k and pairs[k - 1]:
+            qualifier, start = ("at_most", start) if pairs[k - 1] == "at_least" else ("exact", s)
         last_unit[sentence] = unit
         add(doc, Mention("count", start, end, {"value": value, "qualifier": qualifier, "unit": unit}))
     return doc
 
 
-def _range_partner(doc: Doc, i: int) -> int | None:
-    """For «3-5 человек» or «от 3 до 10 лет», the token after the second number."""
-    if i + 1 < len(doc) and doc[i].text in ("-", "–", "—", "до") and doc[i + 1].like_num:
-        return i + 2
+_DASH_GAP = re.compile(r"\s*[-–—]\s*")
+_TO_GAP = re.compile(r"\s+до\s+", re.IGNORECASE)
+_FROM = re.compile(r"(?<![а-яё])от\s+$", re.IGNORECASE)
+_CHANGE_FROM = re.compile(r"(?<![а-яё])с\s+$", re.IGNORECASE)
+
+
+def _pair(text: str, first: tuple[int, int, int | float, int], second: tuple[int, int, int | float, int]
+          ) -> str | None:
+    """The first number's qualifier when the second follows it as the other end of one figure, else None."""
+    s, e = first[0], first[1]
+    if _DASH_GAP.fullmatch(text, e, second[0]) or (_TO_GAP.fullmatch(text, e, second[0])
+                                                    and _FROM.search(text, max(0, s - 4), s)):
+        return "at_least"
+    if _TO_GAP.fullmatch(text, e, second[0]) and _CHANGE_FROM.search(text, max(0, s - 3), s):
+        return "exact"
     return None
 
 

@@ -37,6 +37,11 @@ CASES = [
     ("Было проведено 5 внешнеэкономических мероприятий.", [(5, "exact", "мероприятие")]),
     ("Работали 7 интерактивных локаций.", [(7, "exact", "локация")]),
     ("Подготовлено около 30 комплектов военных костюмов.", [(30, "approx", "комплект")]),
+    # A range gives its bounds: the first at least, the second at most, both of the noun after it.
+    ("В конкурсе участвовали от 50 до 100 команд.", [(50, "at_least", "команда"), (100, "at_most", "команда")]),
+    ("Занятия в группах по 10–15 человек.", [(10, "at_least", "человек"), (15, "at_most", "человек")]),
+    # A change from one number to another: both exact.
+    ("Число участников выросло с 50 до 100 человек.", [(50, "exact", "человек"), (100, "exact", "человек")]),
     # Not counts: years, dates, ordinals, numbers in names, durations, ages, list markers, shares.
     ("В 2023 году прошёл фестиваль.", []),
     ("Визит состоялся 4 августа 2023 года.", []),
@@ -57,3 +62,12 @@ CASES = [
 def test_counts(extract_records, sentence, expected):
     found = [(r.value, r.qualifier, r.unit) for r in extract_records(sentence, "count")]
     assert found == expected
+
+
+@pytest.mark.parametrize("sentence, texts", [
+    ("В конкурсе участвовали от 50 до 100 команд.", ["от 50", "до 100 команд"]),
+    ("Занятия в группах по 10–15 человек.", ["10", "15 человек"]),
+    ("Число участников выросло с 50 до 100 человек.", ["50", "100 человек"]),
+])
+def test_range_bounds_do_not_overlap(extract_records, sentence, texts):
+    assert [r.text for r in extract_records(sentence, "count")] == texts
