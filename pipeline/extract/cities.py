@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 from pipeline.extract import gazetteer
 from pipeline.extract.mention import Mention, add, mentions, sentence_of, text_of
 from pipeline.extract.morph import fold, parses
-from pipeline.extract.places import CITY_MARKERS, COUNTRIES, REGION_MARKERS
+from pipeline.extract.places import CITY_MARKERS, COUNTRIES, REGION_MARKERS, REGIONS_NOT_CITIES
 
 NAMED_AFTER = frozenset({"им.", "им", "имени"})
 
@@ -142,6 +142,8 @@ def cities_component(doc: Doc) -> Doc:
             if len(words) == 1 and not marked and _is_common_noun(words[0]):
                 continue
             for key in _keys(words):
+                if key in REGIONS_NOT_CITIES and not marked:
+                    continue
                 city = gazetteer.lookup(key, sentence_countries[sentence])
                 if city:
                     match = (city, last)

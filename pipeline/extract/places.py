@@ -11,6 +11,9 @@ REGION_MARKERS: frozenset[str] = frozenset({
     "область", "край", "провинция", "республика", "штат", "район", "округ", "регион", "губерния", "уезд",
     "префектура", "волость", "земля", "кантон", "графство", "автономия", "обл.", "респ.",
 })
+# Parts of the world and regions whose names small towns far away share (Азия in the Philippines, Кавказ in
+# Colombia, Алтай in Xinjiang): in a report they are the regions, and a city only after «город».
+REGIONS_NOT_CITIES: frozenset[str] = frozenset({"азия", "кавказ", "алтай"})
 # Country names, short forms and adjectives (lemmas, ё as е) → ISO 3166-1 alpha-2. Used to pick
 # among homonymous cities by what the sentence or its heading says.
 COUNTRIES: dict[str, str] = {
