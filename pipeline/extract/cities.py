@@ -130,7 +130,9 @@ def cities_component(doc: Doc) -> Doc:
             continue  # «Домом-музеем»: the first part of a compound word
         if previous in REGION_MARKERS or previous in NAMED_AFTER:
             continue
-        if not marked and any(s <= t.idx < e for s, e in persons):
+        # In a person's name a word is no city, unless «город» announces it and the name is that one word
+        # («в городе Кирове»); «главой города Вячеславом Франком» names the head.
+        if any(s <= t.idx < e and (not marked or len(text[s:e].split()) > 1) for s, e in persons):
             continue
         sentence = sentence_of(doc, t.idx)
         if sentence not in sentence_countries:
