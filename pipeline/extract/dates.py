@@ -142,6 +142,13 @@ def _half(m: re.Match[str], year: int) -> Range:
     return dt.date(y, 6 * h - 5, 1), _month_range(y, 6 * h)[1], "half"
 
 
+def _school_year(m: re.Match[str], year: int) -> Range:
+    y1, y2 = int(m["y1"]), int(m["y2"])
+    if y2 != y1 + 1:
+        raise ValueError("not a school year")
+    return dt.date(y1, 9, 1), dt.date(y2, 8, 31), "month"
+
+
 def _centuries(m: re.Match[str], year: int) -> Range:
     first = roman(m["c1"]) if not m["c1"].isdigit() else int(m["c1"])
     last = (roman(m["c2"]) if not m["c2"].isdigit() else int(m["c2"])) if m.groupdict().get("c2") else first
@@ -189,6 +196,8 @@ PATTERNS: list[tuple[re.Pattern[str], Builder]] = [
     (_p(rf"(?P<y1>{_Y}){_YW}"), _years),
     (_p(rf"(?<![\w-])(?P<q>{_Q})\s+квартал(?:а|е|у|ом)?(?![а-яё]){_Y1}?"), _quarter),
     (_p(rf"(?<![\w-])(?P<q>II?|[12](?:-?(?:е|м|го))?|перв\w*|втор\w*)\s+полугоди[еяюи](?:м)?(?![а-яё]){_Y1}?"), _half),
+    (_p(rf"(?<![\w-])(?P<q>перв\w*|втор\w*)\s+половин[аеуы](?![а-яё])(?:{_Y1}|\s+год[аеу]?(?![а-яё]))"), _half),
+    (_p(rf"(?P<y1>{_Y})\s*[-–/]\s*(?P<y2>{_Y})\s+учебн(?:ый|ого|ому|ом)\s+год[ауе]?(?![а-яё])"), _school_year),
     (re.compile(rf"(?P<c1>{_R}|\d{{1,2}})(?:-?(?:го|й|м|е))?{_DASH}(?P<c2>{_R}|\d{{1,2}})(?:-?(?:го|й|м|е))?"
                 rf"{_CENTURY_WORD}"), _centuries),
     (re.compile(rf"(?P<c1>{_R}|(?<![\d.,])\d{{1,2}})(?:-?(?:го|й|м|е))?{_CENTURY_WORD}"), _centuries),
