@@ -29,7 +29,7 @@ QUOTED_ONLY_HEADS: frozenset[str] = frozenset({
 NOT_ORG_ABBREVIATIONS: frozenset[str] = frozenset({
     "РФ", "США", "КНР", "СССР", "ЛНР", "ДНР", "ЕС", "ОАЭ", "РБ", "РК", "ФРГ", "КНДР", "ВОВ", "ИП", "ТВ", "ИИ",
     "ЧС", "ЗОЖ", "ЖКХ", "ВВП", "НКО", "СМИ", "ВУЗ", "ООПТ", "ГТО", "ПДД", "ЕГЭ", "ОГЭ", "ЦФО", "СФО", "ДФО",
-    "УФО", "ПФО", "СЗФО", "ЮФО", "СКФО", "ОМСК", "IT", "PR",
+    "УФО", "ПФО", "СЗФО", "ЮФО", "СКФО", "ОМСК", "IT", "PR", "СВО",
 })
 # Legal forms written as abbreviations before a name, which they belong to («ООО «Ромашка»», «МБОУ СОШ № 12»);
 # before a name otherwise an abbreviation is an owner («проекта ГМИО «Параллели»»). Companies and

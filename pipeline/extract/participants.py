@@ -103,6 +103,12 @@ def _is_legal_form(word: str) -> bool:
 
 
 @_per_word
+def _nominative_first_name(word: str) -> bool:
+    best = parses(word.lower())[0]
+    return best.is_known and "Name" in best.tag and best.tag.case == "nomn"
+
+
+@_per_word
 def _known_first_name(word: str) -> bool:
     return any(p.is_known and "Name" in p.tag for p in parses(word.lower()))
 
@@ -212,6 +218,11 @@ def _right_complement(words: list[tuple[str, int, int]], k: int, quotes: list[tu
         quote = next((q for q in quotes if q[0] == s), None)
         if quote:
             return next(x for x in range(j, len(words)) if words[x][2] >= quote[1]), True
+        if low == "при" and j + 1 < len(words) and _head(words[j + 1][0]):
+            j += 1  # «университет при Правительстве Российской Федерации»: the body it is attached to
+            continue
+        if _nominative_first_name(w):
+            break  # «в Российской Федерации Дмитрий Крутой»: a person begins
         if low in ("по",) and not after_prep and j == end + 1:
             after_prep = True
             j += 1
@@ -310,10 +321,8 @@ def _organisations(doc: Doc, words: list[tuple[str, int, int]], quotes: list[tup
             continue
         start = _left_descriptor(words, k)
         inner = text[qs + 1 : qe - 1]
-        if start is None and k and _is_abbreviation(words[k - 1][0]):
-            form = _abbreviations_from(words, k - 1)
-            if _is_legal_form(words[form][0]):
-                start = words[form][1]  # «ООО «Ромашка»», «МБУК «Центр культуры»»
+        if start is None and (form := _legal_form_before(words, k)) is not None:
+            start = words[form][1]  # «ООО «Ромашка»», «ФГБОУ ВО «ОмГТУ»»
         if start is None:
             first = inner.split()[0] if inner.split() else ""
             if not (_head(first.strip("«»„“\"")) and len(inner.split()) <= 6 and not re.search(r"[.!?:]", inner)):
@@ -361,19 +370,21 @@ def _organisations(doc: Doc, words: list[tuple[str, int, int]], quotes: list[tup
     return [m for m in found if fold(m.fields["name"]) not in COUNTRIES]
 
 
-def _abbreviations_from(words: list[tuple[str, int, int]], k: int) -> int:
-    """The first of the abbreviations that end at word k («МБОУ СОШ»)."""
-    while k and _is_abbreviation(words[k - 1][0]):
-        k -= 1
-    return k
+def _legal_form_before(words: list[tuple[str, int, int]], k: int) -> int | None:
+    """The legal form that the capitals right before word k start («ФГБОУ ВО», «ГАУК ТО»), if any."""
+    form, j = None, k - 1
+    while j >= 0 and k - j <= 3 and _ABBREVIATION.fullmatch(words[j][0]):
+        form = j if _is_legal_form(words[j][0]) else form
+        j -= 1
+    return form
 
 
 def _abbreviations_end(words: list[tuple[str, int, int]], k: int) -> int:
     """Where the abbreviation at word k ends with the «№ N» right after it, and after a legal form the
-    abbreviations it belongs to («МБОУ СОШ № 12»)."""
+    capitals it belongs to («МБОУ СОШ № 12», «ФГБОУ ВО ОмГТУ»)."""
     end, j = words[k][2], k + 1
     while j < len(words):
-        if _is_abbreviation(words[j][0]) and _is_legal_form(words[k][0]):
+        if _ABBREVIATION.fullmatch(words[j][0]) and _is_legal_form(words[k][0]):
             end, j = words[j][2], j + 1
         elif words[j][0] == "№" and j + 1 < len(words) and words[j + 1][0][:1].isdigit():
             end, j = words[j + 1][2], j + 2
