@@ -64,7 +64,9 @@ def _keys(words: list[str]) -> list[str]:
         keys += [surface] + [fold(p.normal_form) for p in ps if p.tag.POS == "NOUN"]
     else:
         lemmas = [w if w == "-" else fold(parses(w.lower())[0].normal_form) for w in words]
-        keys = [" ".join(lemmas).replace(" - ", "-"), surface]
+        # «Ростове-на-Дону»: only the first word declines
+        first_declined = " ".join([lemmas[0], *(fold(w) for w in words[1:])]).replace(" - ", "-")
+        keys = [" ".join(lemmas).replace(" - ", "-"), surface, first_declined]
     return list(dict.fromkeys(keys))
 
 
@@ -106,8 +108,13 @@ def _candidate_words(doc: Doc, i: int) -> list[tuple[list[str], int]]:
 
 
 def _glued_to_lowercase(doc: Doc, i: int) -> bool:
-    return (i + 2 < len(doc) and doc[i + 1].text == "-" and not doc[i].whitespace_ and not doc[i + 1].whitespace_
-            and doc[i + 2].text[:1].islower())
+    """The first part of a compound word whose parts after it are all lowercase («Домом-музеем», not
+    «Ростов-на-Дону»)."""
+    parts = []
+    while i + 2 < len(doc) and doc[i + 1].text == "-" and not doc[i].whitespace_ and not doc[i + 1].whitespace_:
+        parts.append(doc[i + 2].text)
+        i += 2
+    return bool(parts) and not any(p[:1].isupper() for p in parts)
 
 
 @Language.component("archive_cities")
