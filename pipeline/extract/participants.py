@@ -119,6 +119,12 @@ def _oblique_noun(word: str) -> bool:
 
 
 @_per_word
+def _oblique_adj(word: str) -> bool:
+    """«дальневосточных» in «Ассоциации сибирских и дальневосточных городов»."""
+    return any(p.tag.POS == "ADJF" and p.tag.case in ("gent", "datv", "ablt", "loct") for p in parses(word.lower()))
+
+
+@_per_word
 def _is_verbish(word: str) -> bool:
     return parses(word.lower())[0].tag.POS in ("VERB", "INFN", "PRTS", "GRND", "ADVB", "PRCL", "CONJ", "PREP")
 
@@ -231,7 +237,7 @@ def _right_complement(words: list[tuple[str, int, int]], k: int, quotes: list[tu
             j += 2
             continue
         if (low == "и" and j + 1 < len(words) and words[j - 1][0].islower() and words[j + 1][0].islower()
-                and _oblique_noun(words[j + 1][0])):
+                and (_oblique_noun(words[j + 1][0]) or _oblique_adj(words[j + 1][0]))):
             j += 1
             continue
         if _is_abbreviation(w):
