@@ -70,6 +70,8 @@ def counted_noun(doc: Doc, i: int) -> tuple[str, int] | None:
         if found is None:
             return None
         word, nxt = found
+        if word[0].isupper() and i and doc[i - 1].text.endswith("."):
+            return None  # «300 тыс. Спонсоры…»: after an abbreviation's period a capital starts a sentence
         lemma = _hyphen_lemma(word) if "-" in word else _noun(word)
         if lemma and not (_is_modifier(word) and nxt < len(doc) and doc[nxt].is_alpha):
             return lemma, doc[nxt - 1].idx + len(doc[nxt - 1].text)

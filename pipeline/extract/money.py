@@ -33,6 +33,15 @@ MONEY = re.compile(
 )
 
 
+# A sign or an ISO code before the number: «$1,2 млн», «€300 тыс.», «USD 50 000».
+_CURRENCY_BEFORE = r"\$|€|₽|BYN|RUB|KZT|CNY|USD|EUR|KGS|UZS"
+MONEY_AFTER_CURRENCY = re.compile(
+    rf"(?:(?P<q>{QUALIFIER_RE})\s+)?(?<!\w)(?P<cur>{_CURRENCY_BEFORE})\s?(?P<n>{DIGITS.pattern})"
+    rf"(?:\s*(?P<mult>{_MULT_WORDS})(?![а-яё]))?",
+    re.IGNORECASE,
+)
+
+
 # Most blocks name no currency: finding none is a cheap scan, while MONEY tries its qualifiers at every
 # character.
 _ANY_CURRENCY = re.compile(_CURRENCY_RE, re.IGNORECASE)
@@ -59,12 +68,13 @@ def money_component(doc: Doc) -> Doc:
     text = text_of(doc)
     if not _ANY_CURRENCY.search(text):
         return doc
-    for m in MONEY.finditer(text):
-        if overlaps(doc, m.start("n"), m.end(), "date"):
+    for m in [*MONEY.finditer(text), *MONEY_AFTER_CURRENCY.finditer(text)]:
+        figure = min(m.start("n"), m.start("cur"))
+        if overlaps(doc, figure, m.end(), "date", "money"):
             continue
         value = digits_value(m["n"]) * multiplier(m["mult"])
         value = int(value) if float(value).is_integer() else value
-        start = m.start("q") if m["q"] else m.start("n")
+        start = m.start("q") if m["q"] else figure
         fields = {"value": value, "currency": currency_code(m["cur"]), "qualifier": qualifier_of(m["q"])}
         add(doc, Mention("money", start, m.end(), fields))
     return doc

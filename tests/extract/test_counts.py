@@ -40,6 +40,8 @@ CASES = [
     # A range gives its bounds: the first at least, the second at most, both of the noun after it.
     ("В конкурсе участвовали от 50 до 100 команд.", [(50, "at_least", "команда"), (100, "at_most", "команда")]),
     ("Занятия в группах по 10–15 человек.", [(10, "at_least", "человек"), (15, "at_most", "человек")]),
+    # A capital after an abbreviation's period starts a sentence: no noun of this number.
+    ("Итого 300 тыс. Спонсоры помогли.", []),
     # A change from one number to another: both exact.
     ("Число участников выросло с 50 до 100 человек.", [(50, "exact", "человек"), (100, "exact", "человек")]),
     # Not counts: years, dates, ordinals, numbers in names, durations, ages, list markers, shares.
