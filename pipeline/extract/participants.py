@@ -467,8 +467,26 @@ def _persons(doc: Doc, orgs: list[Mention]) -> list[Mention]:
         if any(o.start <= s and e <= o.end for o in orgs):
             add(doc, Mention("person_in_org", s, e))  # so that cities skip «им. А.С. Пушкина» too
             continue
-        out.append(Mention("person", s, e, {"name": person_nominative(text[s:e])}))
+        out.append(Mention("person", s, e, {"name": person_nominative(text[s:e], _verb_gender(text, s, e))}))
     return out
+
+
+_WORD_BEFORE = re.compile(r"([А-ЯЁа-яё]+)\s+$")
+_WORD_AFTER = re.compile(r"\s+([А-ЯЁа-яё]+)")
+
+
+def _verb_gender(text: str, s: int, e: int) -> str | None:
+    """The gender of a past-tense verb whose subject the name is: the verb right after it («Смирнова
+    выступила»), or an intransitive one right before it («выступила Смирнова»)."""
+    after = _WORD_AFTER.match(text, e)
+    before = _WORD_BEFORE.search(text, max(0, s - 30), s)
+    for m, intransitive_only in ((after, False), (before, True)):
+        if m:
+            tag = parses(m.group(1).lower())[0].tag
+            if tag.POS == "VERB" and tag.tense == "past" and tag.number == "sing" and tag.gender \
+                    and (not intransitive_only or tag.transitivity == "intr"):
+                return str(tag.gender)
+    return None
 
 
 def _merge(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
@@ -486,20 +504,21 @@ def _joinable(text: str, left: list[int], s: int, e: int) -> bool:
     return len(text[left[0] : e].split()) <= 4
 
 
-def person_nominative(name: str) -> str:
+def person_nominative(name: str, gender_hint: str | None = None) -> str:
     """«С.Н. Шелестом» → «С.Н. Шелест», «Екатерины Великой» → «Екатерина Великая».
 
-    Gender and case come from the first name or patronymic; without one (initials only) the name is
-    read as masculine, the more frequent reading in reports, and documented as such here.
+    Gender and case come from the first name and patronymic, in a reading both agree with («Марии
+    Ивановне»: the dative). Without them (initials only) the gender is `gender_hint` (from a verb, see
+    _verb_gender), else masculine, the more frequent reading in reports.
     """
     words = name.split()
-    gender, case = None, None
-    for w in words:
-        p = next((p for p in parses(w.lower()) if {"Name", "Patr"} & set(p.tag.grammemes)
-                  and p.tag.number == "sing" and not _is_surname_nominative(w)), None)
-        if p is not None:
-            gender, case = p.tag.gender, p.tag.case
-            break
+    readings = [[(p.tag.gender, p.tag.case) for p in parses(w.lower()) if {"Name", "Patr"} & set(p.tag.grammemes)
+                 and p.tag.number == "sing"] for w in words if not _is_surname_nominative(w)]
+    readings = [r for r in readings if r]
+    gender, case = (None, None) if gender_hint is None else (gender_hint, None)
+    if readings:
+        agreed = [r for r in readings[0] if all(r in other for other in readings[1:])]
+        gender, case = (agreed or readings[0])[0]
     out = []
     for w in words:
         if re.fullmatch(r"(?:[А-ЯЁ]\.\s?)+|[IVX]+", w):
