@@ -260,14 +260,17 @@ def _right_complement(words: list[tuple[str, int, int]], k: int, quotes: list[tu
 
 
 def _named_after_end(words: list[tuple[str, int, int]], j: int) -> int | None:
-    """Last word of the name after «им.»/«№»: initials, capitalised words, a number."""
-    last = None
+    """Last word of the name after «им.»/«№»: initials, capitalised words, a number. Initials after the
+    name's words begin another person («им. Ф.М. Достоевского С.В. Пономарев»)."""
+    last, initials, named = None, False, False
     while j < len(words) and j - (last or j) <= 1:
         w = words[j][0]
         if re.fullmatch(r"[А-ЯЁ]\.?|\d+[а-я]?|[А-ЯЁ]\.[А-ЯЁ]\.?", w):
-            last = j
+            if named and w[0].isalpha():
+                break
+            last, initials = j, initials or w[0].isalpha()
         elif w[0].isupper() and w[0].isalpha():
-            last = j
+            last, named = j, initials
         elif w in ("Героя", "героя") or (_oblique_noun(w) and last is None):
             last = j
         else:
@@ -386,14 +389,16 @@ def _legal_form_before(words: list[tuple[str, int, int]], k: int) -> int | None:
 
 
 def _abbreviations_end(words: list[tuple[str, int, int]], k: int) -> int:
-    """Where the abbreviation at word k ends with the «№ N» right after it, and after a legal form the
-    capitals it belongs to («МБОУ СОШ № 12», «ФГБОУ ВО ОмГТУ»)."""
+    """Where the abbreviation at word k ends with the «№ N» or «им. …» right after it, and after a legal
+    form the capitals it belongs to («МБОУ СОШ № 12», «ФГБОУ ВО ОмГТУ»)."""
     end, j = words[k][2], k + 1
     while j < len(words):
         if _ABBREVIATION.fullmatch(words[j][0]) and _is_legal_form(words[k][0]):
             end, j = words[j][2], j + 1
         elif words[j][0] == "№" and j + 1 < len(words) and words[j + 1][0][:1].isdigit():
             end, j = words[j + 1][2], j + 2
+        elif words[j][0].lower() in _NAMED_AFTER and (last := _named_after_end(words, j + 1)) is not None:
+            end, j = words[last][2], last + 1  # «ОмГУ им. Ф.М. Достоевского»
         else:
             break
     return end
@@ -442,7 +447,10 @@ def _persons(doc: Doc, orgs: list[Mention]) -> list[Mention]:
     spans: list[tuple[int, int]] = []
     for m in _INITIALS_FIRST.finditer(text):
         spans.append(m.span())
+    initials_first = [s for s, _ in spans]
     for m in _SURNAME_FIRST.finditer(text):
+        if any(m.start() < s < m.end() for s in initials_first):
+            continue  # «Ф.М. Петров С.В. Пономарев»: «С.В.» begin the next name, not end this one
         if "Surn" in _grammemes(m.group().split()[0]) and "Geox" not in _grammemes(m.group().split()[0]):
             spans.append(m.span())
     for ner in mentions(doc, "ner_per"):
@@ -501,7 +509,13 @@ def _merge(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
 
 
 def _joinable(text: str, left: list[int], s: int, e: int) -> bool:
-    return len(text[left[0] : e].split()) <= 4
+    """Parts of one name: at most four words, and initials in one part only («Ф.М. Достоевского
+    С.В. Пономарев» are two people)."""
+    return len(text[left[0] : e].split()) <= 4 and not (_INITIAL.search(text, left[0], left[1])
+                                                       and _INITIAL.search(text, s, e))
+
+
+_INITIAL = re.compile(r"(?<![А-ЯЁа-яё])[А-ЯЁ]\.")
 
 
 def person_nominative(name: str, gender_hint: str | None = None) -> str:
@@ -546,6 +560,7 @@ def _person_word_nominative(word: str, gender: str | None, case: str | None) -> 
     named = [p for p in ps if {"Name", "Surn", "Patr"} & set(p.tag.grammemes)
              and (p.tag.gender == want_gender or "ms-f" in p.tag or p.tag.gender is None)
              and (case is None or p.tag.case == case)]
+    named.sort(key=lambda p: "Fixd" in p.tag)  # «Анне»: the dative of «Анна» before the indeclinable «Анне»
     if not named and word[:1].isupper() and not any(p.tag.POS == "ADJF" for p in ps[:1]):
         for (g, c), endings in SURNAME_ENDINGS.items():
             if g != want_gender or (case is not None and c != case):
