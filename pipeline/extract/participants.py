@@ -84,6 +84,10 @@ def _agrees(adjective: str, noun: str) -> bool:
                if p.tag.POS in ("ADJF", "PRTF") or "Anum" in p.tag)
 
 
+_NAME_GRAMMEMES = frozenset({"Abbr", "Orgn", "Name", "Surn", "Geox"})
+_INSTITUTION_FORM = re.compile(INSTITUTION_FORM)
+
+
 @_per_word
 def _is_abbreviation(word: str) -> bool:
     """An organisation's abbreviation («МБОУ», «ОмГПУ», «ООН»): capitals that are not a common word in
@@ -92,10 +96,6 @@ def _is_abbreviation(word: str) -> bool:
         return False
     ps = parses(word.lower())[:3]
     return not any(p.is_known for p in ps) or any(_NAME_GRAMMEMES & p.tag.grammemes for p in ps)
-
-
-_NAME_GRAMMEMES = frozenset({"Abbr", "Orgn", "Name", "Surn", "Geox"})
-_INSTITUTION_FORM = re.compile(INSTITUTION_FORM)
 
 
 def _is_legal_form(word: str) -> bool:
@@ -409,7 +409,7 @@ def _org_name(span: str) -> str:
     if span[0] in OPEN_QUOTES and span.endswith(tuple(OPEN_QUOTES.values())):
         # «Центр культуры «Урал»: one mark closed both quotes, so only the outer one opens here
         inner = span[1:] if span.count("«") > span.count("»") else span[1:-1]
-        return _nominative_phrase(inner) if _head(inner.split()[0]) else inner
+        return _nominative_phrase(inner) if _head(inner.partition(" ")[0]) else inner
     return _nominative_phrase(span)
 
 
