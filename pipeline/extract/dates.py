@@ -96,6 +96,11 @@ def _numeric(m: re.Match[str], year: int) -> Range:
     return d, d, "day"
 
 
+def _numeric_days(m: re.Match[str], year: int) -> Range:
+    month, y = int(m["m2"]), int(m["y2"])
+    return dt.date(y, month, int(m["d1"])), dt.date(y, month, int(m["d2"])), "day"
+
+
 def _day_range(m: re.Match[str], year: int) -> Range:
     y2 = _y(m, "y2", year)
     y1 = _y(m, "y1", y2)
@@ -185,6 +190,8 @@ PATTERNS: list[tuple[re.Pattern[str], Builder]] = [
     (_p(r"\bс\s+(?P<d1>\d{1,2})\.(?P<m1>\d{1,2})\.(?P<y1>\d{4})" + _NUMERIC_YW + r"\s+(?:по|до)\s+"
         r"(?P<d2>\d{1,2})\.(?P<m2>\d{1,2})\.(?P<y2>\d{4})(?![\d.]\d)" + _NUMERIC_YW), _numeric),
     (_p(r"(?<![\d.])(?P<d1>\d{1,2})\.(?P<m1>\d{1,2})\.(?P<y1>\d{4})(?![\d.]\d)" + _NUMERIC_YW), _numeric),
+    (_p(r"(?<![\d.,])(?P<d1>\d{1,2})" + _DASH + r"(?P<d2>\d{1,2})\.(?P<m2>\d{1,2})\.(?P<y2>\d{4})(?![\d.]\d)"
+        + _NUMERIC_YW), _numeric_days),  # «20–22.07.2023»
     (_p(rf"\bс\s+(?P<d1>{_D})(?:\s+(?P<m1>{_M}){_Y1}?)?\s+(?:по|до)\s+(?P<d2>{_D})\s+(?P<m2>{_M}){_Y2}?"), _day_range),
     (_p(rf"(?P<d1>{_D})(?:\s+(?P<m1>{_M}){_Y1}?)?{_DASH}(?P<d2>{_D})\s+(?P<m2>{_M}){_Y2}?"), _day_range),
     (_p(rf"\bс\s+(?P<m1>{_M}){_Y1}?\s+(?:по|до)\s+(?P<m2>{_M}){_Y2}?"), _month_span),
