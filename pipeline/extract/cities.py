@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 from pipeline.extract import gazetteer
 from pipeline.extract.mention import Mention, add, mentions, sentence_of, text_of
 from pipeline.extract.morph import fold, parses
-from pipeline.extract.places import CITY_MARKERS, COUNTRIES, REGION_MARKERS, REGIONS_NOT_CITIES
+from pipeline.extract.places import CASE_ENDINGS, CITY_MARKERS, COUNTRIES, REGION_MARKERS, REGIONS_NOT_CITIES
 
 NAMED_AFTER = frozenset({"им.", "им", "имени"})
 
@@ -64,9 +64,13 @@ def _keys(words: list[str]) -> list[str]:
         keys += [surface] + [fold(p.normal_form) for p in ps if p.tag.POS == "NOUN"]
     else:
         lemmas = [w if w == "-" else fold(parses(w.lower())[0].normal_form) for w in words]
-        # «Ростове-на-Дону»: only the first word declines
+        # «Ростове-на-Дону»: only the first word declines; «Усть-Каменогорском»: only the last, which the
+        # dictionary may not know, so its nominative is guessed from its ending
         first_declined = " ".join([lemmas[0], *(fold(w) for w in words[1:])]).replace(" - ", "-")
         keys = [" ".join(lemmas).replace(" - ", "-"), surface, first_declined]
+        if "-" in words:
+            keys += [surface[: len(surface) - len(ending)] + nominative for ending, nominative in CASE_ENDINGS
+                     if surface.endswith(ending)]
     return list(dict.fromkeys(keys))
 
 

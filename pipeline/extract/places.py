@@ -11,6 +11,12 @@ REGION_MARKERS: frozenset[str] = frozenset({
     "область", "край", "провинция", "республика", "штат", "район", "округ", "регион", "губерния", "уезд",
     "префектура", "волость", "земля", "кантон", "графство", "автономия", "обл.", "респ.",
 })
+# Case endings of a name's last word and what its nominative may end in instead, for the compound
+# names the dictionary does not know («Усть-Каменогорском» → «Усть-Каменогорск», «Йошкар-Оле» → «Йошкар-Ола»).
+CASE_ENDINGS: list[tuple[str, str]] = [
+    ("ом", ""), ("ем", "ь"), ("ой", "а"), ("ью", "ь"), ("е", "а"), ("е", ""), ("е", "ь"), ("ы", "а"),
+    ("и", "а"), ("и", "ь"), ("у", "а"), ("у", ""), ("а", ""), ("я", "ь"),
+]
 # Parts of the world and regions whose names small towns far away share (Азия in the Philippines, Кавказ in
 # Colombia, Алтай in Xinjiang): in a report they are the regions, and a city only after «город».
 REGIONS_NOT_CITIES: frozenset[str] = frozenset({"азия", "кавказ", "алтай"})
