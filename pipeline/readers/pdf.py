@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pipeline.document import HEADING_MAX_WORDS, Document, ReadError, looks_like_heading, with_sections
+from pipeline.hyphenation import PUNCT, line_end_hyphen, vocabulary
 from pipeline.readers.pdfchars import PDFIUM_LOCK, UNMAPPED, Char, image_cover, is_bold_name, page_chars
 from pipeline.records import Block
 
@@ -48,9 +49,6 @@ _HEADING_END = re.compile(r"[.!?:;,…]\s*$")
 _PAGE_NUMBER = re.compile(
     r"^[-–—\s]*(?:(?:(?:стр(?:аница)?|с|page|p)\.?\s*)?\d{1,4}(?:\s*(?:из|/|of)\s*\d{1,4})?|(?-i:[ivxlc]{1,7}))[-–—\s]*$",
     re.IGNORECASE)
-# "фото- и видеоработы": a hyphen left hanging before a conjunction stays, with its space.
-_SUSPENDED_BEFORE = frozenset({"и", "или", "либо", "а", "и/или"})
-_PUNCT = "«»\"'“”„()[]{}.,;:!?…"
 
 
 @dataclass
@@ -410,7 +408,7 @@ def _drop_running_lines(pages: list[list[_Line]], style: _Style) -> list[list[_L
             if line.size >= style.size + 0.6:
                 continue  # headings larger than the body are never running heads ("Глава 2" at each page top)
             key = " ".join(re.sub(r"\d+", "", line.text).lower().split())
-            if key.strip(_PUNCT + "-–— "):
+            if key.strip(PUNCT + "-–— "):
                 seen.setdefault(key, []).append((p, i, line.top))
     needed = max(2, math.ceil(REPEAT_SHARE * len(pages)))
     for occurrences in seen.values():
@@ -620,7 +618,7 @@ def _drop_ocr_edges(pages: list[list[_Chunk]], ocr_pages: set[int]) -> None:
             c = chunks[pos]
             line = c.lines[pos]
             key = _digitless(line)
-            if _PAGE_NUMBER.match(line) or (key.strip(_PUNCT + "-–— ") and keys[key] >= needed):
+            if _PAGE_NUMBER.match(line) or (key.strip(PUNCT + "-–— ") and keys[key] >= needed):
                 del c.lines[pos]
                 if not c.lines:
                     del chunks[pos]
@@ -641,7 +639,7 @@ def _digitless(line: str) -> str:
 
 def _assemble(chunks: list[_Chunk]) -> tuple[str, list[Block]]:
     """One text of all blocks joined by blank lines, and the blocks by offset."""
-    vocab = _vocabulary(line for c in chunks for line in c.lines)
+    vocab = vocabulary(line for c in chunks for line in c.lines)
     parts: list[str] = []
     blocks: list[Block] = []
     pos = 0
@@ -668,15 +666,6 @@ def _is_heading(c: _Chunk, text: str) -> bool:
     return len(c.lines) == 1 and looks_like_heading(text)
 
 
-def _vocabulary(lines: Iterable[str]) -> set[str]:
-    """Lowercased words as printed inside lines, to tell "город-побратим" from a hyphenated "побра-тим"."""
-    words: set[str] = set()
-    for line in lines:
-        for w in line.split()[:-1]:  # the last word may be the broken one
-            words.add(w.strip(_PUNCT).lower())
-    return words
-
-
 def join_lines(lines: Sequence[str], vocab: set[str] | frozenset[str] = frozenset()) -> str:
     """Join the lines of a paragraph with spaces, undoing line-end hyphenation ("сотрудни-" + "чество")."""
     out = ""
@@ -689,7 +678,7 @@ def join_lines(lines: Sequence[str], vocab: set[str] | frozenset[str] = frozense
         elif out.endswith("\u00ad"):  # a soft hyphen is always a line-end break
             out = out[:-1] + line
         else:
-            hyphen = _line_end_hyphen(out, line, vocab)
+            hyphen = line_end_hyphen(out, line, vocab)
             if hyphen == "break":
                 out = out[:-1] + line
             elif hyphen == "compound":
@@ -697,19 +686,3 @@ def join_lines(lines: Sequence[str], vocab: set[str] | frozenset[str] = frozense
             else:
                 out = out + " " + line
     return out.replace("\u00ad", "")
-
-
-def _line_end_hyphen(before: str, after: str, vocab: set[str] | frozenset[str]) -> str:
-    """How `before` and `after` meet: "break" (a word hyphenated at the line end), "compound"
-    (a hyphenated word such as "город-побратим" wrapped at its hyphen) or "space"."""
-    if len(before) < 2 or before[-1] not in "-\u2010" or not before[-2].isalpha() or not after[0].islower():
-        return "space"
-    tail_word = after.split()[0]
-    if tail_word.lower() in _SUSPENDED_BEFORE:
-        return "space"
-    head = before.split()[-1].strip(_PUNCT)[:-1].lower()
-    tail = tail_word.strip(_PUNCT).lower()
-    # A word printed whole with its hyphen elsewhere in the report is a compound, not a break.
-    if f"{head}-{tail}" in vocab and f"{head}{tail}" not in vocab:
-        return "compound"
-    return "break"
