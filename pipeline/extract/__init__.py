@@ -25,36 +25,38 @@ class Extraction:
 
 def extract(document: Document, year: int) -> Extraction:
     """Every record in the document; a month or day without a year takes `year`."""
-    from pipeline.extract.mention import sentence_of, text_of
+    from pipeline.extract.mention import sentence_of
     from pipeline.extract.nlp import pipeline
+    from pipeline.extract.reading import Reading, hyphen_vocabulary
 
     nlp = pipeline()
     aliases: dict[tuple[str, ...], str] = {}  # shared by the blocks: an alias holds for the rest of the report
+    vocab = hyphen_vocabulary(document.text)
     docs = []
     pieces = []
     for index, block in enumerate(document.blocks):
         heading = document.blocks[block.section] if block.section is not None else None
         for start, end in _pieces(document.text, block.start, block.end):
-            piece = document.text[start:end]
-            doc = nlp.make_doc(piece)
-            doc.user_data.update(text=piece, year=year, aliases=aliases,
+            reading = Reading(document.text[start:end], vocab)
+            doc = nlp.make_doc(reading.text)
+            doc.user_data.update(text=reading.text, year=year, aliases=aliases,
                                  heading=document.text[heading.start : heading.end] if heading else "")
             docs.append(doc)
-            pieces.append((index, block, start))
+            pieces.append((index, block, start, reading))
     out = Extraction()
     seen: set[tuple[str, int, int]] = set()
-    for (index, block, offset), doc in zip(pieces, nlp.pipe(docs, batch_size=64)):
-        text = text_of(doc)
+    for (index, block, offset, reading), doc in zip(pieces, nlp.pipe(docs, batch_size=64)):
         for m in doc.user_data.get("mentions", []):
-            key = (m.type, offset + m.start, offset + m.end)
+            # offsets of the stored text, whatever the reading joined
+            start, end = reading.span(m.start, m.end)
+            key = (m.type, offset + start, offset + end)
             if m.type not in RECORD_TYPES or key in seen:
                 continue
             seen.add(key)
-            s_start = sentence_of(doc, m.start)[0]
-            s_end = sentence_of(doc, m.end - 1)[1]
-            raw = {"type": m.type, "start": offset + m.start, "end": offset + m.end,
-                   "text": text[m.start : m.end], "block": index, "page": block.page,
-                   "sentence_start": offset + s_start, "sentence_end": offset + max(s_end, m.end),
+            s_start, s_end = reading.span(sentence_of(doc, m.start)[0], sentence_of(doc, m.end - 1)[1])
+            raw = {"type": m.type, "start": offset + start, "end": offset + end,
+                   "text": document.text[offset + start : offset + end], "block": index, "page": block.page,
+                   "sentence_start": offset + s_start, "sentence_end": offset + max(s_end, end),
                    **m.fields}
             try:
                 out.records.append(_RECORD.validate_python(raw))

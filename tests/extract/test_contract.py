@@ -53,3 +53,14 @@ def test_unreadable_file_is_a_clear_error_not_a_traceback(tmp_path):
                          cwd=ROOT)
     assert out.returncode != 0
     assert "broken-2023.pdf" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_words_broken_at_line_ends_are_read_whole(extract_records):
+    text = ("Администра-\nция города Омска провела 12 меж-\n  дународных встреч с городами-побратимами: "
+            "с 14 городами-\nпобратимами и делегацией Гоме-\nля.\n")
+    orgs = extract_records(text, "organization")
+    assert [(o.text, o.name) for o in orgs] == [("Администра-\nция города Омска", "Администрация города Омска")]
+    counts = [(c.text, c.value, c.unit) for c in extract_records(text, "count")]
+    assert counts == [("12 меж-\n  дународных встреч", 12, "встреча"),
+                      ("14 городами-\nпобратимами", 14, "город-побратим")]
+    assert [(c.text, c.name) for c in extract_records(text, "city")] == [("Омска", "Омск"), ("Гоме-\nля", "Гомель")]

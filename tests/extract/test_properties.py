@@ -8,7 +8,8 @@ from tests.extract.conftest import records_of
 REPORTISH = st.lists(st.sampled_from([
     "В ", "апреле ", "2023 ", "года ", "более ", "1,5 ", "тысяч ", "детей", " «", "»", "Омск", "-", "Гомель",
     "№ ", "75 ", "им. ", "А.С. ", "Пушкина", "ХIХ ", "века", ". ", "\n\n", "руб.", " 6 000 ", "3-х ", "(далее - ",
-    ")", "города ", "Администрация ", "С ", "по ", "ноября", "\u00a0", "\x00", "\t",
+    ")", "города ", "Администрация ", "С ", "по ", "ноября", "\u00a0", "\x00", "\t", "Администра-\n", "ция ",
+    "меж-\n  ", "дународных ", "-\n", "\n",
 ]), max_size=40).map("".join)
 ANY = st.text(max_size=300)
 
@@ -28,3 +29,18 @@ def test_very_long_inputs():
     counts = records_of(long_paragraph, "count")
     assert len(counts) == 40_000 and {c.value for c in counts} == {5}
     assert [d.text for d in records_of("Омск " + "а" * 120_000 + " в 2023 году", "date")] == ["2023 году"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(REPORTISH)
+def test_reading_maps_every_character_back(text):
+    from pipeline.extract.reading import Reading, hyphen_vocabulary
+
+    reading = Reading(text, hyphen_vocabulary(text) or frozenset({"x"}))
+    kept = set()
+    for i, c in enumerate(reading.text):
+        start, end = reading.span(i, i + 1)
+        assert text[start:end] == c
+        kept.add(start)
+    # what the reading leaves out is line-end hyphens, line breaks and indentation only
+    assert all(text[j] in "-\u2010 \t\r\n" for j in range(len(text)) if j not in kept)
