@@ -14,19 +14,20 @@ from pipeline.hyphenation import line_end_hyphen, vocabulary
 _LINE_END_HYPHEN = re.compile(r"[-\u2010][ \t]*\r?\n[ \t]*")
 
 
-def hyphen_vocabulary(text: str) -> frozenset[str]:
-    """What tells a wrapped compound from a broken word in `text` (empty when no line ends in a hyphen)."""
-    return frozenset(vocabulary(text.splitlines())) if _LINE_END_HYPHEN.search(text) else frozenset()
+def hyphen_vocabulary(text: str) -> frozenset[str] | None:
+    """What tells a wrapped compound from a broken word in `text`; None when no line ends in a hyphen."""
+    return frozenset(vocabulary(text.splitlines())) if _LINE_END_HYPHEN.search(text) else None
 
 
 class Reading:
-    """`text` as extraction reads it; `source(i)` is where its character i stands in the stored text."""
+    """`text` as extraction reads it; span() maps a span of it back to the stored text. With `vocab` None
+    (hyphen_vocabulary found nothing to join) the reading is the stored text."""
 
-    def __init__(self, stored: str, vocab: set[str] | frozenset[str]) -> None:
+    def __init__(self, stored: str, vocab: set[str] | frozenset[str] | None) -> None:
         self.text, self._length = stored, len(stored)
         self._kept: list[int] | None = None  # _kept[i]: the offset in `stored` of the read character i
         cuts: list[tuple[int, int]] = []  # spans of `stored` left out of the reading
-        for m in _LINE_END_HYPHEN.finditer(stored) if vocab else ():
+        for m in _LINE_END_HYPHEN.finditer(stored) if vocab is not None else ():
             line_start = stored.rfind("\n", 0, m.start()) + 1
             how = line_end_hyphen(stored[line_start : m.start() + 1], stored[m.end() : m.end() + 40], vocab)
             if how == "break":  # «Администра-\nция»: the hyphen and the line break go
