@@ -20,6 +20,10 @@ NOT_COUNTED: frozenset[str] = frozenset({
     "сантиметр", "миллиметр", "гектар", "тонна", "килограмм", "грамм", "литр", "рубль", "копейка",
     "доллар", "евро", "юань", "тенге", "место",
 })
+# Abbreviated nouns of tables and summaries («350 чел.», «1200 экз.») → their lemma; counting words
+# («15 ед. мероприятий») stand before the noun they count, and are the unit only when none follows.
+NOUN_ABBREVIATIONS: dict[str, str] = {"чел": "человек", "экз": "экземпляр"}
+COUNTING_WORDS: dict[str, str] = {"ед": "единица", "шт": "штука"}
 # Endings glued to digits by a hyphen that keep the number cardinal («3-х», «5-ти»); any other
 # glued ending makes an ordinal («6-й», «21-го») or a word («25-летие»).
 CARDINAL_ENDINGS: frozenset[str] = frozenset({"х", "ти", "ми", "ух", "ех", "и"})
@@ -66,6 +70,12 @@ def counted_noun(doc: Doc, i: int) -> tuple[str, int] | None:
     for _ in range(MAX_MODIFIERS + 1):
         if i >= len(doc):
             return None
+        abbreviated = _abbreviation_at(doc, i)
+        if abbreviated:
+            key, end, nxt = abbreviated
+            if key in NOUN_ABBREVIATIONS:
+                return NOUN_ABBREVIATIONS[key], end
+            return counted_noun(doc, nxt) or (COUNTING_WORDS[key], end)
         found = _word_at(doc, i)
         if found is None:
             return None
@@ -79,6 +89,18 @@ def counted_noun(doc: Doc, i: int) -> tuple[str, int] | None:
             return None
         i = nxt
     return None
+
+
+def _abbreviation_at(doc: Doc, i: int) -> tuple[str, int, int] | None:
+    """An abbreviated noun or counting word at token i, as one token («чел.») or a word and its period
+    («ед» «.»): (its key, the char offset where it ends, the next token)."""
+    t = doc[i]
+    key = t.text.lower().rstrip(".")
+    if key not in NOUN_ABBREVIATIONS and key not in COUNTING_WORDS:
+        return None
+    if not t.text.endswith(".") and i + 1 < len(doc) and doc[i + 1].text == "." and not t.whitespace_:
+        return key, doc[i + 1].idx + 1, i + 2
+    return key, t.idx + len(t.text), i + 1
 
 
 def _hyphen_lemma(word: str) -> str | None:

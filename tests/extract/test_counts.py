@@ -42,6 +42,12 @@ CASES = [
     ("Занятия в группах по 10–15 человек.", [(10, "at_least", "человек"), (15, "at_most", "человек")]),
     # A capital after an abbreviation's period starts a sentence: no noun of this number.
     ("Итого 300 тыс. Спонсоры помогли.", []),
+    # Abbreviated nouns and counting words of tables and summaries.
+    ("В мероприятии приняли участие свыше 2 тыс. чел.", [(2000, "more_than", "человек")]),
+    ("Участники: 350 чел., в т.ч. 120 детей.", [(350, "exact", "человек"), (120, "exact", "ребенок")]),
+    ("Проведено 15 ед. мероприятий.", [(15, "exact", "мероприятие")]),
+    ("Закуплено 300 шт.", [(300, "exact", "штука")]),
+    ("Издано 1200 экз. сборника.", [(1200, "exact", "экземпляр")]),
     # A change from one number to another: both exact.
     ("Число участников выросло с 50 до 100 человек.", [(50, "exact", "человек"), (100, "exact", "человек")]),
     # Not counts: years, dates, ordinals, numbers in names, durations, ages, list markers, shares.
