@@ -283,7 +283,8 @@ def _nominative_phrase(text: str) -> str:
     """Head noun and the adjectives before it to the nominative, agreeing with the head; the rest as written."""
     parts = re.split(r"(\s+)", text)
     head_at = next((i for i, part in enumerate(parts) if part.strip() and part[0].isalpha()
-                    and (_head(part) or (not _is_adj(part) and parses(part.lower())[0].tag.POS == "NOUN"))), None)
+                    and (_head(part) or _is_abbreviation(part)
+                         or (not _is_adj(part) and parses(part.lower())[0].tag.POS == "NOUN"))), None)
     if head_at is None:
         return text
     head = parts[head_at]
@@ -370,7 +371,7 @@ def _organisations(doc: Doc, words: list[tuple[str, int, int]], quotes: list[tup
             continue
         k = word_at.get(m.start())
         start, end = m.start(), m.end() if k is None else _abbreviations_end(words, k)
-        if k and words[k - 1][0][0].isupper() and _is_adj(words[k - 1][0]):
+        if k and words[k - 1][0][0].isupper() and _is_adj(words[k - 1][0]) and words[k - 1][1] not in sentence_starts:
             start = words[k - 1][1]
         if not taken(start, end):
             found.append(Mention("organization", start, end))
@@ -380,12 +381,18 @@ def _organisations(doc: Doc, words: list[tuple[str, int, int]], quotes: list[tup
 
 
 def _legal_form_before(words: list[tuple[str, int, int]], k: int) -> int | None:
-    """The legal form that the capitals right before word k start («ФГБОУ ВО», «ГАУК ТО»), if any."""
+    """The legal form that the capitals right before word k start («ФГБОУ ВО», «ГАУК ТО»), if any; the
+    city it belongs to may stand between («БОУ г. Омска «СОШ № 7»»)."""
+    if k >= 3 and words[k - 1][0][:1].isupper() and words[k - 2][0].lower() in _CITY_OF:
+        k -= 2
     form, j = None, k - 1
     while j >= 0 and k - j <= 3 and _ABBREVIATION.fullmatch(words[j][0]):
         form = j if _is_legal_form(words[j][0]) else form
         j -= 1
     return form
+
+
+_CITY_OF = frozenset({"г.", "г", "гор.", "города"})
 
 
 def _abbreviations_end(words: list[tuple[str, int, int]], k: int) -> int:
