@@ -24,6 +24,7 @@ ORG_HEADS: frozenset[str] = frozenset({
 QUOTED_ONLY_HEADS: frozenset[str] = frozenset({
     "парк", "сквер", "группа", "организация", "лаборатория", "отдел", "отделение", "сад", "хозяйство",
     "центр", "предприятие", "площадка", "пространство", "кластер", "движение", "сообщество", "команда",
+    "дом", "дворец",
 })
 # Abbreviations in capitals that name places or other things, not organisations.
 NOT_ORG_ABBREVIATIONS: frozenset[str] = frozenset({
@@ -37,6 +38,10 @@ NOT_ORG_ABBREVIATIONS: frozenset[str] = frozenset({
 # autonomous or state-run (Б/А/К), institution (У), of what (ОУ education, ДОУ pre-school, УК culture…).
 LEGAL_FORMS: frozenset[str] = frozenset({
     "ООО", "ОАО", "ЗАО", "ПАО", "НАО", "АО", "АНО", "НКО", "НП", "МУП", "ГУП", "ФГУП", "ТСЖ", "СНТ", "РОО", "МОО",
+})
+# Kinds of institution written short before their name, as a legal form is («ДК «Звездный»», «ДШИ № 2»).
+INSTITUTION_KINDS: frozenset[str] = frozenset({
+    "ДК", "ДШИ", "ДМШ", "ДХШ", "ДДТ", "ЦДТ", "ДЮСШ", "СДЮСШОР", "СОШ", "ООШ", "ЦБС", "ЦГБ", "КДЦ", "ТЮЗ",
 })
 INSTITUTION_FORM = r"(?:ФГ|Г|М|О|К|ОГ|КГ|Р)?[БАК]?(?:У|ОУ|ДОУ|ПОУ|УК|УДО|УЗ|УСО|УСОН)(?:ДО|ВО)?"
 # Words after a first name that are part of a monarch's or saint's name («Екатерина Великая»).

@@ -22,6 +22,7 @@ from pipeline.extract.orgwords import (
     ALIAS_INTRO,
     EPITHETS,
     INSTITUTION_FORM,
+    INSTITUTION_KINDS,
     LEGAL_FORMS,
     NOT_ORG_ABBREVIATIONS,
     ORG_HEADS,
@@ -99,7 +100,8 @@ def _is_abbreviation(word: str) -> bool:
 
 
 def _is_legal_form(word: str) -> bool:
-    return word in LEGAL_FORMS or bool(_INSTITUTION_FORM.fullmatch(word))
+    """A legal form or a kind of institution, which joins the name after it."""
+    return word in LEGAL_FORMS or word in INSTITUTION_KINDS or bool(_INSTITUTION_FORM.fullmatch(word))
 
 
 @_per_word
