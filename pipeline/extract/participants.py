@@ -30,7 +30,7 @@ from pipeline.extract.orgwords import (
     ROMAN_REGNAL,
     SURNAME_ENDINGS,
 )
-from pipeline.extract.places import COUNTRIES
+from pipeline.extract.places import CITY_MARKERS, COUNTRIES
 
 # «города Маньчжурия», «Республики Казахстан»: after these a name may stand in the nominative.
 APPOSITION_HEADS = frozenset({"город", "г.", "республика", "область", "край", "провинция", "село", "поселок",
@@ -115,15 +115,17 @@ def _known_first_name(word: str) -> bool:
     return any(p.is_known and "Name" in p.tag for p in parses(word.lower()))
 
 
+_OBLIQUE = frozenset({"gent", "datv", "ablt", "loct"})
+
+
 @_per_word
+def _oblique(word: str, pos: str) -> bool:
+    """A reading of `word` as `pos` (NOUN, ADJF) in an oblique case («дальневосточных городов»)."""
+    return any(p.tag.POS == pos and p.tag.case in _OBLIQUE for p in parses(word.lower()))
+
+
 def _oblique_noun(word: str) -> bool:
-    return any(p.tag.POS == "NOUN" and p.tag.case in ("gent", "datv", "ablt", "loct") for p in parses(word.lower()))
-
-
-@_per_word
-def _oblique_adj(word: str) -> bool:
-    """«дальневосточных» in «Ассоциации сибирских и дальневосточных городов»."""
-    return any(p.tag.POS == "ADJF" and p.tag.case in ("gent", "datv", "ablt", "loct") for p in parses(word.lower()))
+    return _oblique(word, "NOUN")
 
 
 @_per_word
@@ -239,7 +241,7 @@ def _right_complement(words: list[tuple[str, int, int]], k: int, quotes: list[tu
             j += 2
             continue
         if (low == "и" and j + 1 < len(words) and words[j - 1][0].islower() and words[j + 1][0].islower()
-                and (_oblique_noun(words[j + 1][0]) or _oblique_adj(words[j + 1][0]))):
+                and (_oblique_noun(words[j + 1][0]) or _oblique(words[j + 1][0], "ADJF"))):
             j += 1
             continue
         if _is_abbreviation(w):
@@ -385,7 +387,7 @@ def _organisations(doc: Doc, words: list[tuple[str, int, int]], quotes: list[tup
 def _legal_form_before(words: list[tuple[str, int, int]], k: int) -> int | None:
     """The legal form that the capitals right before word k start («ФГБОУ ВО», «ГАУК ТО»), if any; the
     city it belongs to may stand between («БОУ г. Омска «СОШ № 7»»)."""
-    if k >= 3 and words[k - 1][0][:1].isupper() and words[k - 2][0].lower() in _CITY_OF:
+    if k >= 3 and words[k - 1][0][:1].isupper() and _lemma(words[k - 2][0]) in CITY_MARKERS:
         k -= 2
     form, j = None, k - 1
     while j >= 0 and k - j <= 3 and _ABBREVIATION.fullmatch(words[j][0]):
@@ -393,8 +395,6 @@ def _legal_form_before(words: list[tuple[str, int, int]], k: int) -> int | None:
         j -= 1
     return form
 
-
-_CITY_OF = frozenset({"г.", "г", "гор.", "города"})
 
 
 def _abbreviations_end(words: list[tuple[str, int, int]], k: int) -> int:
