@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 
 from pipeline.extract import gazetteer
 from pipeline.extract.mention import Mention, add, mentions, sentence_of, text_of
-from pipeline.extract.morph import fold, parses
+from pipeline.extract.morph import fold, parses, to_nominative
 from pipeline.extract.places import CASE_ENDINGS, CITY_MARKERS, COUNTRIES, REGION_MARKERS, REGIONS_NOT_CITIES
 
 NAMED_AFTER = frozenset({"им.", "им", "имени"})
@@ -31,10 +31,13 @@ def countries_in(text: str) -> frozenset[str]:
 def _previous_word(doc: Doc, i: int) -> str | None:
     """Lemma of the word before token i, joining «города-побратима» and keeping «г.» as written.
 
-    A plural («городами-побратимами Хэнани») gives None: the name after it is not one of them.
+    A plural («городами-побратимами Хэнани») gives None: the name after it is not one of them, and so does
+    a tab: a table's cells are not one phrase («Город<tab>Сроки визита»).
     """
     j = i - 1
     while j >= 0 and doc[j].is_space:
+        if "\t" in doc[j].text:
+            return None
         j -= 1
     if j < 0:
         return None
@@ -54,6 +57,32 @@ def _is_adjective(word: str) -> bool:
     return best.tag.POS in ("ADJF", "PRTF") or (best.tag.POS is None and word.lower().endswith(("ский", "ская")))
 
 
+def _adjective_here(doc: Doc, i: int) -> bool:
+    """Token i is an adjective here: «Иркутском» is one before a word it agrees with («в Иркутском
+    районе», «в Иркутском и Красноярском краях»), and the city otherwise («между Иркутском и Красноярском»)."""
+    word = doc[i].text
+    if not _is_adjective(word):
+        return False
+    ps = parses(word.lower())
+    if not any(p.tag.POS == "NOUN" and "Geox" in p.tag for p in ps):
+        return True
+    cases = {p.tag.case for p in ps if p.tag.POS in ("ADJF", "PRTF")}
+    j = i + 1
+    while j < len(doc):
+        t = doc[j]
+        if t.is_space or t.text == "," or t.text.lower() == "и":
+            j += 1
+        elif t.is_alpha and t.text[:1].isupper() and _is_adjective(t.text):
+            j += 1  # another adjective in the row
+        else:
+            break
+    if j == len(doc) or not doc[j].is_alpha:
+        return False
+    ps = parses(doc[j].text.lower())  # read as the dictionary reads it first: «в» is a preposition
+    return ps[0].tag.POS in ("NOUN", "ADJF", "PRTF") and any(
+        p.tag.POS == ps[0].tag.POS and p.tag.case in cases for p in ps)
+
+
 def _keys(words: list[str]) -> list[str]:
     """Gazetteer keys for a run of words: a place-name lemma first, then as written (indeclinable
     names: Урумчи, Алматы), then any noun lemma (guessed for unknown words: Кайфына → кайфын)."""
@@ -62,16 +91,30 @@ def _keys(words: list[str]) -> list[str]:
         ps = parses(words[0].lower())
         keys = [fold(p.normal_form) for p in ps if "Geox" in p.tag]
         keys += [surface] + [fold(p.normal_form) for p in ps if p.tag.POS == "NOUN"]
+        if not ps[0].is_known:  # a foreign name the dictionary only guesses at: «Тяньцзине», «Эрдэнэта»
+            keys += _ending_guesses(surface)
     else:
-        lemmas = [w if w == "-" else fold(parses(w.lower())[0].normal_form) for w in words]
+        lemmas = [w if w == "-" else fold(_place_lemma(w)) for w in words]
         # «Ростове-на-Дону»: only the first word declines; «Усть-Каменогорском»: only the last, which the
         # dictionary may not know, so its nominative is guessed from its ending
         first_declined = " ".join([lemmas[0], *(fold(w) for w in words[1:])]).replace(" - ", "-")
-        keys = [" ".join(lemmas).replace(" - ", "-"), surface, first_declined]
+        # «Набережных Челнах»: each word in the nominative of its own number («Набережные Челны»)
+        nominatives = " ".join(w if w == "-" else fold(to_nominative(w)) for w in words).replace(" - ", "-")
+        keys = [" ".join(lemmas).replace(" - ", "-"), nominatives, surface, first_declined]
         if "-" in words:
-            keys += [surface[: len(surface) - len(ending)] + nominative for ending, nominative in CASE_ENDINGS
-                     if surface.endswith(ending)]
+            keys += _ending_guesses(surface)
     return list(dict.fromkeys(keys))
+
+
+def _place_lemma(word: str) -> str:
+    """The lemma of a word of a name, read as a place where it can be («Петропавловском» → «петропавловск»)."""
+    ps = parses(word.lower())
+    return next((p.normal_form for p in ps if "Geox" in p.tag), ps[0].normal_form)
+
+
+def _ending_guesses(surface: str) -> list[str]:
+    return [surface[: len(surface) - len(ending)] + nominative for ending, nominative in CASE_ENDINGS
+            if surface.endswith(ending)]
 
 
 def _is_common_noun(word: str) -> bool:
@@ -150,18 +193,14 @@ def cities_component(doc: Doc) -> Doc:
             sentence_countries[sentence] = countries_in(text[sentence[0] : sentence[1]]) | heading_countries
         match = None
         for words, last in _candidate_words(doc, t.i):
-            if len(words) == 1 and _is_adjective(words[0]) and not marked:
+            if len(words) == 1 and not marked and _adjective_here(doc, t.i):
                 continue
             if len(words) == 1 and not marked and _is_common_noun(words[0]):
                 continue
-            for key in _keys(words):
-                if key in REGIONS_NOT_CITIES and not marked:
-                    continue
-                city = gazetteer.lookup(key, sentence_countries[sentence])
-                if city:
-                    match = (city, last)
-                    break
-            if match:
+            # a country or a part of the world is a place of that name only after «город» (Армения, Куба)
+            keys = [k for k in _keys(words) if marked or (k not in REGIONS_NOT_CITIES and k not in COUNTRIES)]
+            if city := gazetteer.lookup_first(keys, sentence_countries[sentence]):
+                match = (city, last)
                 break
         if match:
             city, last = match

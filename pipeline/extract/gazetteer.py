@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from pipeline.extract.morph import fold
 
@@ -21,6 +24,7 @@ class City:
     latitude: float
     longitude: float
     population: int
+    latin: str = ""  # GeoNames' own name, which tells the usual spelling among several («Самара», «Самар»)
 
 
 @functools.cache
@@ -40,7 +44,7 @@ def index() -> dict[str, tuple[City, ...]]:
             if (key, geonameid) not in seen:
                 seen.add((key, geonameid))
                 by_key.setdefault(key, []).append(City(geonameid, alt, c["countrycode"], float(c["latitude"]),
-                                                       float(c["longitude"]), int(c["population"])))
+                                                       float(c["longitude"]), int(c["population"]), c["name"]))
     return {k: tuple(sorted(v, key=lambda x: -x.population)) for k, v in by_key.items()}
 
 
@@ -55,3 +59,27 @@ def lookup(key: str, countries: frozenset[str] = frozenset()) -> City | None:
     if not found:
         return None
     return next((c for c in found if c.country in countries), found[0])
+
+
+def lookup_first(keys: Iterable[str], countries: frozenset[str] = frozenset()) -> City | None:
+    """The city of the first key that names one. A word form can be read as several spellings of that
+    city («Самару»: «Самар» or «Самара»): it is named by the one closest to GeoNames' Latin name."""
+    found = [city for key in keys if (city := lookup(key, countries))]
+    if not found:
+        return None
+    same = [c for c in found if c.geonameid == found[0].geonameid]
+    return max(same, key=lambda c: SequenceMatcher(None, _latin(c.name), _latin(c.latin)).ratio())
+
+
+# Letters as GeoNames' English names write them: enough to tell «Самара» (samara) from «Самар» (samar).
+_CYRILLIC_LATIN = str.maketrans({
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z", "и": "i",
+    "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t",
+    "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "",
+    "э": "e", "ю": "yu", "я": "ya",
+})
+
+
+def _latin(name: str) -> str:
+    plain = unicodedata.normalize("NFKD", name.lower().translate(_CYRILLIC_LATIN))
+    return "".join(ch for ch in plain if ch.isalnum())

@@ -6,9 +6,10 @@ from __future__ import annotations
 CITY_MARKERS: frozenset[str] = frozenset({
     "город", "г.", "г", "гор.", "побратим", "город-побратим", "город-партнер", "партнер", "столица", "мегаполис",
 })
-# Lemmas right before a name that make it a region, not a city («провинция Фуцзянь»).
+# Lemmas right before a name that make it a region, not a city («провинция Фуцзянь»). Not «округ»: the name
+# after it is a city's («городского округа Самара»); a district's name comes before it.
 REGION_MARKERS: frozenset[str] = frozenset({
-    "область", "край", "провинция", "республика", "штат", "район", "округ", "регион", "губерния", "уезд",
+    "область", "край", "провинция", "республика", "штат", "район", "регион", "губерния", "уезд",
     "префектура", "волость", "земля", "кантон", "графство", "автономия", "обл.", "респ.",
 })
 # Case endings of a name's last word and what its nominative may end in instead, for the compound
