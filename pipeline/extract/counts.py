@@ -29,6 +29,10 @@ COUNTING_WORDS: dict[str, str] = {"ед": "единица", "шт": "штука"
 CARDINAL_ENDINGS: frozenset[str] = frozenset({"х", "ти", "ми", "ух", "ех", "и"})
 # Signs before a number that make it a name or a label, not a count.
 LABEL_BEFORE = re.compile(r"(?:№|N|#|No\.?)\s*$")
+# Grammemes of the dictionary's names, and plural endings of nouns that the dictionary knows only as
+# surnames («казанцев»: Казанцев) → their singular's («казанец»).
+NAMES: frozenset[str] = frozenset({"Name", "Surn", "Patr"})
+NAME_LIKE_PLURALS: list[tuple[str, str]] = [("цев", "ец")]
 MAX_MODIFIERS = 4  # adjectives between a number and its noun: «12 омских муниципальных библиотек»
 _HYPHEN_WORD = re.compile(r"-([а-яёa-z]+)", re.IGNORECASE)
 
@@ -40,12 +44,36 @@ def _is_list_marker(text: str, start: int, end: int) -> bool:
 
 def _noun(word: str) -> str | None:
     """Lemma of `word` when its most likely reading is a noun (ё written е)."""
-    for p in parses(word.lower()):
+    ps = parses(word.lower())
+    if word.islower() and all(NAMES & p.tag.grammemes for p in ps):
+        # a word in lower case is no name: «казанцев» is the surname Казанцев only in the dictionary
+        return next((word[: len(word) - len(e)] + n for e, n in NAME_LIKE_PLURALS if word.endswith(e)), None)
+    for p in ps:
         if p.tag.POS == "NOUN":
             return p.normal_form.replace("ё", "е")
         if p.tag.POS not in ("NOUN",) and p.score > 0.4:
             return None
     return None
+
+
+def _substantive(word: str) -> str | None:
+    """«учащихся» → «учащийся»: an adjective or participle that the dictionary marks as used as a noun."""
+    for p in parses(word.lower()):
+        if p.tag.POS in ("ADJF", "PRTF") and "Subx" in p.tag:
+            form = p.inflect({"masc", "sing", "nomn"})
+            return form.word.replace("ё", "е") if form else None
+    return None
+
+
+def _agrees(word: str, next_word: str) -> bool:
+    """`word` can be an adjective of `next_word`: the same case and number, or, after 2–4, a plural
+    adjective before a singular genitive noun («23 рабочие поездки»)."""
+    forms = {(p.tag.case, p.tag.number) for p in parses(word.lower()) if p.tag.POS in ("ADJF", "PRTF")}
+    nexts = parses(next_word.lower())
+    if nexts[0].tag.POS not in ("NOUN", "ADJF", "PRTF"):
+        return False
+    heads = {(p.tag.case, p.tag.number) for p in nexts if p.tag.POS in ("NOUN", "ADJF", "PRTF")}
+    return bool(forms & heads) or (("nomn", "plur") in forms and ("gent", "sing") in heads)
 
 
 def _is_modifier(word: str) -> bool:
@@ -83,9 +111,14 @@ def counted_noun(doc: Doc, i: int) -> tuple[str, int] | None:
         if word[0].isupper() and i and doc[i - 1].text.endswith("."):
             return None  # «300 тыс. Спонсоры…»: after an abbreviation's period a capital starts a sentence
         lemma = _hyphen_lemma(word) if "-" in word else _noun(word)
-        if lemma and not (_is_modifier(word) and nxt < len(doc) and doc[nxt].is_alpha):
-            return lemma, doc[nxt - 1].idx + len(doc[nxt - 1].text)
-        if not _is_modifier(word):
+        end = doc[nxt - 1].idx + len(doc[nxt - 1].text)
+        # «рабочие поездки», «омских муниципальных библиотек»: a word the next one agrees with is its adjective
+        modifies = nxt < len(doc) and doc[nxt].is_alpha and doc[nxt].text.islower() and _agrees(word, doc[nxt].text)
+        if lemma and not modifies and not (_is_modifier(word) and nxt < len(doc) and doc[nxt].is_alpha):
+            return lemma, end
+        if not modifies and (substantive := _substantive(word)):
+            return substantive, end  # «46 учащихся МАОУ СОШ № 14»
+        if not _is_modifier(word) and not modifies:
             return None
         i = nxt
     return None

@@ -5,6 +5,13 @@ import pytest
 CASES = [
     ("В конкурсе приняли участие 1312 работ из 42 стран.", [(1312, "exact", "работа"), (42, "exact", "страна")]),
     ("Выставку посетило более 2000 омичей.", [(2000, "more_than", "омич")]),
+    # A participle used as a noun is the counted noun, before a school's abbreviation too; an adjective
+    # that the next word agrees with is not, even one that can be a noun («рабочие»).
+    ("Участвовали 46 учащихся МАОУ СОШ № 14 и 30 обучающихся.",
+     [(46, "exact", "учащийся"), (30, "exact", "обучающийся")]),
+    ("Специалисты совершили 23 рабочие поездки.", [(23, "exact", "поездка")]),
+    # A word in lower case is no surname, though the dictionary knows «Казанцев» only as one.
+    ("Площадки посетили около 15 тыс. казанцев.", [(15000, "approx", "казанец")]),
     ("Участниками стали свыше 1,5 тысяч детей.", [(1500, "more_than", "ребенок")]),
     ("Было отсмотрено около 6 000 художественных работ.", [(6000, "approx", "работа")]),
     ("Отсмотрено около 6\u00a0000 работ.", [(6000, "approx", "работа")]),
