@@ -94,20 +94,22 @@ def _keys(words: list[str]) -> list[str]:
         if not ps[0].is_known:  # a foreign name the dictionary only guesses at: «Тяньцзине», «Эрдэнэта»
             keys += _ending_guesses(surface)
     else:
-        lemmas = [w if w == "-" else fold(_place_lemma(w)) for w in words]
+        lemmas = [w if w == "-" else fold(parses(w.lower())[0].normal_form) for w in words]
+        # «Петропавловском-Камчатским»: the first reading may be an adjective's, the place's comes after it
+        place_lemmas = " ".join(w if w == "-" else fold(_place_lemma(w)) for w in words).replace(" - ", "-")
         # «Ростове-на-Дону»: only the first word declines; «Усть-Каменогорском»: only the last, which the
         # dictionary may not know, so its nominative is guessed from its ending
         first_declined = " ".join([lemmas[0], *(fold(w) for w in words[1:])]).replace(" - ", "-")
         # «Набережных Челнах»: each word in the nominative of its own number («Набережные Челны»)
         nominatives = " ".join(w if w == "-" else fold(to_nominative(w)) for w in words).replace(" - ", "-")
-        keys = [" ".join(lemmas).replace(" - ", "-"), nominatives, surface, first_declined]
+        keys = [" ".join(lemmas).replace(" - ", "-"), place_lemmas, nominatives, surface, first_declined]
         if "-" in words:
             keys += _ending_guesses(surface)
     return list(dict.fromkeys(keys))
 
 
 def _place_lemma(word: str) -> str:
-    """The lemma of a word of a name, read as a place where it can be («Петропавловском» → «петропавловск»)."""
+    """The lemma of a word read as a place where it can be («Петропавловском» → «петропавловск»)."""
     ps = parses(word.lower())
     return next((p.normal_form for p in ps if "Geox" in p.tag), ps[0].normal_form)
 

@@ -19,13 +19,24 @@ ORG_HEADS: frozenset[str] = frozenset({
     "отделение", "отдел", "сад", "детсад", "хозяйство", "организация", "группа", "бюро", "фирма",
     "парламент", "меджлис", "хурал", "курултай", "орден", "братство", "епархия",
 })
+# Bodies that are never named after a person: a name after one is its officer's («советника городского
+# совета Джеймса Кларка», «начальник управления культуры Б.Д. Намсараев»), not part of its name.
+BODIES: frozenset[str] = frozenset({
+    "администрация", "правительство", "министерство", "департамент", "управление", "комитет", "комиссия",
+    "совет", "дума", "собрание", "консульство", "генконсульство", "посольство", "представительство", "акимат",
+    "мэрия", "служба", "инспекция", "прокуратура", "суд", "отдел", "отделение", "палата", "агентство", "штаб",
+    "парламент", "меджлис", "хурал", "курултай",
+})
 # Heads that name an organisation only with a «quoted name» («исторический парк «Омская крепость»»):
-# without one they are places or generic groups.
+# without one they are places or generic groups («в Белом зале»).
 QUOTED_ONLY_HEADS: frozenset[str] = frozenset({
     "парк", "сквер", "группа", "организация", "лаборатория", "отдел", "отделение", "сад", "хозяйство",
     "центр", "предприятие", "площадка", "пространство", "кластер", "движение", "сообщество", "команда",
-    "дом", "дворец",
+    "дом", "дворец", "зал",
 })
+# Of those, the ones that name an institution with the person it is named after too («концертный зал имени
+# С. Сайдашева», «Дворец культуры им. Малунцева»); a park or a square named so is a place.
+NAMED_FOR_SOMEONE_HEADS: frozenset[str] = frozenset({"дом", "дворец", "зал", "центр"})
 # Abbreviations in capitals that name places or other things, not organisations.
 NOT_ORG_ABBREVIATIONS: frozenset[str] = frozenset({
     "РФ", "США", "КНР", "СССР", "ЛНР", "ДНР", "ЕС", "ОАЭ", "РБ", "РК", "ФРГ", "КНДР", "ВОВ", "ИП", "ТВ", "ИИ",
@@ -44,6 +55,16 @@ INSTITUTION_KINDS: frozenset[str] = frozenset({
     "ДК", "ДШИ", "ДМШ", "ДХШ", "ДДТ", "ЦДТ", "ДЮСШ", "СДЮСШОР", "СОШ", "ООШ", "ЦБС", "ЦГБ", "КДЦ", "ТЮЗ",
 })
 INSTITUTION_FORM = r"(?:ФГ|Г|М|О|К|ОГ|КГ|Р)?[БАК]?(?:У|ОУ|ДОУ|ПОУ|УК|УДО|УЗ|УСО|УСОН)(?:ДО|ВО)?"
+# Titles of address before a name, in any case («г-ном Пак Сон Хо», «госпожой Чжан Хуэй»).
+HONORIFICS = r"г-(?:н|на|ну|ном|не|жа|жи|же|жой|жу)|господин(?:а|у|ом|е)?|госпож(?:а|и|е|ой|у)"
+# The most common Chinese, Korean and Vietnamese surnames, which begin a name of two or three words
+# that the dictionary does not know («Генеральный консул Ван Сюэпин», «с Нгуеном Ван Тунгом»).
+EAST_ASIAN_SURNAMES: frozenset[str] = frozenset({
+    "Ван", "Ли", "Чжан", "Лю", "Чэнь", "Чен", "Ян", "Хуан", "Чжао", "Чжоу", "Сюй", "Сунь", "Чжу", "Линь",
+    "Гао", "Го", "Хэ", "Ло", "Лян", "Сун", "Чжэн", "Се", "Хань", "Тан", "Фэн", "Дэн", "Цао", "Пэн", "Цзэн",
+    "Ким", "Пак", "Чхве", "Чон", "Кан", "Чо", "Юн", "Чан", "Лим", "Хан", "Квон", "Хван", "Сон", "Хон",
+    "Нгуен", "Ле", "Фам", "Хоанг", "Фан", "Ву", "Во", "Данг", "Буй", "Нго", "Зыонг",
+})
 # Words after a first name that are part of a monarch's or saint's name («Екатерина Великая»).
 EPITHETS: frozenset[str] = frozenset({"великий", "грозный", "мудрый", "святой", "невский", "донской", "первый"})
 ROMAN_REGNAL = frozenset({"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV"})

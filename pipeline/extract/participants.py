@@ -20,10 +20,14 @@ from pipeline.extract.mention import Mention, add, mentions, sentence_of, text_o
 from pipeline.extract.morph import compound_lemma, fold, match_case, parses, to_nominative
 from pipeline.extract.orgwords import (
     ALIAS_INTRO,
+    BODIES,
+    EAST_ASIAN_SURNAMES,
     EPITHETS,
+    HONORIFICS,
     INSTITUTION_FORM,
     INSTITUTION_KINDS,
     LEGAL_FORMS,
+    NAMED_FOR_SOMEONE_HEADS,
     NOT_ORG_ABBREVIATIONS,
     ORG_HEADS,
     QUOTED_ONLY_HEADS,
@@ -36,9 +40,12 @@ from pipeline.extract.places import CITY_MARKERS, COUNTRIES
 APPOSITION_HEADS = frozenset({"город", "г.", "республика", "область", "край", "провинция", "село", "поселок",
                               "посёлок", "станица", "деревня", "район", "округ", "штат"})
 OPEN_QUOTES = {"«": "»", "„": "“", "“": "”"}
+# What a city's name ends in where its adjective has «-ский» (Томск → томский, Казань → казанский).
+PLACE_ADJECTIVE_STEMS = ("ск", "", "ь")
 _INITIALS_FIRST = re.compile(r"(?<![\w.])(?:[А-ЯЁ]\.\s?){1,2}\s?[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?")
 _SURNAME_FIRST = re.compile(r"(?<![\w.])[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s[А-ЯЁ]\.\s?[А-ЯЁ]\.")
-_ABBREVIATION = re.compile(r"(?<![\w-])(?:[А-ЯЁ]{2,6}|[А-ЯЁ][а-яё]?[А-ЯЁ]{2,5})(?![\w-])")
+# Capitals, or capitals with a few small letters inside («ОмГУ», «ЮУрГУ», «СПбГУ», «ВолгГТУ», «СибГУТИ»).
+_ABBREVIATION = re.compile(r"(?<![\w-])(?:[А-ЯЁ]{2,6}|[А-ЯЁ]{1,3}[а-яё]{1,3}[А-ЯЁ](?:[а-яё]?[А-ЯЁ]){1,4})(?![\w-])")
 _NAMED_AFTER = ("им.", "имени", "им")
 
 
@@ -102,6 +109,16 @@ def _is_abbreviation(word: str) -> bool:
 def _is_legal_form(word: str) -> bool:
     """A legal form or a kind of institution, which joins the name after it."""
     return word in LEGAL_FORMS or word in INSTITUTION_KINDS or bool(_INSTITUTION_FORM.fullmatch(word))
+
+
+@_per_word
+def _of_place(word: str) -> bool:
+    """An adjective made from a city's or a country's name («Томский», «Челябинским», «Российской»)."""
+    lemma = fold(_lemma(word))
+    if not _is_adj(word) or not lemma.endswith("ский"):
+        return False
+    stem = lemma[: -len("ский")]
+    return lemma in COUNTRIES or any(gazetteer.lookup(stem + end) for end in PLACE_ADJECTIVE_STEMS)
 
 
 @_per_word
@@ -209,10 +226,13 @@ def _left_descriptor(words: list[tuple[str, int, int]], k: int) -> int | None:
     return words[start][1]
 
 
-def _right_complement(words: list[tuple[str, int, int]], k: int, quotes: list[tuple[int, int]]) -> tuple[int, bool]:
-    """Extend a head at word k over its complement; returns (end word index, whether it names something)."""
+def _right_complement(words: list[tuple[str, int, int]], k: int, quotes: list[tuple[int, int]],
+                      names: frozenset[int] = frozenset()) -> tuple[int, bool]:
+    """Extend a head at word k over its complement; returns (end word index, whether it names something).
+    A foreign name starting at one of the offsets `names` ends it."""
     end, named, j = k, False, k + 1
     after_prep = False
+    body = _head(words[k][0]) in BODIES
     while j < len(words):
         w, s, _ = words[j]
         low = w.lower()
@@ -233,6 +253,8 @@ def _right_complement(words: list[tuple[str, int, int]], k: int, quotes: list[tu
             continue
         if _nominative_first_name(w):
             break  # «в Российской Федерации Дмитрий Крутой»: a person begins
+        if s in names or (body and _person_begins(words, j)):
+            break  # «советника городского совета Джеймса Кларка»: the body's officer
         if low in ("по",) and not after_prep and j == end + 1:
             after_prep = True
             j += 1
@@ -240,15 +262,16 @@ def _right_complement(words: list[tuple[str, int, int]], k: int, quotes: list[tu
         if low == "в" and j + 2 < len(words) and _lemma(words[j + 1][0]) in ("город", "г."):
             j += 2
             continue
-        if (low == "и" and j + 1 < len(words) and words[j - 1][0].islower() and words[j + 1][0].islower()
+        # «…сибирских и дальневосточных городов», in a heading in capitals too («КУЛЬТУРЫ И МОЛОДЕЖНОЙ ПОЛИТИКИ»)
+        if (low == "и" and j + 1 < len(words) and _same_case_style(w, words[j - 1][0], words[j + 1][0])
                 and (_oblique_noun(words[j + 1][0]) or _oblique(words[j + 1][0], "ADJF"))):
             j += 1
             continue
         if _is_abbreviation(w):
             end, named, j = j, True, j + 1
             continue
-        if not w[0].isalpha() or _is_verbish(w):
-            break
+        if not w[0].isalpha() or (_is_verbish(w) and (w.islower() or parses(low)[0].is_known)):
+            break  # a capitalised word the dictionary does not know is a name («Университета Анадолу»)
         apposition = end == j - 1 and _lemma(words[end][0]) in APPOSITION_HEADS
         if w[0].isupper() and (apposition or _oblique_noun(w) or _is_adj(w) or not parses(low)[0].tag.POS):
             end, named, j = j, True, j + 1
@@ -261,6 +284,18 @@ def _right_complement(words: list[tuple[str, int, int]], k: int, quotes: list[tu
     while end > k and _is_adj(words[end][0]):
         end -= 1
     return end, named
+
+
+def _same_case_style(*ws: str) -> bool:
+    return all(w.islower() for w in ws) or all(w.isupper() for w in ws)
+
+
+def _person_begins(words: list[tuple[str, int, int]], j: int) -> bool:
+    """Initials, or a first name the dictionary knows followed by a capitalised word, at word j."""
+    w = words[j][0]
+    if re.fullmatch(r"(?:[А-ЯЁ]\.)+", w):
+        return True
+    return (w[:1].isupper() and _known_first_name(w) and j + 1 < len(words) and words[j + 1][0][:1].isupper())
 
 
 def _named_after_end(words: list[tuple[str, int, int]], j: int) -> int | None:
@@ -277,6 +312,10 @@ def _named_after_end(words: list[tuple[str, int, int]], j: int) -> int | None:
             last, named = j, initials
         elif w in ("Героя", "героя") or (_oblique_noun(w) and last is None):
             last = j
+        elif w == "и" and last is not None and j + 1 < len(words) and words[j + 1][0][:1].isupper():
+            j += 1  # «имени Ганса и Софи Шолль»
+            last = j
+            continue
         else:
             break
         j += 1
@@ -322,6 +361,7 @@ def _adjective_nominative(word: str, number: str, gender: str) -> str:
 def _organisations(doc: Doc, words: list[tuple[str, int, int]], quotes: list[tuple[int, int]]) -> list[Mention]:
     found: list[Mention] = []
     text = text_of(doc)
+    names = frozenset(s for s, _ in _foreign_names(text))
     sentence_starts = {s for s, _ in doc.user_data.get("sentences", [])}
     word_at = {w[1]: i for i, w in enumerate(words)}
 
@@ -346,18 +386,24 @@ def _organisations(doc: Doc, words: list[tuple[str, int, int]], quotes: list[tup
     # 2. Named head nouns without quotes.
     for k, (w, s, e) in enumerate(words):
         head = _head(w)
-        if not head or head in QUOTED_ONLY_HEADS or taken(s, e) or any(qs < s < qe for qs, qe in quotes):
+        if not head or taken(s, e) or any(qs < s < qe for qs, qe in quotes):
             continue
         start_k = k
         while start_k - 1 >= 0 and words[start_k - 1][0][0].isalpha() and _agrees(words[start_k - 1][0], w):
             start_k -= 1
         if any(all(p.tag.number == "plur" for p in parses(words[x][0].lower())) for x in range(start_k, k)):
             continue  # «образовательные учреждения города Гомеля»: a plural is a kind, not a name
-        end_k, named = _right_complement(words, k, quotes)
+        end_k, named = _right_complement(words, k, quotes, names)
         if start_k == end_k:
             continue  # a bare «Совет», «Администрация» refers to a name given elsewhere
+        if head in QUOTED_ONLY_HEADS and not (head in NAMED_FOR_SOMEONE_HEADS and any(
+                words[x][0].lower() in _NAMED_AFTER for x in range(k, end_k))):
+            continue  # «в Белом зале», «в сквере им. Дзержинского», but «в концертном зале имени С. Сайдашева»
         first_word, first_start = words[start_k][0], words[start_k][1]
-        capitalised = any(words[x][0][0].isupper() for x in range(start_k, k + 1) if words[x][1] not in sentence_starts)
+        # a capital that only starts the sentence names nothing, unless the word is a place's («Томский
+        # областной театр драмы»)
+        capitalised = any(words[x][0][0].isupper() and (words[x][1] not in sentence_starts or _of_place(words[x][0]))
+                          for x in range(start_k, k + 1))
         if not (named or capitalised):
             continue
         if taken(first_start, words[end_k][2]):
@@ -470,6 +516,7 @@ def _persons(doc: Doc, orgs: list[Mention]) -> list[Mention]:
                 and not _known_first_name(words[0])):
             continue  # a city, as written or as the dictionary reads it («Цзямусы», guessed a name)
         spans.append((ner.start, ner.end))
+    spans += _foreign_names(text)
     # Regnal numbers and epithets: «Петра I», «Екатерины Великой».
     # Overlapping search (lookahead): «Эпоха Петра Великого» must still try «Петра Великого».
     for m in re.finditer(r"(?<![\w])(?=(([А-ЯЁ][а-яё]+)\s+([IVX]{1,4}|[А-ЯЁ][а-яё]+))(?![\w]))", text):
@@ -484,8 +531,32 @@ def _persons(doc: Doc, orgs: list[Mention]) -> list[Mention]:
         if any(o.start <= s and e <= o.end for o in orgs):
             add(doc, Mention("person_in_org", s, e))  # so that cities skip «им. А.С. Пушкина» too
             continue
-        out.append(Mention("person", s, e, {"name": person_nominative(text[s:e], _verb_gender(text, s, e))}))
+        # a verb tells the gender of a name of initials only; a whole name has its own
+        hint = _verb_gender(text, s, e) if _INITIAL.search(text, s, e) else None
+        out.append(Mention("person", s, e, {"name": person_nominative(text[s:e], hint)}))
     return out
+
+
+_CAPITALISED = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
+_AFTER_HONORIFIC = re.compile(rf"(?<![\w-])(?:{HONORIFICS})\s+({_CAPITALISED}(?:\s{_CAPITALISED}){{0,2}})",
+                              re.IGNORECASE)
+_EAST_ASIAN = re.compile(rf"(?<![\w.-])((?:{'|'.join(sorted(EAST_ASIAN_SURNAMES))})(?:ом|ем|а|у)?)"
+                         rf"((?:\s{_CAPITALISED}){{1,2}})")
+
+
+def _foreign_names(text: str) -> list[tuple[int, int]]:
+    """Names after a title of address («г-ном Пак Сон Хо»), and names of two or three words that begin with
+    a common Chinese, Korean or Vietnamese surname, the rest no adjective, verb or city («Ван Сюэпин»,
+    «Нгуеном Ван Тунгом»)."""
+    spans = [m.span(1) for m in _AFTER_HONORIFIC.finditer(text) if m.group(1)[0].isupper()]
+    for m in _EAST_ASIAN.finditer(text):
+        given = m.group(2).split()
+        while given and any(len(w) > 3 and (_is_adj(w) or _is_verbish(w) or gazetteer.lookup(fold(w)))
+                            for w in given):  # a syllable («Ван», «Хо») is a syllable of a name
+            given.pop()
+        if given:
+            spans.append((m.start(1), text.index(given[-1], m.end(1)) + len(given[-1])))
+    return spans
 
 
 _WORD_BEFORE = re.compile(r"([А-ЯЁа-яё]+)\s+$")
@@ -535,8 +606,9 @@ def person_nominative(name: str, gender_hint: str | None = None) -> str:
     _verb_gender), else masculine, the more frequent reading in reports.
     """
     words = name.split()
+    # an indeclinable first name («Такаси») tells no case: «Такаси Ямада» is no genitive of «Ямад»
     readings = [[(p.tag.gender, p.tag.case) for p in parses(w.lower()) if {"Name", "Patr"} & set(p.tag.grammemes)
-                 and p.tag.number == "sing"] for w in words if not _is_surname_nominative(w)]
+                 and p.tag.number == "sing" and "Fixd" not in p.tag] for w in words if not _is_surname_nominative(w)]
     readings = [r for r in readings if r]
     gender, case = (None, None) if gender_hint is None else (gender_hint, None)
     if readings:
@@ -566,7 +638,7 @@ def _person_word_nominative(word: str, gender: str | None, case: str | None) -> 
     if case in (None, "nomn") and _is_surname_nominative(word, gender or "masc"):
         return word
     want_gender = gender or "masc"
-    named = [p for p in ps if {"Name", "Surn", "Patr"} & set(p.tag.grammemes)
+    named = [p for p in ps if {"Name", "Surn", "Patr"} & set(p.tag.grammemes) and p.tag.number != "plur"
              and (p.tag.gender == want_gender or "ms-f" in p.tag or p.tag.gender is None)
              and (case is None or p.tag.case == case)]
     named.sort(key=lambda p: "Fixd" in p.tag)  # «Анне»: the dative of «Анна» before the indeclinable «Анне»
