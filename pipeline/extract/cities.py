@@ -2,7 +2,7 @@
 
 Not adjectives («Омская крепость»), regions («провинция Фуцзянь»), countries, or surnames
 (a name inside a person mention, or after «им.»). Homonyms resolve by the countries that the
-sentence and its section heading mention, then by population.
+sentence and its section heading mention, then those of its paragraph, then by population.
 """
 
 from __future__ import annotations
@@ -13,7 +13,14 @@ from spacy.tokens import Doc, Token
 from pipeline.extract import gazetteer
 from pipeline.extract.mention import Mention, add, mentions, sentence_of, text_of
 from pipeline.extract.morph import fold, parses, to_nominative
-from pipeline.extract.places import CASE_ENDINGS, CITY_MARKERS, COUNTRIES, REGION_MARKERS, REGIONS_NOT_CITIES
+from pipeline.extract.places import (
+    CASE_ENDINGS,
+    CITY_MARKERS,
+    COUNTRIES,
+    KOREAN_INITIALS,
+    REGION_MARKERS,
+    REGIONS_NOT_CITIES,
+)
 
 NAMED_AFTER = frozenset({"им.", "им", "имени"})
 
@@ -108,6 +115,13 @@ def _keys(words: list[str]) -> list[str]:
     return list(dict.fromkeys(keys))
 
 
+def _korean(keys: list[str]) -> gazetteer.City | None:
+    """A Korean city under GeoNames' spelling of its first consonant («Дэджон» → Тэджон)."""
+    variants = [new + key[len(old) :] for key in keys for old, new in KOREAN_INITIALS if key.startswith(old)]
+    city = gazetteer.lookup_first(variants)
+    return city if city and city.country == "KR" else None
+
+
 def _place_lemma(word: str) -> str:
     """The lemma of a word read as a place where it can be («Петропавловском» → «петропавловск»)."""
     ps = parses(word.lower())
@@ -172,6 +186,7 @@ def cities_component(doc: Doc) -> Doc:
     heading_countries = countries_in(doc.user_data.get("heading", ""))
     sentence_countries: dict[tuple[int, int], frozenset[str]] = {}
     text = text_of(doc)
+    paragraph_countries = countries_in(text)
     i = 0
     while i < len(doc):
         t: Token = doc[i]
@@ -201,7 +216,10 @@ def cities_component(doc: Doc) -> Doc:
                 continue
             # a country or a part of the world is a place of that name only after «город» (Армения, Куба)
             keys = [k for k in _keys(words) if marked or (k not in REGIONS_NOT_CITIES and k not in COUNTRIES)]
-            if city := gazetteer.lookup_first(keys, sentence_countries[sentence]):
+            city = gazetteer.lookup_first(keys, near := sentence_countries[sentence]) or _korean(keys)
+            if city:
+                if city.country not in near and (wider := paragraph_countries - near):
+                    city = gazetteer.lookup_first(keys, wider) or city  # said in the next sentence
                 match = (city, last)
                 break
         if match:

@@ -74,6 +74,12 @@ CASES = [
     # Countries that towns far away share a name with (Япония, Армения in Colombia, Куба in Azerbaijan).
     ("Побратим Иркутска город Канадзава (Япония); гости из Армении и Кубы.",
      [("Иркутска", "Иркутск", "RU"), ("Канадзава", "Канадзава", "JP")]),
+    # Korean cities as people spell them, named as GeoNames does.
+    ("Делегация города Дэджон прибыла; в Дэгу и Бусане прошли концерты.",
+     [("Дэджон", "Тэджон", "KR"), ("Дэгу", "Тэгу", "KR"), ("Бусане", "Пусан", "KR")]),
+    # A homonym is resolved by a country its paragraph names, where its sentence names none.
+    ("В июне город принимал делегацию Ньюкасла. Визит проходил при поддержке консульства Великобритании.",
+     [("Ньюкасла", "Ньюкасл", "GB")]),
     # A table's header cell «Город» announces no city in the next cell.
     ("Город\tСроки визита\tСостав\nХайфон\t12–15 марта\t8 человек", [("Хайфон", "Хайфон", "VN")]),
     ("Выставка Игоря Николаева открылась.", []),
