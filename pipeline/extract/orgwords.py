@@ -37,11 +37,11 @@ QUOTED_ONLY_HEADS: frozenset[str] = frozenset({
 # Of those, the ones that name an institution with the person it is named after too («концертный зал имени
 # С. Сайдашева», «Дворец культуры им. Малунцева»); a park or a square named so is a place.
 NAMED_FOR_SOMEONE_HEADS: frozenset[str] = frozenset({"дом", "дворец", "зал", "центр"})
-# Abbreviations in capitals that name places or other things, not organisations.
+# Abbreviations in capitals that name places or other things (an exhibition: ЭКСПО), not organisations.
 NOT_ORG_ABBREVIATIONS: frozenset[str] = frozenset({
     "РФ", "США", "КНР", "СССР", "ЛНР", "ДНР", "ЕС", "ОАЭ", "РБ", "РК", "ФРГ", "КНДР", "ВОВ", "ИП", "ТВ", "ИИ",
     "ЧС", "ЗОЖ", "ЖКХ", "ВВП", "НКО", "СМИ", "ВУЗ", "ООПТ", "ГТО", "ПДД", "ЕГЭ", "ОГЭ", "ЦФО", "СФО", "ДФО",
-    "УФО", "ПФО", "СЗФО", "ЮФО", "СКФО", "ОМСК", "IT", "PR", "СВО",
+    "УФО", "ПФО", "СЗФО", "ЮФО", "СКФО", "ОМСК", "IT", "PR", "СВО", "ЭКСПО",
 })
 # Legal forms written as abbreviations before a name, which they belong to («ООО «Ромашка»», «МБОУ СОШ № 12»);
 # before a name otherwise an abbreviation is an owner («проекта ГМИО «Параллели»»). Companies and

@@ -445,11 +445,15 @@ def _legal_form_before(words: list[tuple[str, int, int]], k: int) -> int | None:
 
 def _abbreviations_end(words: list[tuple[str, int, int]], k: int) -> int:
     """Where the abbreviation at word k ends with the «№ N» or «им. …» right after it, and after a legal
-    form the capitals it belongs to («МБОУ СОШ № 12», «ФГБОУ ВО ОмГТУ»)."""
+    form the capitals it belongs to («МБОУ СОШ № 12», «ФГБОУ ВО ОмГТУ», «МБОУ г. Иркутска СОШ № 14»)."""
     end, j = words[k][2], k + 1
     while j < len(words):
         if _ABBREVIATION.fullmatch(words[j][0]) and _is_legal_form(words[k][0]):
             end, j = words[j][2], j + 1
+        elif (_is_legal_form(words[k][0]) and j == k + 1 and j + 2 < len(words)
+              and _lemma(words[j][0]) in CITY_MARKERS and words[j + 1][0][:1].isupper()
+              and _ABBREVIATION.fullmatch(words[j + 2][0])):
+            j += 2  # «МБОУ г. Иркутска СОШ № 14»: the city the institution belongs to
         elif words[j][0] == "№" and j + 1 < len(words) and words[j + 1][0][:1].isdigit():
             end, j = words[j + 1][2], j + 2
         elif words[j][0].lower() in _NAMED_AFTER and (last := _named_after_end(words, j + 1)) is not None:

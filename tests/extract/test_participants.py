@@ -148,6 +148,9 @@ ORGANIZATIONS = [
     # A heading in capitals: its common words are not abbreviations.
     ("ОТЧЕТ АДМИНИСТРАЦИИ ГОРОДА ЕКАТЕРИНБУРГА ЗА 2022 ГОД", ["АДМИНИСТРАЦИЯ ГОРОДА ЕКАТЕРИНБУРГА"]),
     ("ИТОГИ РАБОТЫ ЗА ГОД", []),
+    # A legal form takes the city it belongs to and the capitals after it; an exhibition is no organisation.
+    ("Участвовали учащиеся МБОУ г. Иркутска СОШ № 14.", ["МБОУ г. Иркутска СОШ № 14"]),
+    ("В Харбине прошло 8-е Российско-Китайское ЭКСПО.", []),
     # Abbreviations with small letters inside.
     ("Гости посетили ЮУрГУ, СПбГУ и ВолгГТУ.", ["ЮУрГУ", "СПбГУ", "ВолгГТУ"]),
     # A name the dictionary does not know, after a capitalised head.
