@@ -7,6 +7,8 @@ sentence and its section heading mention, then those of its paragraph, then by p
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -23,6 +25,7 @@ from pipeline.extract.places import (
 )
 
 NAMED_AFTER = frozenset({"им.", "им", "имени"})
+_WHOLE_NAME = re.compile(r"[А-ЯЁ]+(?:[- ][А-ЯЁ]+)?")
 
 
 def countries_in(text: str) -> frozenset[str]:
@@ -90,7 +93,7 @@ def _adjective_here(doc: Doc, i: int) -> bool:
         p.tag.POS == ps[0].tag.POS and p.tag.case in cases for p in ps)
 
 
-def _keys(words: list[str]) -> list[str]:
+def name_keys(words: list[str]) -> list[str]:
     """Gazetteer keys for a run of words: a place-name lemma first, then as written (indeclinable
     names: Урумчи, Алматы), then any noun lemma (guessed for unknown words: Кайфына → кайфын)."""
     surface = fold(" ".join(words)).replace(" - ", "-")
@@ -195,8 +198,10 @@ def cities_component(doc: Doc) -> Doc:
             continue
         previous = _previous_word(doc, t.i)
         marked = previous in CITY_MARKERS
-        if t.is_upper and not marked and not (len(text.strip()) == len(t.text) and len(t.text) >= 4):
-            continue  # «РАТА», «МИР»: capitals name a city only as a heading of their own («ОМСК»)
+        heading = text.strip()
+        if t.is_upper and not marked and not (heading.startswith(t.text) and len(heading) >= 4
+                                              and _WHOLE_NAME.fullmatch(heading)):
+            continue  # «РАТА», «МИР»: capitals name a city only as a heading of their own («ОМСК», «УЛАН-УДЭ»)
         if _glued_to_lowercase(doc, t.i):
             continue  # «Домом-музеем»: the first part of a compound word
         if previous in REGION_MARKERS or previous in NAMED_AFTER:
@@ -215,7 +220,7 @@ def cities_component(doc: Doc) -> Doc:
             if len(words) == 1 and not marked and _is_common_noun(words[0]):
                 continue
             # a country or a part of the world is a place of that name only after «город» (Армения, Куба)
-            keys = [k for k in _keys(words) if marked or (k not in REGIONS_NOT_CITIES and k not in COUNTRIES)]
+            keys = [k for k in name_keys(words) if marked or (k not in REGIONS_NOT_CITIES and k not in COUNTRIES)]
             city = gazetteer.lookup_first(keys, near := sentence_countries[sentence]) or _korean(keys)
             if city:
                 if city.country not in near and (wider := paragraph_countries - near):

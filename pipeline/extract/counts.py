@@ -153,7 +153,8 @@ def _number_runs(doc: Doc) -> list[tuple[int, int, int | float, int]]:
         glued_before = s > 1 and text[s - 1] == "-" and text[s - 2].isalpha()  # «Библионочь-2023»
         if LABEL_BEFORE.search(text, max(0, s - 4), s) or glued_before:
             continue
-        if (e < len(text) and text[e].isalpha()) or text[e : e + 1] in ("%", ":") or _is_list_marker(text, s, e):
+        if (e < len(text) and text[e].isalpha()) or text[e : e + 1] in ("%", ":") or text[e : e + 2] == " %" \
+                or _is_list_marker(text, s, e):
             continue
         glued = _HYPHEN_WORD.match(text, e)
         if glued:
@@ -197,9 +198,10 @@ def counts_component(doc: Doc) -> Doc:
     # Two numbers of one noun: «от 50 до 100 команд», «10–15 человек» give its bounds; «с 50 до 100 человек»
     # a change, from one exact number to another.
     pairs = [_pair(text, runs[k], runs[k + 1]) if k + 1 < len(runs) else None for k in range(len(runs))]
+    quoted = _quoted(text)
     for k, (s, e, value, i) in enumerate(runs):
-        if overlaps(doc, s, e, "date", "money"):
-            continue
+        if overlaps(doc, s, e, "date", "money") or any(qs < s < qe for qs, qe in quoted):
+            continue  # a number in a «quoted name» is part of the name («фестиваль «Два берега»»)
         sentence = sentence_of(doc, s)
         noun = counted_noun(doc, runs[k + 1][3] if pairs[k] else i)
         if noun is None:
@@ -224,6 +226,21 @@ def counts_component(doc: Doc) -> Doc:
     return doc
 
 
+def _quoted(text: str) -> list[tuple[int, int]]:
+    """Spans of «quoted» text, outermost pairs."""
+    spans, depth, opened = [], 0, 0
+    for m in _GUILLEMET.finditer(text):
+        if m.group() == "«":
+            opened = m.start() if depth == 0 else opened
+            depth += 1
+        elif depth:
+            depth -= 1
+            if depth == 0:
+                spans.append((opened, m.end()))
+    return spans
+
+
+_GUILLEMET = re.compile("[«»]")
 _DASH_GAP = re.compile(r"\s*[-–—]\s*")
 _TO_GAP = re.compile(r"\s+до\s+", re.IGNORECASE)
 _FROM = re.compile(r"(?<![а-яё])от\s+$", re.IGNORECASE)

@@ -96,6 +96,14 @@ def _numeric(m: re.Match[str], year: int) -> Range:
     return d, d, "day"
 
 
+def _numeric_no_year(m: re.Match[str], year: int) -> Range:
+    """«с 01.06 по 31.08»: days and months of the year in context."""
+    first, last = dt.date(year, int(m["m1"]), int(m["d1"])), dt.date(year, int(m["m2"]), int(m["d2"]))
+    if last < first:
+        raise ValueError("not a range")
+    return first, last, "day"
+
+
 def _numeric_days(m: re.Match[str], year: int) -> Range:
     month, y = int(m["m2"]), int(m["y2"])
     return dt.date(y, month, int(m["d1"])), dt.date(y, month, int(m["d2"])), "day"
@@ -190,6 +198,9 @@ PATTERNS: list[tuple[re.Pattern[str], Builder]] = [
     (_p(r"\bс\s+(?P<d1>\d{1,2})\.(?P<m1>\d{1,2})\.(?P<y1>\d{4})" + _NUMERIC_YW + r"\s+(?:по|до)\s+"
         r"(?P<d2>\d{1,2})\.(?P<m2>\d{1,2})\.(?P<y2>\d{4})(?![\d.]\d)" + _NUMERIC_YW), _numeric),
     (_p(r"(?<![\d.])(?P<d1>\d{1,2})\.(?P<m1>\d{1,2})\.(?P<y1>\d{4})(?![\d.]\d)" + _NUMERIC_YW), _numeric),
+    # without a year only as a range, where «с … по …» tells a date from a decimal number
+    (_p(r"\bс\s+(?P<d1>\d{1,2})\.(?P<m1>\d{2})\s+(?:по|до)\s+(?P<d2>\d{1,2})\.(?P<m2>\d{2})(?![\d.]\d)"),
+     _numeric_no_year),
     (_p(r"(?<![\d.,])(?P<d1>\d{1,2})" + _DASH + r"(?P<d2>\d{1,2})\.(?P<m2>\d{1,2})\.(?P<y2>\d{4})(?![\d.]\d)"
         + _NUMERIC_YW), _numeric_days),  # «20–22.07.2023»
     (_p(rf"\bс\s+(?P<d1>{_D})(?:\s+(?P<m1>{_M}){_Y1}?)?\s+(?:по|до)\s+(?P<d2>{_D})\s+(?P<m2>{_M}){_Y2}?"), _day_range),

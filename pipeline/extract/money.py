@@ -27,8 +27,11 @@ _MULT_WORDS = r"тыс\.?|тысяч[а-яё]*|млн\.?|миллион[а-яё]
 _WORD_MULTIPLIERS = {"тыс": 1_000, "млн": 1_000_000, "млрд": 1_000_000_000, "миллион": 1_000_000,
                      "миллиард": 1_000_000_000, "тысяч": 1_000}
 _CURRENCY_RE = "|".join(f"(?:{c})" for c, _ in CURRENCIES)
+# «1 млн 200 тыс. рублей»: a larger part before the number
+_LARGER = rf"(?:(?P<n0>{DIGITS.pattern})\s*(?P<mult0>млрд\.?|миллиард[а-яё]*|млн\.?|миллион[а-яё]*)\s+)"
 MONEY = re.compile(
-    rf"(?:(?P<q>{QUALIFIER_RE})\s+)?(?P<n>{DIGITS.pattern})\s*(?P<mult>{_MULT_WORDS})?\s*(?P<cur>{_CURRENCY_RE})(?![а-яё\w])",
+    rf"(?:(?P<q>{QUALIFIER_RE})\s+)?{_LARGER}?(?P<n>{DIGITS.pattern})\s*(?P<mult>{_MULT_WORDS})?\s*"
+    rf"(?P<cur>{_CURRENCY_RE})(?![а-яё\w])",
     re.IGNORECASE,
 )
 
@@ -69,10 +72,15 @@ def money_component(doc: Doc) -> Doc:
     if not _ANY_CURRENCY.search(text):
         return doc
     for m in [*MONEY.finditer(text), *MONEY_AFTER_CURRENCY.finditer(text)]:
-        figure = min(m.start("n"), m.start("cur"))
+        larger = m.groupdict().get("n0")
+        figure = min(m.start("n0") if larger else m.start("n"), m.start("cur"))
         if overlaps(doc, figure, m.end(), "date", "money"):
             continue
         value = digits_value(m["n"]) * multiplier(m["mult"])
+        if larger:
+            if multiplier(m["mult"]) >= multiplier(m["mult0"]):
+                continue  # «2 млн 3 млн рублей» is no one sum
+            value += digits_value(larger) * multiplier(m["mult0"])
         value = int(value) if float(value).is_integer() else value
         start = m.start("q") if m["q"] else figure
         fields = {"value": value, "currency": currency_code(m["cur"]), "qualifier": qualifier_of(m["q"])}

@@ -16,9 +16,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from pipeline.extract import gazetteer
+from pipeline.extract.cities import name_keys
 from pipeline.extract.mention import Mention, add, mentions, sentence_of, text_of
 from pipeline.extract.morph import compound_lemma, fold, match_case, parses, to_nominative
 from pipeline.extract.orgwords import (
+    ACTION_HEADS,
     ALIAS_INTRO,
     BODIES,
     EAST_ASIAN_SURNAMES,
@@ -34,7 +36,7 @@ from pipeline.extract.orgwords import (
     ROMAN_REGNAL,
     SURNAME_ENDINGS,
 )
-from pipeline.extract.places import CITY_MARKERS, COUNTRIES
+from pipeline.extract.places import CITY_MARKERS, COUNTRIES, REGION_MARKERS
 
 # «города Маньчжурия», «Республики Казахстан»: after these a name may stand in the nominative.
 APPOSITION_HEADS = frozenset({"город", "г.", "республика", "область", "край", "провинция", "село", "поселок",
@@ -42,8 +44,11 @@ APPOSITION_HEADS = frozenset({"город", "г.", "республика", "об
 OPEN_QUOTES = {"«": "»", "„": "“", "“": "”"}
 # What a city's name ends in where its adjective has «-ский» (Томск → томский, Казань → казанский).
 PLACE_ADJECTIVE_STEMS = ("ск", "", "ь")
-_INITIALS_FIRST = re.compile(r"(?<![\w.])(?:[А-ЯЁ]\.\s?){1,2}\s?[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?")
-_SURNAME_FIRST = re.compile(r"(?<![\w.])[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s[А-ЯЁ]\.\s?[А-ЯЁ]\.")
+# Letters of names: Russian, and the Cyrillic letters of Mongolian, Buryat and Kazakh names («Мөнхбаяр»).
+_UPPER, _LOWER = "А-ЯЁӨҮҺӘІҢҒҚҰ", "а-яёөүһәіңғқұ"
+_NAME_WORD = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?"
+_INITIALS_FIRST = re.compile(rf"(?<![\w.])(?:[А-ЯЁ]\.\s?){{1,2}}\s?{_NAME_WORD}")
+_SURNAME_FIRST = re.compile(rf"(?<![\w.]){_NAME_WORD}\s[А-ЯЁ]\.\s?[А-ЯЁ]\.")
 # Capitals, or capitals with a few small letters inside («ОмГУ», «ЮУрГУ», «СПбГУ», «ВолгГТУ», «СибГУТИ»).
 _ABBREVIATION = re.compile(r"(?<![\w-])(?:[А-ЯЁ]{2,6}|[А-ЯЁ]{1,3}[а-яё]{1,3}[А-ЯЁ](?:[а-яё]?[А-ЯЁ]){1,4})(?![\w-])")
 _NAMED_AFTER = ("им.", "имени", "им")
@@ -215,8 +220,11 @@ def _left_descriptor(words: list[tuple[str, int, int]], k: int) -> int | None:
     head_at = next((c for c in chain if _head(words[c][0])), None)
     if head_at is None:
         return None
+    between = chain[chain.index(head_at) + 1 :]
+    if _head(words[head_at][0]) in ACTION_HEADS and any(_oblique_noun(words[c][0]) for c in between):
+        return None  # «на организацию лагеря «Евразия»»: organising something, which the quote names
     # Between the head and the quote only genitive modifiers may stand («учреждение культуры города Омска»).
-    for c in chain[chain.index(head_at) + 1 :]:
+    for c in between:
         w = words[c][0]
         if not (_is_adj(w) or _oblique_noun(w) or w[0].isupper() or w == "№" or w.isdigit()):
             return None
@@ -253,8 +261,8 @@ def _right_complement(words: list[tuple[str, int, int]], k: int, quotes: list[tu
             continue
         if _nominative_first_name(w):
             break  # «в Российской Федерации Дмитрий Крутой»: a person begins
-        if s in names or (body and _person_begins(words, j)):
-            break  # «советника городского совета Джеймса Кларка»: the body's officer
+        if s in names or _INITIALS_WORD.fullmatch(w) or (body and _person_begins(words, j)):
+            break  # a person: «советника городского совета Джеймса Кларка», «Сангхи России Д. Аюшеевым»
         if low in ("по",) and not after_prep and j == end + 1:
             after_prep = True
             j += 1
@@ -270,10 +278,12 @@ def _right_complement(words: list[tuple[str, int, int]], k: int, quotes: list[tu
         if _is_abbreviation(w):
             end, named, j = j, True, j + 1
             continue
-        if not w[0].isalpha() or (_is_verbish(w) and (w.islower() or parses(low)[0].is_known)):
+        known = parses(low)[0].is_known
+        if not w[0].isalpha() or (_is_verbish(w) and (w.islower() or known)):
             break  # a capitalised word the dictionary does not know is a name («Университета Анадолу»)
         apposition = end == j - 1 and _lemma(words[end][0]) in APPOSITION_HEADS
-        if w[0].isupper() and (apposition or _oblique_noun(w) or _is_adj(w) or not parses(low)[0].tag.POS):
+        if w[0].isupper() and (apposition or not known or _oblique_noun(w) or _is_adj(w)
+                               or not parses(low)[0].tag.POS):
             end, named, j = j, True, j + 1
             continue
         if _is_adj(w) or _oblique_noun(w):
@@ -291,17 +301,18 @@ def _same_case_style(*ws: str) -> bool:
 
 
 def _person_begins(words: list[tuple[str, int, int]], j: int) -> bool:
-    """Initials, or a first name the dictionary knows followed by a capitalised word, at word j."""
+    """A first name the dictionary knows followed by a capitalised word, at word j."""
     w = words[j][0]
-    if re.fullmatch(r"(?:[А-ЯЁ]\.)+", w):
-        return True
-    return (w[:1].isupper() and _known_first_name(w) and j + 1 < len(words) and words[j + 1][0][:1].isupper())
+    return w[:1].isupper() and _known_first_name(w) and j + 1 < len(words) and words[j + 1][0][:1].isupper()
+
+
+_INITIALS_WORD = re.compile(r"(?:[А-ЯЁ]\.)+")
 
 
 def _named_after_end(words: list[tuple[str, int, int]], j: int) -> int | None:
     """Last word of the name after «им.»/«№»: initials, capitalised words, a number. Initials after the
     name's words begin another person («им. Ф.М. Достоевского С.В. Пономарев»)."""
-    last, initials, named = None, False, False
+    last, initials, named, start = None, False, False, j
     while j < len(words) and j - (last or j) <= 1:
         w = words[j][0]
         if re.fullmatch(r"[А-ЯЁ]\.?|\d+[а-я]?|[А-ЯЁ]\.[А-ЯЁ]\.?", w):
@@ -312,6 +323,8 @@ def _named_after_end(words: list[tuple[str, int, int]], j: int) -> int | None:
             last, named = j, initials
         elif w in ("Героя", "героя") or (_oblique_noun(w) and last is None):
             last = j
+        elif w.islower() and not any(x[0][:1].isupper() for x in words[start:j]) and (_is_adj(w) or _oblique_noun(w)):
+            last = j  # a title before the name: «им. народного артиста СССР Г.Ц. Цыдынжапова»
         elif w == "и" and last is not None and j + 1 < len(words) and words[j + 1][0][:1].isupper():
             j += 1  # «имени Ганса и Софи Шолль»
             last = j
@@ -513,13 +526,15 @@ def _persons(doc: Doc, orgs: list[Mention]) -> list[Mention]:
         if "Surn" in _grammemes(m.group().split()[0]) and "Geox" not in _grammemes(m.group().split()[0]):
             spans.append(m.span())
     for ner in mentions(doc, "ner_per"):
-        words = text[ner.start : ner.end].split()
-        if not any({"Name", "Surn", "Patr"} & _grammemes(w) for w in words):
-            continue
-        if (len(words) == 1 and (gazetteer.lookup(words[0]) or gazetteer.lookup(_lemma(words[0])))
-                and not _known_first_name(words[0])):
-            continue  # a city, as written or as the dictionary reads it («Цзямусы», guessed a name)
-        spans.append((ner.start, ner.end))
+        start, words = ner.start, text[ner.start : ner.end].split()
+        # a city or a region that the dictionary guesses to be a name: «Цзямусы», «мэра Эрдэнэта Г. Мөнхбаяром»,
+        # «губернатора аймака Орхон»
+        while words and not _known_first_name(words[0]) and (len(words) == 1 or _INITIALS_WORD.match(words[1])) and (
+                gazetteer.lookup_first(name_keys(words[:1])) or _lemma_before(text, start) in REGION_MARKERS):
+            words.pop(0)
+            start = text.index(words[0], start + 1) if words else ner.end
+        if words and any({"Name", "Surn", "Patr"} & _grammemes(w) for w in words):
+            spans.append((start, ner.end))
     spans += _foreign_names(text)
     # Regnal numbers and epithets: «Петра I», «Екатерины Великой».
     # Overlapping search (lookahead): «Эпоха Петра Великого» must still try «Петра Великого».
@@ -541,11 +556,10 @@ def _persons(doc: Doc, orgs: list[Mention]) -> list[Mention]:
     return out
 
 
-_CAPITALISED = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
-_AFTER_HONORIFIC = re.compile(rf"(?<![\w-])(?:{HONORIFICS})\s+({_CAPITALISED}(?:\s{_CAPITALISED}){{0,2}})",
+_AFTER_HONORIFIC = re.compile(rf"(?<![\w-])(?:{HONORIFICS})\s+({_NAME_WORD}(?:\s{_NAME_WORD}){{0,2}})",
                               re.IGNORECASE)
 _EAST_ASIAN = re.compile(rf"(?<![\w.-])((?:{'|'.join(sorted(EAST_ASIAN_SURNAMES))})(?:ом|ем|а|у)?)"
-                         rf"((?:\s{_CAPITALISED}){{1,2}})")
+                         rf"((?:\s{_NAME_WORD}){{1,2}})")
 
 
 def _foreign_names(text: str) -> list[tuple[int, int]]:
@@ -565,6 +579,11 @@ def _foreign_names(text: str) -> list[tuple[int, int]]:
 
 _WORD_BEFORE = re.compile(r"([А-ЯЁа-яё]+)\s+$")
 _WORD_AFTER = re.compile(r"\s+([А-ЯЁа-яё]+)")
+
+
+def _lemma_before(text: str, s: int) -> str | None:
+    before = _WORD_BEFORE.search(text, max(0, s - 30), s)
+    return _lemma(before.group(1)) if before else None
 
 
 def _verb_gender(text: str, s: int, e: int) -> str | None:

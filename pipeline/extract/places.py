@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-# Lemmas right before a name that make it a city (the trigger of a city not in the gazetteer).
+# Lemmas right before a name that make it a city (the trigger of a city not in the gazetteer). Not «столица»:
+# the name after it is what it is the capital of («столицы Бурятии»).
 CITY_MARKERS: frozenset[str] = frozenset({
-    "город", "г.", "г", "гор.", "побратим", "город-побратим", "город-партнер", "партнер", "столица", "мегаполис",
+    "город", "г.", "г", "гор.", "побратим", "город-побратим", "город-партнер", "партнер",
 })
 # Lemmas right before a name that make it a region, not a city («провинция Фуцзянь»). Not «округ»: the name
 # after it is a city's («городского округа Самара»); a district's name comes before it.
 REGION_MARKERS: frozenset[str] = frozenset({
     "область", "край", "провинция", "республика", "штат", "район", "регион", "губерния", "уезд",
-    "префектура", "волость", "земля", "кантон", "графство", "автономия", "обл.", "респ.",
+    "префектура", "волость", "земля", "кантон", "графство", "автономия", "аймак", "сомон", "обл.", "респ.",
 })
 # Case endings of a name's last word and what its nominative may end in instead, for the compound
 # names the dictionary does not know («Усть-Каменогорском» → «Усть-Каменогорск», «Йошкар-Оле» → «Йошкар-Ола»).

@@ -80,6 +80,9 @@ CASES = [
     # A homonym is resolved by a country its paragraph names, where its sentence names none.
     ("В июне город принимал делегацию Ньюкасла. Визит проходил при поддержке консульства Великобритании.",
      [("Ньюкасла", "Ньюкасл", "GB")]),
+    # A city heading in capitals, of a hyphenated name too; after «столица» comes what it is the capital of.
+    ("УЛАН-УДЭ", [("УЛАН-УДЭ", "Улан-Удэ", "RU")]),
+    ("Продвижение туристического потенциала столицы Бурятии.", []),
     # A table's header cell «Город» announces no city in the next cell.
     ("Город\tСроки визита\tСостав\nХайфон\t12–15 марта\t8 человек", [("Хайфон", "Хайфон", "VN")]),
     ("Выставка Игоря Николаева открылась.", []),

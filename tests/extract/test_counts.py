@@ -5,6 +5,8 @@ import pytest
 CASES = [
     ("В конкурсе приняли участие 1312 работ из 42 стран.", [(1312, "exact", "работа"), (42, "exact", "страна")]),
     ("Выставку посетило более 2000 омичей.", [(2000, "more_than", "омич")]),
+    # A number in a «quoted name» is part of the name; a share is no count.
+    ("Фестиваль «Два берега» собрал 300 участников, онлайн — около 40 %.", [(300, "exact", "участник")]),
     # A participle used as a noun is the counted noun, before a school's abbreviation too; an adjective
     # that the next word agrees with is not, even one that can be a noun («рабочие»).
     ("Участвовали 46 учащихся МАОУ СОШ № 14 и 30 обучающихся.",

@@ -65,6 +65,11 @@ PERSONS = [
     ("Делегация во главе с г-ном Пак Сон Хо находилась в Иркутске.", ["Пак Сон Хо"]),
     # A surname that does not decline, after a first name that does.
     ("Концерт Анастасии Гуровых и Русаны Бордиян.", ["Анастасия Гуровых", "Русана Бордиян"]),
+    # Letters of Mongolian names; a city the dictionary guesses to be a name does not start one.
+    ("Встреча с заместителем мэра Эрдэнэта Г. Мөнхбаяром.", ["Г. Мөнхбаяр"]),
+    ("Турнир на призы губернатора аймака Орхон.", []),
+    # Initials after an organisation begin a person.
+    ("Встреча с Пандито Хамбо ламой Буддийской традиционной Сангхи России Д. Аюшеевым.", ["Д. Аюшеев"]),
     # An indeclinable first name tells no case: the surname stays as written.
     ("Приветствие направил мэр Канадзавы Такаси Ямада.", ["Такаси Ямада"]),
     # A person in an organisation's name belongs to the organisation.
@@ -151,6 +156,13 @@ ORGANIZATIONS = [
     # A legal form takes the city it belongs to and the capitals after it; an exhibition is no organisation.
     ("Участвовали учащиеся МБОУ г. Иркутска СОШ № 14.", ["МБОУ г. Иркутска СОШ № 14"]),
     ("В Харбине прошло 8-е Российско-Китайское ЭКСПО.", []),
+    # Buddhist and Uzbek institutions; a title before the name an institution is named after.
+    ("Делегация хокимията города Бухары посетила Иволгинский дацан «Хамбын Хурэ» и монастырь Гандантэгчэнлин.",
+     ["хокимият города Бухары", "Иволгинский дацан «Хамбын Хурэ»", "монастырь Гандантэгчэнлин"]),
+    ("Концерт в театре оперы и балета им. народного артиста СССР Г.Ц. Цыдынжапова.",
+     ["театр оперы и балета им. народного артиста СССР Г.Ц. Цыдынжапова"]),
+    # «организация» followed by what is organised is an action.
+    ("Средства направлены на организацию лагеря «Евразия».", []),
     # Abbreviations with small letters inside.
     ("Гости посетили ЮУрГУ, СПбГУ и ВолгГТУ.", ["ЮУрГУ", "СПбГУ", "ВолгГТУ"]),
     # A name the dictionary does not know, after a capitalised head.
