@@ -29,8 +29,9 @@ serve: venv $(DB)  ## read-only Datasette on http://127.0.0.1:8001
 test: venv  ## the test suite (what CI runs)
 	$(PY) -m pytest -q
 
-eval: venv  ## precision/recall/F1 against tests/gold
+eval: venv  ## precision/recall/F1 against tests/gold, then against the written gold (tests/gold_written)
 	$(PY) -m pipeline eval
+	$(PY) -m pipeline eval --gold tests/gold_written --raw tests/gold_written
 
 bench: venv  ## speed and memory figures
 	$(PY) -m pipeline bench
