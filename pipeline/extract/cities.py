@@ -67,6 +67,11 @@ def _is_adjective(word: str) -> bool:
     return best.tag.POS in ("ADJF", "PRTF") or (best.tag.POS is None and word.lower().endswith(("ский", "ская")))
 
 
+def _line_at(text: str, i: int) -> str:
+    end = text.find("\n", i)
+    return text[text.rfind("\n", 0, i) + 1 : end if end >= 0 else len(text)].strip()
+
+
 def _adjective_here(doc: Doc, i: int) -> bool:
     """Token i is an adjective here: «Иркутском» is one before a word it agrees with («в Иркутском
     районе», «в Иркутском и Красноярском краях»), and the city otherwise («между Иркутском и Красноярском»)."""
@@ -74,8 +79,8 @@ def _adjective_here(doc: Doc, i: int) -> bool:
     if not _is_adjective(word):
         return False
     ps = parses(word.lower())
-    if not any(p.tag.POS == "NOUN" and "Geox" in p.tag for p in ps):
-        return True
+    if not any(p.tag.POS == "NOUN" and "Geox" in p.tag for p in ps) and not _adjective_city(ps):
+        return True  # «Мирного» may be Мирный, «Омского» is only an adjective
     cases = {p.tag.case for p in ps if p.tag.POS in ("ADJF", "PRTF")}
     j = i + 1
     while j < len(doc):
@@ -89,6 +94,8 @@ def _adjective_here(doc: Doc, i: int) -> bool:
     if j == len(doc) or not doc[j].is_alpha:
         return False
     ps = parses(doc[j].text.lower())  # read as the dictionary reads it first: «в» is a preposition
+    if doc[j].text[:1].isupper() and (not ps[0].is_known or any("Geox" in p.tag for p in ps)):
+        return False  # another name: «Якутска, Мирного и Нерюнгри»; but «Героя Советского Союза»
     return ps[0].tag.POS in ("NOUN", "ADJF", "PRTF") and any(
         p.tag.POS == ps[0].tag.POS and p.tag.case in cases for p in ps)
 
@@ -103,6 +110,7 @@ def name_keys(words: list[str]) -> list[str]:
         keys += [surface] + [fold(p.normal_form) for p in ps if p.tag.POS == "NOUN"]
         if not ps[0].is_known:  # a foreign name the dictionary only guesses at: «Тяньцзине», «Эрдэнэта»
             keys += _ending_guesses(surface)
+        keys += [fold(p.normal_form) for p in ps if p.tag.POS == "ADJF"]  # «Мирного»: Мирный
     else:
         lemmas = [w if w == "-" else fold(parses(w.lower())[0].normal_form) for w in words]
         # «Петропавловском-Камчатским»: the first reading may be an adjective's, the place's comes after it
@@ -139,7 +147,12 @@ def _ending_guesses(surface: str) -> list[str]:
 def _is_common_noun(word: str) -> bool:
     """A dictionary word that is never a place name («Дом», «Мир», «Так»): a city only after «город»."""
     ps = parses(word.lower())
-    return ps[0].is_known and not any("Geox" in p.tag for p in ps)
+    return ps[0].is_known and not any("Geox" in p.tag for p in ps) and not _adjective_city(ps)
+
+
+def _adjective_city(ps: tuple) -> bool:
+    """A city named by an adjective («Мирный», «Полярный»), of which `ps` are a form's readings."""
+    return any(gazetteer.lookup(p.normal_form) for p in ps if p.tag.POS == "ADJF")
 
 
 def _nominative_guess(word: str) -> str:
@@ -198,10 +211,10 @@ def cities_component(doc: Doc) -> Doc:
             continue
         previous = _previous_word(doc, t.i)
         marked = previous in CITY_MARKERS
-        heading = text.strip()
-        if t.is_upper and not marked and not (heading.startswith(t.text) and len(heading) >= 4
-                                              and _WHOLE_NAME.fullmatch(heading)):
-            continue  # «РАТА», «МИР»: capitals name a city only as a heading of their own («ОМСК», «УЛАН-УДЭ»)
+        line = _line_at(text, t.idx)
+        if t.is_upper and not marked and not (line.startswith(t.text) and len(line) >= 4
+                                              and _WHOLE_NAME.fullmatch(line)):
+            continue  # «РАТА», «МИР»: capitals name a city only as a line of their own («ОМСК», «УЛАН-УДЭ»)
         if _glued_to_lowercase(doc, t.i):
             continue  # «Домом-музеем»: the first part of a compound word
         if previous in REGION_MARKERS or previous in NAMED_AFTER:

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 
 from pipeline.extract.mention import Mention, add, overlaps, sentence_of, text_of
 from pipeline.extract.morph import compound_lemma, parses
-from pipeline.extract.numbers import DIGITS, combine, digits_value, multiplier_value, word_value
+from pipeline.extract.numbers import DIGITS, collective_value, combine, digits_value, multiplier_value, word_value
 from pipeline.extract.qualifiers import qualifier_before
 
 # Nouns whose count is a duration, an age, a share or a measure, not a number of things.
@@ -18,8 +18,10 @@ NOT_COUNTED: frozenset[str] = frozenset({
     "год", "лет", "месяц", "неделя", "день", "сутки", "час", "минута", "секунда", "век", "столетие",
     "десятилетие", "квартал", "полугодие", "раз", "процент", "доля", "балл", "градус", "метр", "километр",
     "сантиметр", "миллиметр", "гектар", "тонна", "килограмм", "грамм", "литр", "рубль", "копейка",
-    "доллар", "евро", "юань", "тенге", "место",
+    "доллар", "евро", "юань", "тенге", "м", "км", "см", "мм", "кг", "т", "га", "л",
 })
+# Nouns that follow a rank up to this number («занял 3 место») and a count above it («на 1 275 мест»).
+RANKS: dict[str, int] = {"место": 3}
 # Abbreviated nouns of tables and summaries («350 чел.», «1200 экз.») → their lemma; counting words
 # («15 ед. мероприятий») stand before the noun they count, and are the unit only when none follows.
 NOUN_ABBREVIATIONS: dict[str, str] = {"чел": "человек", "экз": "экземпляр"}
@@ -42,18 +44,31 @@ def _is_list_marker(text: str, start: int, end: int) -> bool:
     return not text[line_start:start].strip() and text[end : end + 1] in (".", ")")
 
 
-def _noun(word: str) -> str | None:
+def _noun(word: str, value: int | float | None = None) -> str | None:
     """Lemma of `word` when its most likely reading is a noun (ё written е)."""
     ps = parses(word.lower())
+    governed = _governed(value)
+    if governed and (fits := [p for p in ps if p.tag.POS == "NOUN" and (p.tag.case, p.tag.number) == governed
+                              and not (word.islower() and NAMES & p.tag.grammemes)]) and ps[0].tag.POS == "NOUN":
+        return fits[0].normal_form.replace("ё", "е")
     if word.islower() and all(NAMES & p.tag.grammemes for p in ps):
         # a word in lower case is no name: «казанцев» is the surname Казанцев only in the dictionary
         return next((word[: len(word) - len(e)] + n for e, n in NAME_LIKE_PLURALS if word.endswith(e)), None)
     for p in ps:
-        if p.tag.POS == "NOUN":
+        if p.tag.POS == "NOUN" and not (word.islower() and NAMES & p.tag.grammemes):
             return p.normal_form.replace("ё", "е")
         if p.tag.POS not in ("NOUN",) and p.score > 0.4:
             return None
     return None
+
+
+def _governed(value: int | float | None) -> tuple[str, str] | None:
+    """The case and number a number in the nominative puts its noun in: «21 участник», «3 команды», «6 премьер»."""
+    if not isinstance(value, int):
+        return None
+    if value % 10 == 1 and value % 100 != 11:
+        return None  # nominative or accusative singular: too many readings to choose by
+    return ("gent", "sing") if 2 <= value % 10 <= 4 and not 12 <= value % 100 <= 14 else ("gent", "plur")
 
 
 def _substantive(word: str) -> str | None:
@@ -93,9 +108,12 @@ def _word_at(doc: Doc, i: int) -> tuple[str, int] | None:
     return word, j
 
 
-def counted_noun(doc: Doc, i: int) -> tuple[str, int] | None:
-    """The counted noun's lemma and the char offset where it ends, starting the search at token i."""
+def counted_noun(doc: Doc, i: int, value: int | float | None = None) -> tuple[str, int] | None:
+    """The counted noun's lemma and the char offset where it ends, starting the search at token i; of
+    a noun's readings, the one in the form the number `value` puts it in («шесть премьер»: премьера)."""
     for _ in range(MAX_MODIFIERS + 1):
+        while i < len(doc) and doc[i].is_space and doc[i].text.count("\n") < 2:
+            i += 1  # «25\nстудентами»: a line wrapped after the number
         if i >= len(doc):
             return None
         abbreviated = _abbreviation_at(doc, i)
@@ -103,14 +121,14 @@ def counted_noun(doc: Doc, i: int) -> tuple[str, int] | None:
             key, end, nxt = abbreviated
             if key in NOUN_ABBREVIATIONS:
                 return NOUN_ABBREVIATIONS[key], end
-            return counted_noun(doc, nxt) or (COUNTING_WORDS[key], end)
+            return counted_noun(doc, nxt, value) or (COUNTING_WORDS[key], end)
         found = _word_at(doc, i)
         if found is None:
             return None
         word, nxt = found
         if word[0].isupper() and i and doc[i - 1].text.endswith("."):
             return None  # «300 тыс. Спонсоры…»: after an abbreviation's period a capital starts a sentence
-        lemma = _hyphen_lemma(word) if "-" in word else _noun(word)
+        lemma = _hyphen_lemma(word) if "-" in word else _noun(word, value)
         end = doc[nxt - 1].idx + len(doc[nxt - 1].text)
         # «рабочие поездки», «омских муниципальных библиотек»: a word the next one agrees with is its adjective
         modifies = nxt < len(doc) and doc[nxt].is_alpha and doc[nxt].text.islower() and _agrees(word, doc[nxt].text)
@@ -121,7 +139,39 @@ def counted_noun(doc: Doc, i: int) -> tuple[str, int] | None:
         if not _is_modifier(word) and not modifies:
             return None
         i = nxt
+        if i + 1 < len(doc) and doc[i].text == "и" and _is_modifier(doc[i + 1].text):
+            i += 1  # «486 официальных физкультурных и спортивных мероприятий»
     return None
+
+
+def _modifiers_end(doc: Doc, i: int) -> int | None:
+    """Where adjectives from token i end when a comma or «и» follows them, and so another number's noun is
+    theirs («12 золотых, 8 серебряных и 5 бронзовых медалей»)."""
+    end = None
+    while i < len(doc) and doc[i].is_alpha and doc[i].text.islower() and _is_modifier(doc[i].text):
+        end, i = doc[i].idx + len(doc[i].text), i + 1
+    return end if end is not None and i < len(doc) and doc[i].text in (",", "и") else None
+
+
+def _shared_noun(doc: Doc, runs: list[tuple[int, int, int | float, int]], k: int) -> str | None:
+    """The noun of the numbers after run k that end a list of numbers with adjectives, if they do."""
+    for j in range(k + 1, min(len(runs), k + 6)):
+        if runs[j][0] - runs[j - 1][1] > 40:
+            return None
+        if noun := counted_noun(doc, runs[j][3]):
+            return noun[0]
+        if _modifiers_end(doc, runs[j][3]) is None:
+            return None
+    return None
+
+
+def _is_label(value: int | float, word: str) -> bool:
+    """«в 203 микрорайоне»: a number before a singular noun in a case a count would not put it in, which
+    makes the number a label or an ordinal. After a number ending in 1 the noun is singular in any case."""
+    if not isinstance(value, int) or (value % 10 == 1 and value % 100 != 11):
+        return False
+    nouns = [p for p in parses(word.lower()) if p.tag.POS == "NOUN"]
+    return bool(nouns) and all(p.tag.number == "sing" and p.tag.case not in ("gent", "nomn", "accs") for p in nouns)
 
 
 def _abbreviation_at(doc: Doc, i: int) -> tuple[str, int, int] | None:
@@ -164,7 +214,8 @@ def _number_runs(doc: Doc) -> list[tuple[int, int, int | float, int]]:
         value = digits_value(m.group())
         i = bisect.bisect_left(starts, e)
         if i < len(doc):
-            mult = multiplier_value(doc[i].text) if doc[i].is_alpha or doc[i].text.endswith(".") else None
+            mult = (multiplier_value(doc[i].text) or collective_value(doc[i].text)
+                    if doc[i].is_alpha or doc[i].text.endswith(".") else None)
             if mult:
                 value, e, i = value * mult, doc[i].idx + len(doc[i].text), i + 1
         runs.append((s, e, int(value) if float(value).is_integer() else value, i))
@@ -178,6 +229,10 @@ def _number_runs(doc: Doc) -> list[tuple[int, int, int | float, int]]:
         while j < len(words) and (word := words[j]) is not None:
             v = word_value(word) if not word[0].isupper() or j == i else None
             v = v if v is not None else multiplier_value(word)
+            if v is None and values and (collective := collective_value(word)):
+                values[-1] *= collective  # «двух десятков»
+                j += 1
+                continue
             if v is None:
                 break
             values.append(v)
@@ -203,15 +258,20 @@ def counts_component(doc: Doc) -> Doc:
         if overlaps(doc, s, e, "date", "money") or any(qs < s < qe for qs, qe in quoted):
             continue  # a number in a «quoted name» is part of the name («фестиваль «Два берега»»)
         sentence = sentence_of(doc, s)
-        noun = counted_noun(doc, runs[k + 1][3] if pairs[k] else i)
+        noun = counted_noun(doc, runs[k + 1][3] if pairs[k] else i, runs[k + 1][2] if pairs[k] else value)
+        if noun is None and (shared := _modifiers_end(doc, i)) is not None and (unit := _shared_noun(doc, runs, k)):
+            noun = unit, shared  # the noun of the last in a list of numbers with adjectives
         if noun is None:
             # Elliptical: «в 2022 году — три площадки, в 2023 году — семь» counts площадки again.
-            if not _ends_phrase(doc, i) or sentence not in last_unit:
+            # Only beside a dash or after a comma («— семь», «в том числе 11 — из Оренбурга»): in
+            # «посещений зафиксировано 612 700» the noun stands before the number.
+            beside_dash = _ELLIPSIS_BEFORE.search(text, max(0, s - 3), s) or _DASH_AFTER.match(text, e)
+            if not _ends_phrase(doc, i) or sentence not in last_unit or not beside_dash:
                 continue
             unit, end = last_unit[sentence], e
         else:
             unit, end = noun
-        if unit in NOT_COUNTED:
+        if unit in NOT_COUNTED or (unit in RANKS and value <= RANKS[unit]) or _is_label(value, text[s:end].split()[-1]):
             continue
         qualifier, start = qualifier_before(text, s)
         if pairs[k]:
@@ -241,6 +301,8 @@ def _quoted(text: str) -> list[tuple[int, int]]:
 
 
 _GUILLEMET = re.compile("[«»]")
+_ELLIPSIS_BEFORE = re.compile(r"[-–—,:]\s*$")
+_DASH_AFTER = re.compile(r"\s*[–—-]\s")
 _DASH_GAP = re.compile(r"\s*[-–—]\s*")
 _TO_GAP = re.compile(r"\s+до\s+", re.IGNORECASE)
 _FROM = re.compile(r"(?<![а-яё])от\s+$", re.IGNORECASE)

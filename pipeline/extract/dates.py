@@ -104,6 +104,22 @@ def _numeric_no_year(m: re.Match[str], year: int) -> Range:
     return first, last, "day"
 
 
+def _adjacent_years(m: re.Match[str], year: int) -> Range:
+    y1, y2 = int(m["y1"]), int(m["y2"])
+    if y2 != y1 + 1:
+        raise ValueError("not a season")
+    return dt.date(y1, 1, 1), dt.date(y2, 12, 31), "year"
+
+
+def _two_days(m: re.Match[str], year: int) -> Range:
+    """«26 и 27 октября»: two days in a row are a range; others are a list, of which the last is dated."""
+    first, last = _day(m["d1"]), _day(m["d2"])
+    if last != first + 1:
+        raise ValueError("not two days in a row")
+    y, month = _y(m, "y2", year), month_number(m["m2"])
+    return dt.date(y, month, first), dt.date(y, month, last), "day"
+
+
 def _numeric_days(m: re.Match[str], year: int) -> Range:
     month, y = int(m["m2"]), int(m["y2"])
     return dt.date(y, month, int(m["d1"])), dt.date(y, month, int(m["d2"])), "day"
@@ -208,9 +224,11 @@ PATTERNS: list[tuple[re.Pattern[str], Builder]] = [
     (_p(rf"\bс\s+(?P<m1>{_M}){_Y1}?\s+(?:по|до)\s+(?P<m2>{_M}){_Y2}?"), _month_span),
     (_p(rf"{_EDGE}?(?P<m1>{_M}){_Y1}?{_DASH}(?P<m2>{_M}){_Y2}?"), _month_span),
     (_p(rf"(?P<d1>{_D})\s+(?P<m1>{_M}){_Y1}?"), _day_month),
+    (_p(rf"(?P<d1>{_D})\s+и\s+(?P<d2>{_D})\s+(?P<m2>{_M}){_Y2}?"), _two_days),  # «26 и 27 октября»
     (_p(rf"{_EDGE}?(?<![\w-])(?P<m1>{_M}){_Y1}?"), _month),
     (_p(rf"\bс\s+(?P<y1>{_Y})\s+(?:по|до)\s+(?P<y2>{_Y}){_YSW}"), _years),
     (_p(rf"(?P<y1>{_Y}){_DASH}(?P<y2>{_Y}){_YSW}"), _years),
+    (_p(rf"(?P<y1>{_Y})/(?P<y2>{_Y})(?!\s*учебн)"), _adjacent_years),  # a season «2018/2019»
     (_p(rf"(?P<y1>{_Y}){_YW}"), _years),
     (_p(rf"(?<![\w-])(?P<q>{_Q})\s+(?:квартал(?:а|е|у|ом)?(?![а-яё])|кв\.){_Y1}?"), _quarter),
     (_p(rf"(?<![\w-])(?P<q>II?|[12](?:-?(?:е|м|го))?|перв\w*|втор\w*)\s+полугоди[еяюи](?:м)?(?![а-яё]){_Y1}?"), _half),
@@ -227,7 +245,8 @@ PATTERNS: list[tuple[re.Pattern[str], Builder]] = [
 
 def find_dates(text: str) -> list[tuple[int, int, re.Match[str], Builder]]:
     """All date phrases in `text`, longest first where they overlap, in text order."""
-    found = [(m.start(), m.end(), m, b) for pattern, b in PATTERNS for m in pattern.finditer(text)]
+    # A phrase that is no date («1 и 5 мая» is no range) leaves its words to a shorter one («5 мая»).
+    found = [(m.start(), m.end(), m, b) for pattern, b in PATTERNS for m in pattern.finditer(text) if _builds(m, b)]
     found.sort(key=lambda x: (-(x[1] - x[0]), x[0]))
     chosen: list[tuple[int, int, re.Match[str], Builder]] = []  # kept sorted by start
     for f in found:
@@ -237,6 +256,17 @@ def find_dates(text: str) -> list[tuple[int, int, re.Match[str], Builder]]:
         if clear_before and clear_after:
             chosen.insert(i, f)
     return chosen
+
+
+def _builds(m: re.Match[str], build: Builder) -> bool:
+    try:
+        build(m, 2000)  # a leap year: «29 февраля» builds
+    except (ValueError, KeyError, StopIteration):
+        return False
+    return True
+
+
+_SINCE = re.compile(r"(?<![а-яё])с\s+$", re.IGNORECASE)
 
 
 def _explicit_year(m: re.Match[str]) -> int | None:
@@ -257,7 +287,8 @@ def dates_component(doc: Doc) -> Doc:
         except (ValueError, KeyError, StopIteration):
             continue  # 31 февраля, «XLV век»: looks like a date, is not one
         explicit = _explicit_year(m)
-        if explicit and granularity in ("year", "month", "day"):
+        since = _SINCE.search(text_of(doc), max(0, start - 3), start)  # «с 2007 года» dates nothing after it
+        if explicit and granularity in ("year", "month", "day") and not since:
             sentence_year[sentence] = explicit
         # Spans start at the first word of the date, not at a preposition the pattern may carry.
         add(doc, Mention("date", start, end, {"start_date": first, "end_date": last, "granularity": granularity}))

@@ -21,6 +21,9 @@ NUMBER_WORDS: dict[str, int | float] = {
 }
 # Multipliers, as words (any case) and abbreviations.
 MULTIPLIER_WORDS: dict[str, int] = {"тысяча": 1_000, "миллион": 1_000_000, "миллиард": 1_000_000_000}
+# Nouns that multiply the number before them, and count nothing alone («двух десятков проектов» is 20,
+# «десятки проектов» no number).
+COLLECTIVES: dict[str, int] = {"десяток": 10, "сотня": 100}
 MULTIPLIER_ABBREVIATIONS: dict[str, int] = {
     "тыс": 1_000, "тыс.": 1_000, "млн": 1_000_000, "млн.": 1_000_000, "млрд": 1_000_000_000, "млрд.": 1_000_000_000,
 }
@@ -58,6 +61,12 @@ def multiplier_value(word: str) -> int | None:
         if p.normal_form in MULTIPLIER_WORDS and p.tag.POS == "NOUN":
             return MULTIPLIER_WORDS[p.normal_form]
     return None
+
+
+@functools.lru_cache(maxsize=200_000)
+def collective_value(word: str) -> int | None:
+    return next((COLLECTIVES[p.normal_form] for p in parses(word.lower()) if p.normal_form in COLLECTIVES
+                 and p.tag.POS == "NOUN"), None)
 
 
 def combine(values: list[int | float]) -> int | float:

@@ -21,6 +21,7 @@ from pipeline.extract.mention import Mention, add, mentions, sentence_of, text_o
 from pipeline.extract.morph import compound_lemma, fold, match_case, parses, to_nominative
 from pipeline.extract.orgwords import (
     ACTION_HEADS,
+    AGENCY_WORD,
     ALIAS_INTRO,
     BODIES,
     EAST_ASIAN_SURNAMES,
@@ -52,6 +53,8 @@ _SURNAME_FIRST = re.compile(rf"(?<![\w.]){_NAME_WORD}\s[А-ЯЁ]\.\s?[А-ЯЁ]\.
 # Capitals, or capitals with a few small letters inside («ОмГУ», «ЮУрГУ», «СПбГУ», «ВолгГТУ», «СибГУТИ»).
 _ABBREVIATION = re.compile(r"(?<![\w-])(?:[А-ЯЁ]{2,6}|[А-ЯЁ]{1,3}[а-яё]{1,3}[А-ЯЁ](?:[а-яё]?[А-ЯЁ]){1,4})(?![\w-])")
 _NAMED_AFTER = ("им.", "имени", "им")
+_AGENCY = re.compile(rf"(?<![\w-]){AGENCY_WORD}(?![\w-])")
+_NAMED_AFTER_BEFORE = re.compile(r"(?<![\w])(?:им\.|имени)\s*$", re.IGNORECASE)
 
 
 _HEADS = ORG_HEADS | QUOTED_ONLY_HEADS
@@ -82,6 +85,9 @@ def _head(word: str) -> str | None:
         lemma = compound_lemma(word)
         if lemma in _HEADS:
             return lemma
+        first = _head(word.partition("-")[0])  # «Библиотека-филиал», «библиотеке-филиале»
+        if first and compound_lemma(word):
+            return first
     for p in parses(word.lower()):
         if p.tag.POS == "NOUN" and p.normal_form in _HEADS:
             return p.normal_form if p.tag.number != "plur" else None
@@ -235,9 +241,9 @@ def _left_descriptor(words: list[tuple[str, int, int]], k: int) -> int | None:
 
 
 def _right_complement(words: list[tuple[str, int, int]], k: int, quotes: list[tuple[int, int]],
-                      names: frozenset[int] = frozenset()) -> tuple[int, bool]:
+                      stops: frozenset[int] = frozenset()) -> tuple[int, bool]:
     """Extend a head at word k over its complement; returns (end word index, whether it names something).
-    A foreign name starting at one of the offsets `names` ends it."""
+    A word starting at one of the offsets `stops` (a foreign name, a table's next cell) ends it."""
     end, named, j = k, False, k + 1
     after_prep = False
     body = _head(words[k][0]) in BODIES
@@ -261,7 +267,7 @@ def _right_complement(words: list[tuple[str, int, int]], k: int, quotes: list[tu
             continue
         if _nominative_first_name(w):
             break  # «в Российской Федерации Дмитрий Крутой»: a person begins
-        if s in names or _INITIALS_WORD.fullmatch(w) or (body and _person_begins(words, j)):
+        if s in stops or _INITIALS_WORD.fullmatch(w) or (body and _person_begins(words, j)):
             break  # a person: «советника городского совета Джеймса Кларка», «Сангхи России Д. Аюшеевым»
         if low in ("по",) and not after_prep and j == end + 1:
             after_prep = True
@@ -270,12 +276,18 @@ def _right_complement(words: list[tuple[str, int, int]], k: int, quotes: list[tu
         if low == "в" and j + 2 < len(words) and _lemma(words[j + 1][0]) in ("город", "г."):
             j += 2
             continue
+        if (_lemma(w) in ("город", "г.") and j + 1 < len(words) and words[j + 1][0][:1].isupper()
+                and words[j + 1][1] not in stops):
+            end, named, j = j + 1, True, j + 2  # «администрации муниципального образования город Краснодар»
+            continue
         # «…сибирских и дальневосточных городов», in a heading in capitals too («КУЛЬТУРЫ И МОЛОДЕЖНОЙ ПОЛИТИКИ»)
         if (low == "и" and j + 1 < len(words) and _same_case_style(w, words[j - 1][0], words[j + 1][0])
                 and (_oblique_noun(words[j + 1][0]) or _oblique(words[j + 1][0], "ADJF"))):
             j += 1
             continue
         if _is_abbreviation(w):
+            if _is_legal_form(w):
+                break  # another organisation begins: «…мэрии города Новосибирска МКУК «…»»
             end, named, j = j, True, j + 1
             continue
         known = parses(low)[0].is_known
@@ -325,7 +337,8 @@ def _named_after_end(words: list[tuple[str, int, int]], j: int) -> int | None:
             last = j
         elif w.islower() and not any(x[0][:1].isupper() for x in words[start:j]) and (_is_adj(w) or _oblique_noun(w)):
             last = j  # a title before the name: «им. народного артиста СССР Г.Ц. Цыдынжапова»
-        elif w == "и" and last is not None and j + 1 < len(words) and words[j + 1][0][:1].isupper():
+        elif (w == "и" and last is not None and j + 1 < len(words) and words[j + 1][0][:1].isupper()
+              and not _is_adj(words[j + 1][0])):  # not «им. С.Н. Донского и Северо-Восточного университета»
             j += 1  # «имени Ганса и Софи Шолль»
             last = j
             continue
@@ -374,7 +387,7 @@ def _adjective_nominative(word: str, number: str, gender: str) -> str:
 def _organisations(doc: Doc, words: list[tuple[str, int, int]], quotes: list[tuple[int, int]]) -> list[Mention]:
     found: list[Mention] = []
     text = text_of(doc)
-    names = frozenset(s for s, _ in _foreign_names(text))
+    stops = frozenset([*(s for s, _ in _foreign_names(text)), *(s for _, s, _ in words if text[s - 1 : s] == "\t")])
     sentence_starts = {s for s, _ in doc.user_data.get("sentences", [])}
     word_at = {w[1]: i for i, w in enumerate(words)}
 
@@ -386,10 +399,11 @@ def _organisations(doc: Doc, words: list[tuple[str, int, int]], quotes: list[tup
         k = word_at.get(qs)
         if k is None:
             continue
-        start = _left_descriptor(words, k)
         inner = text[qs + 1 : qe - 1]
-        if start is None and (form := _legal_form_before(words, k)) is not None:
-            start = words[form][1]  # «ООО «Ромашка»», «ФГБОУ ВО «ОмГТУ»»
+        # «ООО «Ромашка»», «ФГБОУ ВО «ОмГТУ»»: a legal form right before the name owns it, and a body
+        # before the legal form is another («Управление культуры мэрии города Новосибирска МКУК «…»»)
+        form = _legal_form_before(words, k)
+        start = words[form][1] if form is not None else _left_descriptor(words, k)
         if start is None:
             first = inner.split()[0] if inner.split() else ""
             if not (_head(first.strip("«»„“\"")) and len(inner.split()) <= 6 and not re.search(r"[.!?:]", inner)):
@@ -406,7 +420,7 @@ def _organisations(doc: Doc, words: list[tuple[str, int, int]], quotes: list[tup
             start_k -= 1
         if any(all(p.tag.number == "plur" for p in parses(words[x][0].lower())) for x in range(start_k, k)):
             continue  # «образовательные учреждения города Гомеля»: a plural is a kind, not a name
-        end_k, named = _right_complement(words, k, quotes, names)
+        end_k, named = _right_complement(words, k, quotes, stops)
         if start_k == end_k:
             continue  # a bare «Совет», «Администрация» refers to a name given elsewhere
         if head in QUOTED_ONLY_HEADS and not (head in NAMED_FOR_SOMEONE_HEADS and any(
@@ -424,6 +438,13 @@ def _organisations(doc: Doc, words: list[tuple[str, int, int]], quotes: list[tup
         if first_word[0].isupper() and first_start in sentence_starts and not named and start_k == k:
             continue  # «Музей продолжил…»: a capital that only starts the sentence names nothing
         found.append(Mention("organization", first_start, words[end_k][2]))
+    # 4. One-word agency names («Росмолодежи», «Минкультуры»).
+    for m in _AGENCY.finditer(text):
+        word = m.group()
+        reading = parses(word.lower())[0]
+        if not taken(*m.span()) and (not reading.is_known or "Orgn" in reading.tag) \
+                and not gazetteer.lookup_first(name_keys([word])):
+            found.append(Mention("organization", *m.span()))
     # 3. Abbreviations, with a capitalised adjective before them («Омским НПЗ») and the abbreviations and
     # number after them («МБОУ СОШ № 12»).
     for m in _ABBREVIATION.finditer(text):
@@ -528,8 +549,9 @@ def _persons(doc: Doc, orgs: list[Mention]) -> list[Mention]:
     for ner in mentions(doc, "ner_per"):
         start, words = ner.start, text[ner.start : ner.end].split()
         # a city or a region that the dictionary guesses to be a name: «Цзямусы», «мэра Эрдэнэта Г. Мөнхбаяром»,
-        # «губернатора аймака Орхон»
-        while words and not _known_first_name(words[0]) and (len(words) == 1 or _INITIALS_WORD.match(words[1])) and (
+        # «Мэр Решта Али Шахиди», «губернатора аймака Орхон»
+        while words and not _known_first_name(words[0]) and (
+                len(words) == 1 or _INITIALS_WORD.match(words[1]) or _known_first_name(words[1])) and (
                 gazetteer.lookup_first(name_keys(words[:1])) or _lemma_before(text, start) in REGION_MARKERS):
             words.pop(0)
             start = text.index(words[0], start + 1) if words else ner.end
@@ -547,12 +569,11 @@ def _persons(doc: Doc, orgs: list[Mention]) -> list[Mention]:
     merged = _merge(spans, text)
     out = []
     for s, e in merged:
-        if any(o.start <= s and e <= o.end for o in orgs):
+        # a name something is named after belongs to that name, an organisation found or not (GOLD.md)
+        if any(o.start <= s and e <= o.end for o in orgs) or _NAMED_AFTER_BEFORE.search(text, max(0, s - 8), s):
             add(doc, Mention("person_in_org", s, e))  # so that cities skip «им. А.С. Пушкина» too
             continue
-        # a verb tells the gender of a name of initials only; a whole name has its own
-        hint = _verb_gender(text, s, e) if _INITIAL.search(text, s, e) else None
-        out.append(Mention("person", s, e, {"name": person_nominative(text[s:e], hint)}))
+        out.append(Mention("person", s, e, {"name": person_nominative(text[s:e], _verb_gender(text, s, e))}))
     return out
 
 
@@ -625,15 +646,24 @@ def person_nominative(name: str, gender_hint: str | None = None) -> str:
     """«С.Н. Шелестом» → «С.Н. Шелест», «Екатерины Великой» → «Екатерина Великая».
 
     Gender and case come from the first name and patronymic, in a reading both agree with («Марии
-    Ивановне»: the dative). Without them (initials only) the gender is `gender_hint` (from a verb, see
-    _verb_gender), else masculine, the more frequent reading in reports.
+    Ивановне»: the dative). `gender_hint` (from a verb, see _verb_gender) chooses between a name's
+    readings of two genders («Али», indeclinable masculine or a form of «Аля»); without a first name
+    (initials only) it is the gender, else masculine, the more frequent reading in reports.
     """
     words = name.split()
-    # an indeclinable first name («Такаси») tells no case: «Такаси Ямада» is no genitive of «Ямад»
-    readings = [[(p.tag.gender, p.tag.case) for p in parses(w.lower()) if {"Name", "Patr"} & set(p.tag.grammemes)
-                 and p.tag.number == "sing" and "Fixd" not in p.tag] for w in words if not _is_surname_nominative(w)]
-    readings = [r for r in readings if r]
-    gender, case = (None, None) if gender_hint is None else (gender_hint, None)
+    named = [[p for p in parses(w.lower()) if {"Name", "Patr"} & set(p.tag.grammemes) and p.tag.number == "sing"]
+             for w in words if not _is_surname_nominative(w)]
+    readings = []
+    for ps in named:
+        if not ps or all("Fixd" in p.tag for p in ps):
+            continue  # a name that is only indeclinable («Такаси») tells no case: «Такаси Ямада» is no «Ямад»
+        hinted = [p for p in ps if p.is_known and p.tag.gender == gender_hint]
+        # else a reading that declines, which a form tells more by («Русаны»: of «Русана»)
+        declinable = [p for p in ps if "Fixd" not in p.tag]
+        chosen = [p for p in hinted if "Fixd" not in p.tag] or hinted or declinable
+        readings.append([(p.tag.gender, p.tag.case) for p in chosen])
+    initials_only = all(_INITIAL.fullmatch(w) or re.fullmatch(r"(?:[А-ЯЁ]\.)+", w) for w in words[:-1])
+    gender, case = (gender_hint, None) if gender_hint and initials_only else (None, None)
     if readings:
         agreed = [r for r in readings[0] if all(r in other for other in readings[1:])]
         gender, case = (agreed or readings[0])[0]

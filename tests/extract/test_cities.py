@@ -83,6 +83,13 @@ CASES = [
     # A city heading in capitals, of a hyphenated name too; after «столица» comes what it is the capital of.
     ("УЛАН-УДЭ", [("УЛАН-УДЭ", "Улан-Удэ", "RU")]),
     ("Продвижение туристического потенциала столицы Бурятии.", []),
+    # A city named by an adjective, when no word it agrees with follows; a city's name on a line of its own.
+    ("Олимпиада собрала команды Якутска, Мирного и Нерюнгри.",
+     [("Якутска", "Якутск", "RU"), ("Мирного", "Мирный", "RU"), ("Нерюнгри", "Нерюнгри", "RU")]),
+    ("Награды Героя Советского Союза вручены.", []),
+    ("АСТРАХАНЬ\nСотрудничество с городами Прикаспия", [("АСТРАХАНЬ", "Астрахань", "RU")]),
+    # A city before a person's first name is no part of the name.
+    ("Мэр Решта Али Шахиди принял гостей.", [("Решта", "Решт", "IR")]),
     # A table's header cell «Город» announces no city in the next cell.
     ("Город\tСроки визита\tСостав\nХайфон\t12–15 марта\t8 человек", [("Хайфон", "Хайфон", "VN")]),
     ("Выставка Игоря Николаева открылась.", []),

@@ -5,6 +5,22 @@ import pytest
 CASES = [
     ("В конкурсе приняли участие 1312 работ из 42 стран.", [(1312, "exact", "работа"), (42, "exact", "страна")]),
     ("Выставку посетило более 2000 омичей.", [(2000, "more_than", "омич")]),
+    # Adjectives joined by «и»; a list of numbers with adjectives shares the last one's noun.
+    ("Проведено 486 официальных физкультурных и спортивных мероприятий.", [(486, "exact", "мероприятие")]),
+    ("Завоевали 12 золотых, 8 серебряных и 5 бронзовых медалей.",
+     [(12, "exact", "медаль"), (8, "exact", "медаль"), (5, "exact", "медаль")]),
+    # Tens and hundreds multiply the number before them; alone they count nothing.
+    ("Реализовано около двух десятков проектов, проведены десятки встреч.", [(20, "approx", "проект")]),
+    # Of a noun's readings, the one the number puts it in; a line may break after the number.
+    ("Театр показал шесть премьер, встреча прошла с 25\nстудентами.",
+     [(6, "exact", "премьера"), (25, "exact", "студент")]),
+    # Measures, ranks and labels are no counts; seats are.
+    ("Бассейн длиной 25 м, команда заняла 3 место; в 203 микрорайоне открыта школа на 1 275 мест.",
+     [(1275, "exact", "место")]),
+    # An elliptical count beside a dash takes the noun before it; a noun before a number is not elliptical.
+    ("Город представили 38 предприятий, в том числе 11 — из Оренбурга.",
+     [(38, "exact", "предприятие"), (11, "exact", "предприятие")]),
+    ("Книговыдача составила 1 235 400 экз.; посещений зафиксировано 612 700.", [(1235400, "exact", "экземпляр")]),
     # A number in a «quoted name» is part of the name; a share is no count.
     ("Фестиваль «Два берега» собрал 300 участников, онлайн — около 40 %.", [(300, "exact", "участник")]),
     # A participle used as a noun is the counted noun, before a school's abbreviation too; an adjective
