@@ -104,10 +104,16 @@ def _numeric_no_year(m: re.Match[str], year: int) -> Range:
     return first, last, "day"
 
 
-def _adjacent_years(m: re.Match[str], year: int) -> Range:
+def _year_pair(m: re.Match[str]) -> tuple[int, int]:
+    """«2018/2019», «2023-2024 учебный год»: two years in a row, or no such phrase."""
     y1, y2 = int(m["y1"]), int(m["y2"])
     if y2 != y1 + 1:
-        raise ValueError("not a season")
+        raise ValueError("not two years in a row")
+    return y1, y2
+
+
+def _adjacent_years(m: re.Match[str], year: int) -> Range:
+    y1, y2 = _year_pair(m)
     return dt.date(y1, 1, 1), dt.date(y2, 12, 31), "year"
 
 
@@ -172,9 +178,7 @@ def _half(m: re.Match[str], year: int) -> Range:
 
 
 def _school_year(m: re.Match[str], year: int) -> Range:
-    y1, y2 = int(m["y1"]), int(m["y2"])
-    if y2 != y1 + 1:
-        raise ValueError("not a school year")
+    y1, y2 = _year_pair(m)
     return dt.date(y1, 9, 1), dt.date(y2, 8, 31), "month"
 
 
