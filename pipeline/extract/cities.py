@@ -202,7 +202,7 @@ def cities_component(doc: Doc) -> Doc:
     heading_countries = countries_in(doc.user_data.get("heading", ""))
     sentence_countries: dict[tuple[int, int], frozenset[str]] = {}
     text = text_of(doc)
-    paragraph_countries = countries_in(text)
+    paragraph_countries: list[frozenset[str]] = []  # read once, when a homonym first needs them
     i = 0
     while i < len(doc):
         t: Token = doc[i]
@@ -236,8 +236,11 @@ def cities_component(doc: Doc) -> Doc:
             keys = [k for k in name_keys(words) if marked or (k not in REGIONS_NOT_CITIES and k not in COUNTRIES)]
             city = gazetteer.lookup_first(keys, near := sentence_countries[sentence]) or _korean(keys)
             if city:
-                if city.country not in near and (wider := paragraph_countries - near):
-                    city = gazetteer.lookup_first(keys, wider) or city  # said in the next sentence
+                if city.country not in near and gazetteer.has_homonyms(city):  # named in the next sentence?
+                    if not paragraph_countries:
+                        paragraph_countries.append(countries_in(text))
+                    if wider := paragraph_countries[0] - near:
+                        city = gazetteer.lookup_first(keys, wider) or city
                 match = (city, last)
                 break
         if match:

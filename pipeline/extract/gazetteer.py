@@ -61,6 +61,10 @@ def lookup(key: str, countries: frozenset[str] = frozenset()) -> City | None:
     return next((c for c in found if c.country in countries), found[0])
 
 
+def has_homonyms(city: City) -> bool:
+    return len(index().get(fold(city.name), ())) > 1
+
+
 def lookup_first(keys: Iterable[str], countries: frozenset[str] = frozenset()) -> City | None:
     """The city of the first key that names one. A word form can be read as several spellings of that
     city («Самару»: «Самар» or «Самара»): it is named by the one closest to GeoNames' Latin name."""

@@ -384,10 +384,11 @@ def _adjective_nominative(word: str, number: str, gender: str) -> str:
     return word
 
 
-def _organisations(doc: Doc, words: list[tuple[str, int, int]], quotes: list[tuple[int, int]]) -> list[Mention]:
+def _organisations(doc: Doc, words: list[tuple[str, int, int]], quotes: list[tuple[int, int]],
+                   foreign: list[tuple[int, int]]) -> list[Mention]:
     found: list[Mention] = []
     text = text_of(doc)
-    stops = frozenset([*(s for s, _ in _foreign_names(text)), *(s for _, s, _ in words if text[s - 1 : s] == "\t")])
+    stops = frozenset([*(s for s, _ in foreign), *(s for _, s, _ in words if text[s - 1 : s] == "\t")])
     sentence_starts = {s for s, _ in doc.user_data.get("sentences", [])}
     word_at = {w[1]: i for i, w in enumerate(words)}
 
@@ -438,13 +439,6 @@ def _organisations(doc: Doc, words: list[tuple[str, int, int]], quotes: list[tup
         if first_word[0].isupper() and first_start in sentence_starts and not named and start_k == k:
             continue  # «Музей продолжил…»: a capital that only starts the sentence names nothing
         found.append(Mention("organization", first_start, words[end_k][2]))
-    # 4. One-word agency names («Росмолодежи», «Минкультуры»).
-    for m in _AGENCY.finditer(text):
-        word = m.group()
-        reading = parses(word.lower())[0]
-        if not taken(*m.span()) and (not reading.is_known or "Orgn" in reading.tag) \
-                and not gazetteer.lookup_first(name_keys([word])):
-            found.append(Mention("organization", *m.span()))
     # 3. Abbreviations, with a capitalised adjective before them («Омским НПЗ») and the abbreviations and
     # number after them («МБОУ СОШ № 12»).
     for m in _ABBREVIATION.finditer(text):
@@ -459,6 +453,13 @@ def _organisations(doc: Doc, words: list[tuple[str, int, int]], quotes: list[tup
             start = words[k - 1][1]
         if not taken(start, end):
             found.append(Mention("organization", start, end))
+    # 4. One-word agency names («Росмолодежи», «Минкультуры»).
+    for m in _AGENCY.finditer(text):
+        word = m.group()
+        reading = parses(word.lower())[0]
+        if not taken(*m.span()) and (not reading.is_known or "Orgn" in reading.tag) \
+                and not gazetteer.lookup_first(name_keys([word])):
+            found.append(Mention("organization", *m.span()))
     for mention in found:
         mention.fields["name"] = _org_name(text[mention.start : mention.end])
     return [m for m in found if fold(m.fields["name"]) not in COUNTRIES]
@@ -535,7 +536,7 @@ def _word_spans(doc: Doc) -> list[tuple[str, int, int]]:
     return [(t.text, t.idx, t.idx + len(t.text)) for t in doc if t.is_alpha]
 
 
-def _persons(doc: Doc, orgs: list[Mention]) -> list[Mention]:
+def _persons(doc: Doc, orgs: list[Mention], foreign: list[tuple[int, int]]) -> list[Mention]:
     text = text_of(doc)
     spans: list[tuple[int, int]] = []
     for m in _INITIALS_FIRST.finditer(text):
@@ -557,7 +558,7 @@ def _persons(doc: Doc, orgs: list[Mention]) -> list[Mention]:
             start = text.index(words[0], start + 1) if words else ner.end
         if words and any({"Name", "Surn", "Patr"} & _grammemes(w) for w in words):
             spans.append((start, ner.end))
-    spans += _foreign_names(text)
+    spans += foreign
     # Regnal numbers and epithets: «Петра I», «Екатерины Великой».
     # Overlapping search (lookahead): «Эпоха Петра Великого» must still try «Петра Великого».
     for m in re.finditer(r"(?<![\w])(?=(([А-ЯЁ][а-яё]+)\s+([IVX]{1,4}|[А-ЯЁ][а-яё]+))(?![\w]))", text):
@@ -577,8 +578,7 @@ def _persons(doc: Doc, orgs: list[Mention]) -> list[Mention]:
     return out
 
 
-_AFTER_HONORIFIC = re.compile(rf"(?<![\w-])(?:{HONORIFICS})\s+({_NAME_WORD}(?:\s{_NAME_WORD}){{0,2}})",
-                              re.IGNORECASE)
+_AFTER_HONORIFIC = re.compile(rf"(?<![\w-])(?i:{HONORIFICS})\s+({_NAME_WORD}(?:\s{_NAME_WORD}){{0,2}})")
 _EAST_ASIAN = re.compile(rf"(?<![\w.-])((?:{'|'.join(sorted(EAST_ASIAN_SURNAMES))})(?:ом|ем|а|у)?)"
                          rf"((?:\s{_NAME_WORD}){{1,2}})")
 
@@ -587,7 +587,7 @@ def _foreign_names(text: str) -> list[tuple[int, int]]:
     """Names after a title of address («г-ном Пак Сон Хо»), and names of two or three words that begin with
     a common Chinese, Korean or Vietnamese surname, the rest no adjective, verb or city («Ван Сюэпин»,
     «Нгуеном Ван Тунгом»)."""
-    spans = [m.span(1) for m in _AFTER_HONORIFIC.finditer(text) if m.group(1)[0].isupper()]
+    spans = [m.span(1) for m in _AFTER_HONORIFIC.finditer(text)]
     for m in _EAST_ASIAN.finditer(text):
         given = m.group(2).split()
         while given and any(len(w) > 3 and (_is_adj(w) or _is_verbish(w) or gazetteer.lookup(fold(w)))
@@ -615,7 +615,7 @@ def _verb_gender(text: str, s: int, e: int) -> str | None:
     for m, intransitive_only in ((after, False), (before, True)):
         if m:
             tag = parses(m.group(1).lower())[0].tag
-            if tag.POS == "VERB" and tag.tense == "past" and tag.number == "sing" and tag.gender \
+            if tag.POS == "VERB" and tag.tense == "past" and tag.number == "sing" and tag.gender in ("masc", "femn") \
                     and (not intransitive_only or tag.transitivity == "intr"):
                 return str(tag.gender)
     return None
@@ -717,11 +717,12 @@ def participants_component(doc: Doc) -> Doc:
     sentences = doc.user_data.get("sentences", [(0, len(text_of(doc)))])
     quotes = _quote_spans(text_of(doc), sentences)
     words = _Tokens(doc).words
-    orgs = _organisations(doc, words, quotes)
+    foreign = _foreign_names(text_of(doc))  # names that end an organisation's, and are persons
+    orgs = _organisations(doc, words, quotes, foreign)
     orgs += _aliases(doc, orgs, quotes)
     for m in sorted(orgs, key=lambda m: m.start):
         if m.end > m.start and sentence_of(doc, m.start)[1] >= m.end:
             add(doc, m)
-    for m in _persons(doc, orgs):
+    for m in _persons(doc, orgs, foreign):
         add(doc, m)
     return doc

@@ -63,6 +63,8 @@ PERSONS = [
     ("Встреча с председателем Народного комитета города Нгуеном Ван Тунгом прошла в марте.",
      ["Нгуен Ван Тунг"]),
     ("Делегация во главе с г-ном Пак Сон Хо находилась в Иркутске.", ["Пак Сон Хо"]),
+    # Only capitalised words after the title; a neuter verb tells no gender.
+    ("Благодарность г-ну Петрову было решено вручить.", ["Петров"]),
     # A name after «им.» belongs to what is named after it, found or not.
     ("Курсы провёл институт повышения квалификации им. С.Н. Донского-II.", []),
     # A verb tells the gender of a name with readings of two («Али»).
