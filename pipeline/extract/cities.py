@@ -216,12 +216,13 @@ def cities_component(doc: Doc) -> Doc:
     while i < len(doc):
         t: Token = doc[i]
         i += 1
-        if not (t.is_alpha and t.text[0].isupper() and len(t.text) >= 3):
+        joined = i + 1 < len(doc) and doc[i].text == "-" and not t.whitespace_  # «Ла-Рошели»
+        if not (t.is_alpha and t.text[0].isupper() and (len(t.text) >= 3 or joined)):
             continue
         previous = _previous_word(doc, t.i)
         marked = previous in CITY_MARKERS
         line = _line_at(text, t.idx)
-        if t.is_upper and not marked and not (line.startswith(t.text) and len(line) >= 4
+        if t.is_upper and not marked and not (line.startswith(t.text) and len(line) >= 3
                                               and _WHOLE_NAME.fullmatch(line)):
             continue  # «РАТА», «МИР»: capitals name a city only as a line of their own («ОМСК», «УЛАН-УДЭ»)
         if _glued_to_lowercase(doc, t.i):

@@ -87,6 +87,9 @@ def make_ner(nlp: Language, name: str) -> NatashaNER:
 @functools.cache
 def pipeline() -> Language:
     nlp = spacy.blank("ru")
+    # a footnote mark glued to a word is a token of its own: «Тюбингеном[3]» is «Тюбингеном» «[» «3» «]»
+    infixes = [*nlp.Defaults.infixes, r"\[", r"\]"]
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
     for name in COMPONENTS:
         nlp.add_pipe(name)
     return nlp

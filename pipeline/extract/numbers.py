@@ -8,7 +8,8 @@ import re
 from pipeline.extract.morph import parses
 
 # Lemma of a cardinal numeral (or numeral-like noun) → its value. «один» is left out on purpose:
-# «одного из них», «с одной стороны» are not counts, and reports write single items without a number.
+# «одного из них», «с одной стороны» are not counts, and reports write single items without a number; so
+# are «оба», «обе»: «обеих стран» refers to things named before, as a pronoun does.
 NUMBER_WORDS: dict[str, int | float] = {
     "два": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7, "восемь": 8, "девять": 9,
     "десять": 10, "одиннадцать": 11, "двенадцать": 12, "тринадцать": 13, "четырнадцать": 14,
@@ -16,7 +17,7 @@ NUMBER_WORDS: dict[str, int | float] = {
     "двадцать": 20, "тридцать": 30, "сорок": 40, "пятьдесят": 50, "шестьдесят": 60, "семьдесят": 70,
     "восемьдесят": 80, "девяносто": 90, "сто": 100, "двести": 200, "триста": 300, "четыреста": 400,
     "пятьсот": 500, "шестьсот": 600, "семьсот": 700, "восемьсот": 800, "девятьсот": 900,
-    "полтора": 1.5, "полторы": 1.5, "оба": 2, "обе": 2,
+    "полтора": 1.5, "полторы": 1.5,
     "двое": 2, "трое": 3, "четверо": 4, "пятеро": 5, "шестеро": 6, "семеро": 7,
 }
 # Multipliers, as words (any case) and abbreviations.

@@ -27,6 +27,7 @@ from pipeline.extract.orgwords import (
     EAST_ASIAN_SURNAMES,
     EPITHETS,
     HONORIFICS,
+    INSTITUTION_ADJECTIVES,
     INSTITUTION_FORM,
     INSTITUTION_KINDS,
     LEGAL_FORMS,
@@ -51,7 +52,7 @@ _NAME_WORD = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?"
 _INITIALS_FIRST = re.compile(rf"(?<![\w.])(?:[А-ЯЁ]\.\s?){{1,2}}\s?{_NAME_WORD}")
 _SURNAME_FIRST = re.compile(rf"(?<![\w.]){_NAME_WORD}\s[А-ЯЁ]\.\s?[А-ЯЁ]\.")
 # Capitals, or capitals with a few small letters inside («ОмГУ», «ЮУрГУ», «СПбГУ», «ВолгГТУ», «СибГУТИ»).
-_ABBREVIATION = re.compile(r"(?<![\w-])(?:[А-ЯЁ]{2,6}|[А-ЯЁ]{1,3}[а-яё]{1,3}[А-ЯЁ](?:[а-яё]?[А-ЯЁ]){1,4})(?![\w-])")
+_ABBREVIATION = re.compile(r"(?<![\w-])(?:[А-ЯЁ]{2,7}|[А-ЯЁ]{1,3}[а-яё]{1,3}[А-ЯЁ](?:[а-яё]?[А-ЯЁ]){1,4})(?![\w-])")
 _NAMED_AFTER = ("им.", "имени", "им")
 _AGENCY = re.compile(rf"(?<![\w-]){AGENCY_WORD}(?![\w-])")
 _NAMED_AFTER_BEFORE = re.compile(r"(?<![\w])(?:им\.|имени)\s*$", re.IGNORECASE)
@@ -150,6 +151,12 @@ _OBLIQUE = frozenset({"gent", "datv", "ablt", "loct"})
 def _oblique(word: str, pos: str) -> bool:
     """A reading of `word` as `pos` (NOUN, ADJF) in an oblique case («дальневосточных городов»)."""
     return any(p.tag.POS == pos and p.tag.case in _OBLIQUE for p in parses(word.lower()))
+
+
+@_per_word
+def _instrumental_only(word: str) -> bool:
+    nouns = [p for p in parses(word.lower()) if p.tag.POS == "NOUN"]
+    return bool(nouns) and all(p.tag.case == "ablt" for p in nouns)
 
 
 def _oblique_noun(word: str) -> bool:
@@ -298,6 +305,8 @@ def _right_complement(words: list[tuple[str, int, int]], k: int, quotes: list[tu
                                or not parses(low)[0].tag.POS):
             end, named, j = j, True, j + 1
             continue
+        if named and w.islower() and _instrumental_only(w):
+            break  # «представительства Цзямусы площадью 120 кв. м»: the name ended, the sentence goes on
         if _is_adj(w) or _oblique_noun(w):
             end, j = j, j + 1
             continue
@@ -306,6 +315,14 @@ def _right_complement(words: list[tuple[str, int, int]], k: int, quotes: list[tu
     while end > k and _is_adj(words[end][0]):
         end -= 1
     return end, named
+
+
+def _caps_line(text: str, i: int) -> bool:
+    """The line around offset i is written in capitals (a heading), most of its letters."""
+    end = text.find("\n", i)
+    line = text[text.rfind("\n", 0, i) + 1 : end if end >= 0 else len(text)]
+    letters = [c for c in line if c.isalpha()]
+    return sum(c.isupper() for c in letters) > 0.6 * len(letters)
 
 
 def _same_case_style(*ws: str) -> bool:
@@ -351,22 +368,26 @@ def _named_after_end(words: list[tuple[str, int, int]], j: int) -> int | None:
 def _nominative_phrase(text: str) -> str:
     """Head noun and the adjectives before it to the nominative, agreeing with the head; the rest as written."""
     parts = re.split(r"(\s+)", text)
-    head_at = next((i for i, part in enumerate(parts) if part.strip() and part[0].isalpha()
+    # a legal form leads the name, and the head comes after it («МАОУ гимназию № 21» → «МАОУ гимназия № 21»)
+    lead = 0
+    while lead + 2 < len(parts) and _is_legal_form(parts[lead]) and _head(parts[lead + 2]):
+        lead += 2
+    head_at = next((i for i, part in enumerate(parts) if i >= lead and part.strip() and part[0].isalpha()
                     and (_head(part) or _is_abbreviation(part)
                          or (not _is_adj(part) and parses(part.lower())[0].tag.POS == "NOUN"))), None)
     if head_at is None:
         return text
     head = parts[head_at]
     tag = parses(head.lower().rpartition("-")[2])[0].tag
-    out = [_adjective_nominative(p, tag.number or "sing", tag.gender or "masc") if p.strip() else p
-           for p in parts[:head_at]]
+    out = parts[:lead] + [_adjective_nominative(p, tag.number or "sing", tag.gender or "masc") if p.strip() else p
+                          for p in parts[lead:head_at]]
     out.append(_noun_nominative(head))
     return "".join(out + parts[head_at + 1 :])
 
 
 def _noun_nominative(word: str) -> str:
-    if (word[1:] != word[1:].lower() and not word.isupper()) or _is_abbreviation(word):
-        return word  # «ОмГПУ», «МБУК»: an abbreviation is written as it is
+    if (word[1:] != word[1:].lower() and not word.isupper()) or _is_abbreviation(word) or _ABBREVIATION.fullmatch(word):
+        return word  # «ОмГПУ», «МБУК», «ТОГУ» (not «тога»): capitals are written as they are
     if "-" in word and all(parses(p.lower())[0].tag.POS == "NOUN" for p in word.split("-")):
         return "-".join(to_nominative(p) for p in word.split("-"))
     return to_nominative(word)
@@ -427,11 +448,16 @@ def _organisations(doc: Doc, words: list[tuple[str, int, int]], quotes: list[tup
         if head in QUOTED_ONLY_HEADS and not (head in NAMED_FOR_SOMEONE_HEADS and any(
                 words[x][0].lower() in _NAMED_AFTER for x in range(k, end_k))):
             continue  # «в Белом зале», «в сквере им. Дзержинского», but «в концертном зале имени С. Сайдашева»
+        if start_k and _is_legal_form(words[start_k - 1][0]):
+            start_k -= 1  # «МАОУ гимназию № 21 города Тюмени»: the legal form of the institution after it
         first_word, first_start = words[start_k][0], words[start_k][1]
         # a capital that only starts the sentence names nothing, unless the word is a place's («Томский
-        # областной театр драмы»)
+        # областной театр драмы») or an adjective of an institution's rank follows («Башкирский государственный
+        # театр оперы и балета»)
         capitalised = any(words[x][0][0].isupper() and (words[x][1] not in sentence_starts or _of_place(words[x][0]))
-                          for x in range(start_k, k + 1))
+                          for x in range(start_k, k + 1)) or (
+            start_k < k and words[start_k][0][0].isupper()
+            and any(fold(_lemma(words[x][0])) in INSTITUTION_ADJECTIVES for x in range(start_k, k)))
         if not (named or capitalised):
             continue
         if taken(first_start, words[end_k][2]):
@@ -443,7 +469,9 @@ def _organisations(doc: Doc, words: list[tuple[str, int, int]], quotes: list[tup
     # number after them («МБОУ СОШ № 12»).
     for m in _ABBREVIATION.finditer(text):
         a = m.group()
-        if not _is_abbreviation(a) or taken(*m.span()) or any(qs < m.start() < qe for qs, qe in quotes):
+        # capitals amid small letters are an abbreviation even where they spell a word («ТОГУ», not «тогу»)
+        abbreviation = _is_abbreviation(a) or (a not in NOT_ORG_ABBREVIATIONS and not _caps_line(text, m.start()))
+        if not abbreviation or taken(*m.span()) or any(qs < m.start() < qe for qs, qe in quotes):
             continue
         if (a.isupper() and gazetteer.lookup(fold(a))) or (len(a) < 3 and a.isupper()):
             continue

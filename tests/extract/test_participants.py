@@ -182,6 +182,19 @@ ORGANIZATIONS = [
     ("Ученик МОБУ СОШ № 26 стал призёром.", ["МОБУ СОШ № 26"]),
     # A table's cells are not one name.
     ("Учреждение\tМероприятия\tУчастники", []),
+    # Capitals amid small letters are an abbreviation though they spell a word («ТОГУ», not «тогу»), and
+    # are named as written; seven capitals too; medical abbreviations are no organisations.
+    ("Состоялась видеоконференция ТОГУ и ТЮРКСОЙ; закуплены аппараты ИВЛ.", ["ТОГУ", "ТЮРКСОЙ"]),
+    # A legal form before a head in small letters belongs to the institution.
+    ("Гости посетили МАОУ гимназию № 21 города Тюмени.", ["МАОУ гимназия № 21 города Тюмени"]),
+    # At a sentence start, an adjective of an institution's rank makes a name; a generic one does not.
+    ("Башкирский государственный театр оперы и балета показал премьеру.",
+     ["Башкирский государственный театр оперы и балета"]),
+    ("Городской музей провёл акцию.", []),
+    # An instrumental noun after the name ends it; a technopark is an organisation.
+    ("Открыт офис туристического представительства Цзямусы площадью 120 кв. м.",
+     ["туристическое представительство Цзямусы"]),
+    ("Тюменский технопарк принял стартапы.", ["Тюменский технопарк"]),
     # Abbreviations with small letters inside.
     ("Гости посетили ЮУрГУ, СПбГУ и ВолгГТУ.", ["ЮУрГУ", "СПбГУ", "ВолгГТУ"]),
     # A name the dictionary does not know, after a capitalised head.
