@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from pipeline.extract import gazetteer
-from pipeline.extract.mention import Mention, add, mentions, sentence_of, text_of
+from pipeline.extract.mention import Mention, add, line_at, mentions, sentence_of, text_of
 from pipeline.extract.morph import fold, parses, to_nominative
 from pipeline.extract.places import (
     CASE_ENDINGS,
@@ -65,11 +65,6 @@ def _previous_word(doc: Doc, i: int) -> str | None:
 def _is_adjective(word: str) -> bool:
     best = parses(word.lower())[0]
     return best.tag.POS in ("ADJF", "PRTF") or (best.tag.POS is None and word.lower().endswith(("ский", "ская")))
-
-
-def _line_at(text: str, i: int) -> str:
-    end = text.find("\n", i)
-    return text[text.rfind("\n", 0, i) + 1 : end if end >= 0 else len(text)].strip()
 
 
 def _adjective_here(doc: Doc, i: int) -> bool:
@@ -221,7 +216,7 @@ def cities_component(doc: Doc) -> Doc:
             continue
         previous = _previous_word(doc, t.i)
         marked = previous in CITY_MARKERS
-        line = _line_at(text, t.idx)
+        line = line_at(text, t.idx).strip()
         if t.is_upper and not marked and not (line.startswith(t.text) and len(line) >= 3
                                               and _WHOLE_NAME.fullmatch(line)):
             continue  # «РАТА», «МИР»: capitals name a city only as a line of their own («ОМСК», «УЛАН-УДЭ»)

@@ -54,3 +54,9 @@ def sentence_of(doc: Doc, offset: int) -> tuple[int, int]:
     if i >= 0 and sentences[i][0] <= offset < sentences[i][1]:
         return sentences[i]
     return (sentences[i][0], sentences[i][1]) if i >= 0 else sentences[0]
+
+
+def line_at(text: str, i: int) -> str:
+    """The line of `text` that offset i is on, without its line breaks."""
+    end = text.find("\n", i)
+    return text[text.rfind("\n", 0, i) + 1 : end if end >= 0 else len(text)]

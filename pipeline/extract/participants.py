@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 
 from pipeline.extract import gazetteer
 from pipeline.extract.cities import name_keys
-from pipeline.extract.mention import Mention, add, mentions, sentence_of, text_of
+from pipeline.extract.mention import Mention, add, line_at, mentions, sentence_of, text_of
 from pipeline.extract.morph import compound_lemma, fold, match_case, parses, to_nominative
 from pipeline.extract.orgwords import (
     ACTION_HEADS,
@@ -319,9 +319,7 @@ def _right_complement(words: list[tuple[str, int, int]], k: int, quotes: list[tu
 
 def _caps_line(text: str, i: int) -> bool:
     """The line around offset i is written in capitals (a heading), most of its letters."""
-    end = text.find("\n", i)
-    line = text[text.rfind("\n", 0, i) + 1 : end if end >= 0 else len(text)]
-    letters = [c for c in line if c.isalpha()]
+    letters = [c for c in line_at(text, i) if c.isalpha()]
     return sum(c.isupper() for c in letters) > 0.6 * len(letters)
 
 
