@@ -123,7 +123,8 @@ def name_keys(words: list[str]) -> list[str]:
 
 def _small_town(doc: Doc, i: int, countries: frozenset[str]) -> tuple[gazetteer.City, int] | None:
     """A town of 1,000 to 15,000 people named at token i («Киркенес»), asked only of a name that «город»
-    announces or that the dictionary does not know: the list holds many towns named like common words."""
+    announces or that the dictionary does not know: the list holds many towns named like common words or
+    regions («Алтай»)."""
     for words, last in _candidate_words(doc, i):
         if city := gazetteer.lookup_small(name_keys(words), countries):
             return city, last

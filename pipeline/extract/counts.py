@@ -18,7 +18,7 @@ NOT_COUNTED: frozenset[str] = frozenset({
     "год", "лет", "месяц", "неделя", "день", "сутки", "час", "минута", "секунда", "век", "столетие",
     "десятилетие", "квартал", "полугодие", "раз", "процент", "доля", "балл", "градус", "метр", "километр",
     "сантиметр", "миллиметр", "гектар", "тонна", "килограмм", "грамм", "литр", "рубль", "копейка",
-    "доллар", "евро", "юань", "тенге", "м", "км", "см", "мм", "кг", "т", "га", "л",
+    "доллар", "евро", "юань", "тенге", "м", "км", "см", "мм", "кг", "т", "га", "л", "миля",
 })
 # Nouns that follow a rank up to this number («занял 3 место») and a count above it («на 1 275 мест»).
 RANKS: dict[str, int] = {"место": 3}
@@ -229,8 +229,13 @@ def _number_runs(doc: Doc) -> list[tuple[int, int, int | float, int]]:
         while j < len(words) and (word := words[j]) is not None:
             v = word_value(word) if not word[0].isupper() or j == i else None
             v = v if v is not None else multiplier_value(word)
-            if v is None and values and (collective := collective_value(word)):
-                values[-1] *= collective  # «двух десятков»
+            if v is None and (collective := collective_value(word)):
+                if values:
+                    values[-1] *= collective  # «двух десятков»
+                elif qualifier_before(text, starts[j])[0] != "exact":
+                    values.append(collective)  # «около сотни»
+                else:
+                    break
                 j += 1
                 continue
             if v is None:

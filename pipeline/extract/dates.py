@@ -97,7 +97,9 @@ def _numeric(m: re.Match[str], year: int) -> Range:
 
 
 def _numeric_no_year(m: re.Match[str], year: int) -> Range:
-    """«с 01.06 по 31.08»: days and months of the year in context."""
+    """«с 01.06 по 31.08»: days and months of the year in context, or of the last date's («с 01.03 по
+    30.04.2019»)."""
+    year = int(m["y2"]) if m["y2"] else year
     first, last = dt.date(year, int(m["m1"]), int(m["d1"])), dt.date(year, int(m["m2"]), int(m["d2"]))
     if last < first:
         raise ValueError("not a range")
@@ -219,8 +221,8 @@ PATTERNS: list[tuple[re.Pattern[str], Builder]] = [
         r"(?P<d2>\d{1,2})\.(?P<m2>\d{1,2})\.(?P<y2>\d{4})(?![\d.]\d)" + _NUMERIC_YW), _numeric),
     (_p(r"(?<![\d.])(?P<d1>\d{1,2})\.(?P<m1>\d{1,2})\.(?P<y1>\d{4})(?![\d.]\d)" + _NUMERIC_YW), _numeric),
     # without a year only as a range, where «с … по …» tells a date from a decimal number
-    (_p(r"\bс\s+(?P<d1>\d{1,2})\.(?P<m1>\d{2})\s+(?:по|до)\s+(?P<d2>\d{1,2})\.(?P<m2>\d{2})(?![\d.]\d)"),
-     _numeric_no_year),
+    (_p(r"\bс\s+(?P<d1>\d{1,2})\.(?P<m1>\d{2})\s+(?:по|до)\s+(?P<d2>\d{1,2})\.(?P<m2>\d{2})"
+        r"(?:\.(?P<y2>\d{4}))?(?![\d.]\d)" + _NUMERIC_YW), _numeric_no_year),
     (_p(r"(?<![\d.,])(?P<d1>\d{1,2})" + _DASH + r"(?P<d2>\d{1,2})\.(?P<m2>\d{1,2})\.(?P<y2>\d{4})(?![\d.]\d)"
         + _NUMERIC_YW), _numeric_days),  # «20–22.07.2023»
     (_p(rf"\bс\s+(?P<d1>{_D})(?:\s+(?P<m1>{_M}){_Y1}?)?\s+(?:по|до)\s+(?P<d2>{_D})\s+(?P<m2>{_M}){_Y2}?"), _day_range),
@@ -274,6 +276,10 @@ _SINCE = re.compile(r"(?<![а-яё])с\s+$", re.IGNORECASE)
 
 
 def _explicit_year(m: re.Match[str]) -> int | None:
+    """The year a date names, which dates after it in its sentence take; none for a range of years
+    («на 2021–2023 гг. 20–22 августа» is in the report's year)."""
+    if m.groupdict().get("y1") and m.groupdict().get("y2") and m["y1"] != m["y2"] and "m1" not in m.re.groupindex:
+        return None
     for name in ("y2", "y1"):
         if m.groupdict().get(name) and m.re.groupindex.get(name) and len(m[name]) == 4:
             return int(m[name])

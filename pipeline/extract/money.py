@@ -32,7 +32,8 @@ CURRENCIES: list[tuple[str, str]] = [
     (r"тугрик[а-яё]{0,3}", "MNT"),
     (r"лари", "GEL"),
     (r"драм[а-яё]{0,3}", "AMD"),
-    (r"BYN|RUB|KZT|CNY|USD|EUR|KGS|UZS|AZN|NOK|SEK|GBP|JPY|KRW|MNT", None),  # ISO codes name themselves
+    (r"дирхам[а-яё]{0,3}", "AED"),
+    (r"BYN|RUB|KZT|CNY|USD|EUR|KGS|UZS|AZN|NOK|SEK|GBP|JPY|KRW|MNT|AED", None),  # ISO codes name themselves
 ]
 _MULT_WORDS = r"тыс\.?|тысяч[а-яё]*|млн\.?|миллион[а-яё]*|млрд\.?|миллиард[а-яё]*"
 _WORD_MULTIPLIERS = {"тыс": 1_000, "млн": 1_000_000, "млрд": 1_000_000_000, "миллион": 1_000_000,
@@ -48,7 +49,7 @@ MONEY = re.compile(
 
 
 # A sign or an ISO code before the number: «$1,2 млн», «€300 тыс.», «USD 50 000».
-_CURRENCY_BEFORE = r"\$|€|₽|BYN|RUB|KZT|CNY|USD|EUR|KGS|UZS"
+_CURRENCY_BEFORE = r"\$|€|₽|BYN|RUB|KZT|CNY|USD|EUR|KGS|UZS|AED"
 MONEY_AFTER_CURRENCY = re.compile(
     rf"(?:(?P<q>{QUALIFIER_RE})\s+)?(?<!\w)(?P<cur>{_CURRENCY_BEFORE})\s?(?P<n>{DIGITS.pattern})"
     rf"(?:\s*(?P<mult>{_MULT_WORDS})(?![а-яё]))?",

@@ -23,8 +23,8 @@ NUMBER_WORDS: dict[str, int | float] = {
 # Multipliers, as words (any case) and abbreviations.
 MULTIPLIER_WORDS: dict[str, int] = {"тысяча": 1_000, "миллион": 1_000_000, "миллиард": 1_000_000_000}
 # Nouns that multiply the number before them, and count nothing alone («двух десятков проектов» is 20,
-# «десятки проектов» no number).
-COLLECTIVES: dict[str, int] = {"десяток": 10, "сотня": 100}
+# «десятки проектов» no number) unless a qualifier says one is meant («около сотни делегатов» is 100).
+COLLECTIVES: dict[str, int] = {"десяток": 10, "сотня": 100, "полусотня": 50, "полсотни": 50}
 MULTIPLIER_ABBREVIATIONS: dict[str, int] = {
     "тыс": 1_000, "тыс.": 1_000, "млн": 1_000_000, "млн.": 1_000_000, "млрд": 1_000_000_000, "млрд.": 1_000_000_000,
 }

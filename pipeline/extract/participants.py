@@ -328,9 +328,12 @@ def _same_case_style(*ws: str) -> bool:
 
 
 def _person_begins(words: list[tuple[str, int, int]], j: int) -> bool:
-    """A first name the dictionary knows followed by a capitalised word, at word j."""
+    """A first name the dictionary knows followed by a capitalised word, or two capitalised words it does not
+    know at all («городского хурала Батжаргал Ганболд»), at word j."""
     w = words[j][0]
-    return w[:1].isupper() and _known_first_name(w) and j + 1 < len(words) and words[j + 1][0][:1].isupper()
+    if not (w[:1].isupper() and j + 1 < len(words) and words[j + 1][0][:1].isupper()):
+        return False
+    return _known_first_name(w) or not any(parses(x.lower())[0].is_known for x in (w, words[j + 1][0]))
 
 
 _INITIALS_WORD = re.compile(r"(?:[А-ЯЁ]\.)+")

@@ -9,6 +9,10 @@ CASES = [
     ("Проведено 486 официальных физкультурных и спортивных мероприятий.", [(486, "exact", "мероприятие")]),
     ("Завоевали 12 золотых, 8 серебряных и 5 бронзовых медалей.",
      [(12, "exact", "медаль"), (8, "exact", "медаль"), (5, "exact", "медаль")]),
+    # A hundred or fifty after a qualifier is a number; hundreds alone are none; sea miles are a measure.
+    ("Выступили около полусотни коллективов и около сотни делегатов; пришли сотни зрителей.",
+     [(50, "approx", "коллектив"), (100, "approx", "делегат")]),
+    ("Яхты прошли около 300 морских миль.", []),
     # Tens and hundreds multiply the number before them; alone they count nothing.
     ("Реализовано около двух десятков проектов, проведены десятки встреч.", [(20, "approx", "проект")]),
     # Of a noun's readings, the one the number puts it in; a line may break after the number.

@@ -3,6 +3,9 @@
 import pytest
 
 CASES = [
+    # Dirhams, by name and by code.
+    ("Инвестиции составили около 1,3 млн AED и 5 тыс. дирхамов.",
+     [(1_300_000, "AED", "approx"), (5_000, "AED", "exact")]),
     # Manats and Norwegian crowns.
     ("Выделено около 15 тыс. манатов и 1,5 млн норвежских крон.",
      [(15_000, "AZN", "approx"), (1_500_000, "NOK", "exact")]),
