@@ -106,6 +106,11 @@ def _numeric_no_year(m: re.Match[str], year: int) -> Range:
     return first, last, "day"
 
 
+def _this_year(m: re.Match[str], year: int) -> Range:
+    """«в конце года»: the year in context, as «в конце ноября» is the month."""
+    return dt.date(year, 1, 1), dt.date(year, 12, 31), "year"
+
+
 def _year_pair(m: re.Match[str]) -> tuple[int, int]:
     """«2018/2019», «2023-2024 учебный год»: two years in a row, or no such phrase."""
     y1, y2 = int(m["y1"]), int(m["y2"])
@@ -236,6 +241,7 @@ PATTERNS: list[tuple[re.Pattern[str], Builder]] = [
     (_p(rf"(?P<y1>{_Y}){_DASH}(?P<y2>{_Y}){_YSW}"), _years),
     (_p(rf"(?P<y1>{_Y})/(?P<y2>{_Y})(?!\s*учебн)"), _adjacent_years),  # a season «2018/2019»
     (_p(rf"(?P<y1>{_Y}){_YW}"), _years),
+    (_p(r"(?:начал[еоау]|конц[еау]|середин[еыу])\s+года(?![а-яё])"), _this_year),  # «в конце года»
     (_p(rf"(?<![\w-])(?P<q>{_Q})\s+(?:квартал(?:а|е|у|ом)?(?![а-яё])|кв\.){_Y1}?"), _quarter),
     (_p(rf"(?<![\w-])(?P<q>II?|[12](?:-?(?:е|м|го))?|перв\w*|втор\w*)\s+полугоди[еяюи](?:м)?(?![а-яё]){_Y1}?"), _half),
     (_p(rf"(?<![\w-])(?P<q>перв\w*|втор\w*)\s+половин[аеуы](?![а-яё])(?:{_Y1}|\s+год[аеу]?(?![а-яё]))"), _half),

@@ -253,7 +253,9 @@ def _right_complement(words: list[tuple[str, int, int]], k: int, quotes: list[tu
     A word starting at one of the offsets `stops` (a foreign name, a table's next cell) ends it."""
     end, named, j = k, False, k + 1
     after_prep = False
-    body = _head(words[k][0]) in BODIES
+    # a body, or a head in small letters, is not named after the person who follows it («главой
+    # администрации города Андреем Лузгиным», «в фонды музея Ирины Соколовой»); «Фонда Владимира Потанина» is
+    named_by_head = not (_head(words[k][0]) in BODIES or words[k][0].islower())
     while j < len(words):
         w, s, _ = words[j]
         low = w.lower()
@@ -274,8 +276,8 @@ def _right_complement(words: list[tuple[str, int, int]], k: int, quotes: list[tu
             continue
         if _nominative_first_name(w):
             break  # «в Российской Федерации Дмитрий Крутой»: a person begins
-        if s in stops or _INITIALS_WORD.fullmatch(w) or (body and _person_begins(words, j)):
-            break  # a person: «советника городского совета Джеймса Кларка», «Сангхи России Д. Аюшеевым»
+        if s in stops or _INITIALS_WORD.fullmatch(w) or (named_by_head is False and _person_begins(words, j)):
+            break  # a person: «советника городского совета Джеймса Кларка», «музея Ирины Соколовой»
         if low in ("по",) and not after_prep and j == end + 1:
             after_prep = True
             j += 1
@@ -284,7 +286,7 @@ def _right_complement(words: list[tuple[str, int, int]], k: int, quotes: list[tu
             j += 2
             continue
         if (_lemma(w) in ("город", "г.") and j + 1 < len(words) and words[j + 1][0][:1].isupper()
-                and words[j + 1][1] not in stops):
+                and words[j + 1][1] not in stops and not _person_begins(words, j + 1)):
             end, named, j = j + 1, True, j + 2  # «администрации муниципального образования город Краснодар»
             continue
         # «…сибирских и дальневосточных городов», in a heading in capitals too («КУЛЬТУРЫ И МОЛОДЕЖНОЙ ПОЛИТИКИ»)

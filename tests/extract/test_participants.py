@@ -67,6 +67,9 @@ PERSONS = [
     ("Благодарность г-ну Петрову было решено вручить.", ["Петров"]),
     # A name after «им.» belongs to what is named after it, found or not.
     ("Курсы провёл институт повышения квалификации им. С.Н. Донского-II.", []),
+    # A person after a body's city, or after a head in small letters, is no part of its name.
+    ("Встреча с главой администрации города Андреем Лузгиным прошла.", ["Андрей Лузгин"]),
+    ("В фонды музея Ирины Соколовой передано 20 работ.", ["Ирина Соколова"]),
     # Two capitalised words the dictionary does not know after a body are its officer.
     ("Выступил председатель городского хурала Батжаргал Ганболд.", ["Батжаргал Ганболд"]),
     # A verb tells the gender of a name with readings of two («Али»).
@@ -183,6 +186,7 @@ ORGANIZATIONS = [
     # Compound heads, sports clubs, one-word agencies, secretariats and customs.
     ("Открыта Библиотека-филиал № 12 им. А.П. Чехова.", ["Библиотека-филиал № 12 им. А.П. Чехова"]),
     ("Гандболистки ГК «Кубань» заняли 3-е место.", ["ГК «Кубань»"]),
+    ("Гранты Фонда Владимира Потанина получили 5 школ; делегация ХМАО прибыла.", ["Фонд Владимира Потанина"]),
     ("При поддержке Росмолодежи и Минкультуры России; встреча в Ростове.", ["Росмолодежь", "Минкультуры"]),
     ("Работу координирует Международный Баренцев секретариат.", ["Международный Баренцев секретариат"]),
     # A heading's body with «город» before its city's name; a legal form begins another organisation.
