@@ -693,7 +693,7 @@ def person_nominative(name: str, gender_hint: str | None = None) -> str:
         declinable = [p for p in ps if "Fixd" not in p.tag]
         chosen = [p for p in hinted if "Fixd" not in p.tag] or hinted or declinable
         readings.append([(p.tag.gender, p.tag.case) for p in chosen])
-    initials_only = all(_INITIAL.fullmatch(w) or re.fullmatch(r"(?:[А-ЯЁ]\.)+", w) for w in words[:-1])
+    initials_only = all(_INITIALS_WORD.fullmatch(w) for w in words[:-1])
     gender, case = (gender_hint, None) if gender_hint and initials_only else (None, None)
     if readings:
         agreed = [r for r in readings[0] if all(r in other for other in readings[1:])]
