@@ -335,7 +335,9 @@ def _person_begins(words: list[tuple[str, int, int]], j: int) -> bool:
     w = words[j][0]
     if not (w[:1].isupper() and j + 1 < len(words) and words[j + 1][0][:1].isupper()):
         return False
-    return _known_first_name(w) or not any(parses(x.lower())[0].is_known for x in (w, words[j + 1][0]))
+    # Latin words after a Russian head name the organisation («театра Oxford Playhouse»): a person in
+    # Latin letters would stand in brackets after the Russian spelling
+    return _known_first_name(w) or not (w.isascii() or any(parses(x.lower())[0].is_known for x in (w, words[j + 1][0])))
 
 
 _INITIALS_WORD = re.compile(r"(?:[А-ЯЁ]\.)+")
@@ -579,7 +581,10 @@ def _persons(doc: Doc, orgs: list[Mention], foreign: list[tuple[int, int]]) -> l
         if "Surn" in _grammemes(m.group().split()[0]) and "Geox" not in _grammemes(m.group().split()[0]):
             spans.append(m.span())
     for ner in mentions(doc, "ner_per"):
-        start, words = ner.start, text[ner.start : ner.end].split()
+        # «Петер Чентшер (Peter Tschentscher)»: the spelling in brackets is a mention of its own
+        bracket = text.find(" (", ner.start, ner.end)
+        end = ner.end if bracket < 0 else bracket
+        start, words = ner.start, text[ner.start : end].split()
         # a city or a region that the dictionary guesses to be a name: «Цзямусы», «мэра Эрдэнэта Г. Мөнхбаяром»,
         # «Мэр Решта Али Шахиди», «губернатора аймака Орхон»
         while words and not _known_first_name(words[0]) and (
@@ -588,7 +593,9 @@ def _persons(doc: Doc, orgs: list[Mention], foreign: list[tuple[int, int]]) -> l
             words.pop(0)
             start = text.index(words[0], start + 1) if words else ner.end
         if words and any({"Name", "Surn", "Patr"} & _grammemes(w) for w in words):
-            spans.append((start, ner.end))
+            spans.append((start, end))
+            if latin := _LATIN_SPELLING.match(text, end):
+                spans.append(latin.span(1))
     spans += foreign
     # Regnal numbers and epithets: «Петра I», «Екатерины Великой».
     # Overlapping search (lookahead): «Эпоха Петра Великого» must still try «Петра Великого».
@@ -609,6 +616,7 @@ def _persons(doc: Doc, orgs: list[Mention], foreign: list[tuple[int, int]]) -> l
     return out
 
 
+_LATIN_SPELLING = re.compile(r" \(([A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2})\)")
 _AFTER_HONORIFIC = re.compile(rf"(?<![\w-])(?i:{HONORIFICS})\s+({_NAME_WORD}(?:\s{_NAME_WORD}){{0,2}})")
 _EAST_ASIAN = re.compile(rf"(?<![\w.-])((?:{'|'.join(sorted(EAST_ASIAN_SURNAMES))})(?:ом|ем|а|у)?)"
                          rf"((?:\s{_NAME_WORD}){{1,2}})")

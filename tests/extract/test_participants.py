@@ -89,6 +89,9 @@ PERSONS = [
     ("Соглашение с Гимназией имени Ганса и Софи Шолль г. Ульма подписано.", []),
     ("Университет им. Ф.М. Достоевского принял гостей.", []),
     ("Школа № 7 имени Героя Советского Союза М. М. Кузьмина.", []),
+    # A spelling in Latin letters in brackets is a mention of its own, not part of the Russian one.
+    ("Выступил мэр Гамбурга Петер Чентшер (Peter Tschentscher).", ["Петер Чентшер", "Peter Tschentscher"]),
+    ("Выступил мэр Гамбурга Петер Чентшер (Германия).", ["Петер Чентшер"]),
 ]
 
 ORGANIZATIONS = [
@@ -236,6 +239,11 @@ ORGANIZATIONS = [
     ("Проект «Музейный дворик» реализован.", []),
     ("Сотрудничество с Российской Федерацией укрепляется.", []),
     ("Встречи с представителями власти прошли в мае.", []),
+    # Latin words after a head in small letters are its name, not a person.
+    ("Гастроли театра Oxford Playhouse прошли в мае.", ["театр Oxford Playhouse"]),
+    ("Представители ассоциации Sister Cities International посетили город.",
+     ["ассоциация Sister Cities International"]),
+    ("В фонды музея Ирины Соколовой передан архив.", []),
 ]
 
 
