@@ -266,12 +266,16 @@ def counts_component(doc: Doc) -> Doc:
         noun = counted_noun(doc, runs[k + 1][3] if pairs[k] else i, runs[k + 1][2] if pairs[k] else value)
         if noun is None and (shared := _modifiers_end(doc, i)) is not None and (unit := _shared_noun(doc, runs, k)):
             noun = unit, shared  # the noun of the last in a list of numbers with adjectives
+        if noun is None and (_ends_phrase(doc, i) or doc[i].text == "и") and (unit := _number_of(text, sentence[0], s)):
+            noun = unit, e  # «количество онлайн-просмотров превысило 640 тысяч»
         if noun is None:
             # Elliptical: «в 2022 году — три площадки, в 2023 году — семь» counts площадки again.
-            # Only beside a dash or after a comma («— семь», «в том числе 11 — из Оренбурга»): in
-            # «посещений зафиксировано 612 700» the noun stands before the number.
-            beside_dash = _ELLIPSIS_BEFORE.search(text, max(0, s - 3), s) or _DASH_AFTER.match(text, e)
-            if not _ends_phrase(doc, i) or sentence not in last_unit or not beside_dash:
+            # Only beside a dash, after a comma or before «из них» («— семь», «в том числе 11 — из
+            # Оренбурга», «более 1 100 из них»): in «посещений зафиксировано 612 700» the noun stands before
+            # the number.
+            beside_dash = (_ELLIPSIS_BEFORE.search(text, max(0, s - 3), s) or _DASH_AFTER.match(text, e)
+                           or _OF_THEM.match(text, e))
+            if not (_ends_phrase(doc, i) or _OF_THEM.match(text, e)) or sentence not in last_unit or not beside_dash:
                 continue
             unit, end = last_unit[sentence], e
         else:
@@ -306,6 +310,13 @@ def _quoted(text: str) -> list[tuple[int, int]]:
 
 
 _GUILLEMET = re.compile("[«»]")
+_OF_THEM = re.compile(r"\s+из\s+(?:них|которых)(?![а-яё])")
+# A verb that gives a number to «количество/число …» before it, and the qualifiers between the two.
+_QUANTITY_VERB = re.compile(
+    r"(?<![а-яё])(?:состав|превы[сш]|достиг|вырос|возрос|увелич|сократ|сниз|насчитыва)[а-яё]*\s+"
+    r"(?:(?:на|до|почти|более|свыше|около|порядка|примерно|не|менее|уже|лишь|всего)\s+){0,3}$", re.IGNORECASE)
+_NUMBER_OF = re.compile(r"(?<![а-яё])(?:количеств|числ)[оаеу]\s+", re.IGNORECASE)
+_WORD = re.compile(r"[А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)*")
 _ELLIPSIS_BEFORE = re.compile(r"[-–—,:]\s*$")
 _DASH_AFTER = re.compile(r"\s*[–—-]\s")
 _DASH_GAP = re.compile(r"\s*[-–—]\s*")
@@ -323,6 +334,21 @@ def _pair(text: str, first: tuple[int, int, int | float, int], second: tuple[int
         return "at_least"
     if _TO_GAP.fullmatch(text, e, second[0]) and _CHANGE_FROM.search(text, max(0, s - 3), s):
         return "exact"
+    return None
+
+
+def _number_of(text: str, sentence_start: int, s: int) -> str | None:
+    """The counted noun of «количество/число X» when a verb of quantity gives it the number at `s`
+    («Количество судозаходов составило 2 684», «число посещений выросло почти на 12 тысяч»)."""
+    verb = _QUANTITY_VERB.search(text, sentence_start, s)
+    subject = None
+    for subject in _NUMBER_OF.finditer(text, sentence_start, verb.start() if verb else sentence_start):
+        pass  # the last one before the verb
+    if subject is None:
+        return None
+    for word in _WORD.findall(text, subject.end(), subject.end() + 80)[: MAX_MODIFIERS + 1]:
+        if not _is_modifier(word):
+            return _hyphen_lemma(word) if "-" in word else _noun(word)
     return None
 
 

@@ -278,6 +278,9 @@ def _builds(m: re.Match[str], build: Builder) -> bool:
     return True
 
 
+# A year further than this from the report's is history («основанием Костромы в 1152 году, состоялось
+# 13–14 августа»): the dates after it in its sentence keep the report's year.
+HISTORY = 50
 _SINCE = re.compile(r"(?<![а-яё])с\s+$", re.IGNORECASE)
 
 
@@ -304,7 +307,7 @@ def dates_component(doc: Doc) -> Doc:
             continue  # 31 февраля, «XLV век»: looks like a date, is not one
         explicit = _explicit_year(m)
         since = _SINCE.search(text_of(doc), max(0, start - 3), start)  # «с 2007 года» dates nothing after it
-        if explicit and granularity in ("year", "month", "day") and not since:
+        if explicit and granularity in ("year", "month", "day") and not since and abs(explicit - report_year) <= HISTORY:
             sentence_year[sentence] = explicit
         # Spans start at the first word of the date, not at a preposition the pattern may carry.
         add(doc, Mention("date", start, end, {"start_date": first, "end_date": last, "granularity": granularity}))

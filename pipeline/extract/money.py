@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 
 from pipeline.extract.mention import Mention, add, overlaps, text_of
 from pipeline.extract.numbers import DIGITS, MULTIPLIER_ABBREVIATIONS, digits_value
-from pipeline.extract.qualifiers import QUALIFIER_RE, qualifier_of
+from pipeline.extract.qualifiers import QUALIFIER_RE, qualifier_of, verb_qualifier
 
 # Currency phrase (regex, case-insensitive) → ISO 4217. The first matching row wins, so the
 # adjective-qualified rouble rows come before the plain rouble.
@@ -20,6 +20,7 @@ CURRENCIES: list[tuple[str, str]] = [
     (r"юан[а-яё]*", "CNY"),
     (r"доллар[а-яё]*(?:\s+США)?|\$", "USD"),
     (r"евро|€", "EUR"),
+    (r"сомони", "TJS"),  # before the som, which it starts with
     (r"сом[а-яё]{0,3}", "KGS"),
     (r"манат[а-яё]{0,3}", "AZN"),
     (r"норвежск\w+\s+крон[а-яё]{0,2}", "NOK"),
@@ -33,7 +34,19 @@ CURRENCIES: list[tuple[str, str]] = [
     (r"лари", "GEL"),
     (r"драм[а-яё]{0,3}", "AMD"),
     (r"дирхам[а-яё]{0,3}", "AED"),
-    (r"BYN|RUB|KZT|CNY|USD|EUR|KGS|UZS|AZN|NOK|SEK|GBP|JPY|KRW|MNT|AED", None),  # ISO codes name themselves
+    (r"(?:турецк\w+\s+)?лир[аеуы]?", "TRY"),
+    (r"(?:индийск\w+\s+)?рупи[а-яё]{0,3}", "INR"),
+    (r"злот[а-яё]{1,3}", "PLN"),
+    (r"форинт[а-яё]{0,3}", "HUF"),
+    (r"гривн[а-яё]{0,3}|гривен", "UAH"),
+    (r"узбекск\w+\s+сум[а-яё]{0,2}", "UZS"),
+    (r"донг[а-яё]{0,3}", "VND"),
+    (r"швейцарск\w+\s+франк[а-яё]{0,3}", "CHF"),
+    (r"египетск\w+\s+фунт[а-яё]{0,3}", "EGP"),
+    (r"болгарск\w+\s+лев[а-яё]{0,2}", "BGN"),
+    (r"сербск\w+\s+динар[а-яё]{0,3}", "RSD"),
+    (r"иранск\w+\s+риал[а-яё]{0,3}", "IRR"),
+    (r"BYN|RUB|KZT|CNY|USD|EUR|KGS|UZS|AZN|NOK|SEK|GBP|JPY|KRW|MNT|AED|TRY|INR|CHF|PLN|HUF|UAH|TJS|VND|EGP|BGN|RSD|IRR|GEL|AMD|DKK|CZK", None),  # ISO codes name themselves
 ]
 _MULT_WORDS = r"тыс\.?|тысяч[а-яё]*|млн\.?|миллион[а-яё]*|млрд\.?|миллиард[а-яё]*"
 _WORD_MULTIPLIERS = {"тыс": 1_000, "млн": 1_000_000, "млрд": 1_000_000_000, "миллион": 1_000_000,
@@ -95,6 +108,7 @@ def money_component(doc: Doc) -> Doc:
             value += digits_value(larger) * multiplier(m["mult0"])
         value = int(value) if float(value).is_integer() else value
         start = m.start("q") if m["q"] else figure
-        fields = {"value": value, "currency": currency_code(m["cur"]), "qualifier": qualifier_of(m["q"])}
+        qualifier = qualifier_of(m["q"]) if m["q"] else verb_qualifier(text, start)  # «превысил 95 млн долларов»
+        fields = {"value": value, "currency": currency_code(m["cur"]), "qualifier": qualifier}
         add(doc, Mention("money", start, m.end(), fields))
     return doc

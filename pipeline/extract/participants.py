@@ -42,7 +42,7 @@ from pipeline.extract.places import CITY_MARKERS, COUNTRIES, REGION_MARKERS
 
 # «города Маньчжурия», «Республики Казахстан»: after these a name may stand in the nominative.
 APPOSITION_HEADS = frozenset({"город", "г.", "республика", "область", "край", "провинция", "село", "поселок",
-                              "посёлок", "станица", "деревня", "район", "округ", "штат"})
+                              "посёлок", "станица", "деревня", "район", "округ", "штат", "община"})
 OPEN_QUOTES = {"«": "»", "„": "“", "“": "”"}
 # What a city's name ends in where its adjective has «-ский» (Томск → томский, Казань → казанский).
 PLACE_ADJECTIVE_STEMS = ("ск", "", "ь")
@@ -76,7 +76,11 @@ def _grammemes(word: str) -> frozenset[str]:
 
 @_per_word
 def _is_adj(word: str) -> bool:
-    return parses(word.lower())[0].tag.POS in ("ADJF", "PRTF") or "Anum" in parses(word.lower())[0].tag
+    ps = parses(word.lower())
+    if ps[0].tag.POS in ("ADJF", "PRTF") or "Anum" in ps[0].tag:
+        return True
+    # an adjective that is a surname too, which the dictionary reads first («Могилевского»: Могилевский)
+    return "Surn" in ps[0].tag and any(p.tag.POS == "ADJF" and p.is_known for p in ps)
 
 
 @_per_word
@@ -354,6 +358,8 @@ def _named_after_end(words: list[tuple[str, int, int]], j: int) -> int | None:
                 break
             last, initials = j, initials or w[0].isalpha()
         elif w[0].isupper() and w[0].isalpha():
+            if last is not None and words[last][0][0].isupper() and _nominative_first_name(w):
+                break  # the name is in the genitive: «имени Али Алиева Шамиль Омаров» names two
             last, named = j, initials
         elif w in ("Героя", "героя") or (_oblique_noun(w) and last is None):
             last = j
@@ -395,6 +401,8 @@ def _noun_nominative(word: str) -> str:
         return word  # «ОмГПУ», «МБУК», «ТОГУ» (not «тога»): capitals are written as they are
     if "-" in word and all(parses(p.lower())[0].tag.POS == "NOUN" for p in word.split("-")):
         return "-".join(to_nominative(p) for p in word.split("-"))
+    if head := _head(word):
+        return match_case(head, word)  # of equally likely readings, the head's («лагере»: лагерь, not лагер)
     return to_nominative(word)
 
 
@@ -605,9 +613,8 @@ def _persons(doc: Doc, orgs: list[Mention], foreign: list[tuple[int, int]]) -> l
             continue
         if second in ROMAN_REGNAL or fold(_lemma(second)) in EPITHETS or "Surn" in _grammemes(second):
             spans.append((m.start(1), m.end(1)))
-    merged = _merge(spans, text)
     out = []
-    for s, e in merged:
+    for s, e in _split_at_ends(_merge(spans, text), orgs, text):
         # a name something is named after belongs to that name, an organisation found or not (GOLD.md)
         if any(o.start <= s and e <= o.end for o in orgs) or _NAMED_AFTER_BEFORE.search(text, max(0, s - 8), s):
             add(doc, Mention("person_in_org", s, e))  # so that cities skip «им. А.С. Пушкина» too
@@ -658,6 +665,16 @@ def _verb_gender(text: str, s: int, e: int) -> str | None:
                     and (not intransitive_only or tag.transitivity == "intr"):
                 return str(tag.gender)
     return None
+
+
+def _split_at_ends(spans: list[tuple[int, int]], orgs: list[Mention], text: str) -> list[tuple[int, int]]:
+    """A name that runs past the end of an organisation's is two: the one it is named after, and a person
+    («школы имени Али Алиева Шамиль Омаров»)."""
+    out = []
+    for s, e in spans:
+        end = next((o.end for o in orgs if o.start <= s < o.end < e and text[o.end : o.end + 1] == " "), None)
+        out += [(s, end), (end + 1, e)] if end is not None else [(s, e)]
+    return out
 
 
 def _merge(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:

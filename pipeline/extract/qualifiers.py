@@ -18,7 +18,12 @@ QUALIFIERS: dict[str, str] = {
 QUALIFIER_RE = "|".join(
     r"(?<![а-яё])" + re.escape(q).replace(r"\ ", r"\s+") for q in sorted(QUALIFIERS, key=len, reverse=True)
 )
-_TRAILING = re.compile(rf"(?:{QUALIFIER_RE})\s+$", re.IGNORECASE)
+# «почти на 12 тысяч»: a change by about so many
+_TRAILING = re.compile(rf"(?P<q>{QUALIFIER_RE})\s+(?:на\s+)?$", re.IGNORECASE)
+# Verbs that bound the number after them («превысило 640 тысяч»); unlike the words above, a verb is not
+# part of the number's span. The first matching row wins.
+VERB_QUALIFIERS: list[tuple[str, str]] = [(r"не\s+превы[сш]\w*", "at_most"), (r"превы[сш]\w*", "more_than")]
+_VERBS = [(re.compile(rf"(?<![а-яё])(?:{p})\s+$", re.IGNORECASE), q) for p, q in VERB_QUALIFIERS]
 
 
 def qualifier_of(phrase: str | None) -> str:
@@ -29,7 +34,12 @@ def qualifier_of(phrase: str | None) -> str:
 
 def qualifier_before(text: str, pos: int) -> tuple[str, int]:
     """The qualifier ending right before `pos` and where it starts, or ("exact", pos)."""
-    m = _TRAILING.search(text, max(0, pos - 20), pos)
-    if not m:
-        return "exact", pos
-    return qualifier_of(m.group().strip()), m.start()
+    m = _TRAILING.search(text, max(0, pos - 24), pos)
+    if m:
+        return qualifier_of(m["q"]), m.start()
+    return verb_qualifier(text, pos), pos
+
+
+def verb_qualifier(text: str, pos: int) -> str:
+    """The qualifier a verb right before `pos` gives the number there, or "exact"."""
+    return next((q for pattern, q in _VERBS if pattern.search(text, max(0, pos - 24), pos)), "exact")
