@@ -341,11 +341,10 @@ def _number_of(text: str, sentence_start: int, s: int) -> str | None:
     """The counted noun of «количество/число X» when a verb of quantity gives it the number at `s`
     («Количество судозаходов составило 2 684», «число посещений выросло почти на 12 тысяч»)."""
     verb = _QUANTITY_VERB.search(text, sentence_start, s)
-    subject = None
-    for subject in _NUMBER_OF.finditer(text, sentence_start, verb.start() if verb else sentence_start):
-        pass  # the last one before the verb
-    if subject is None:
+    subjects = list(_NUMBER_OF.finditer(text, sentence_start, verb.start())) if verb else []
+    if not subjects:
         return None
+    subject = subjects[-1]  # the last one before the verb
     for word in _WORD.findall(text, subject.end(), subject.end() + 80)[: MAX_MODIFIERS + 1]:
         if not _is_modifier(word):
             return _hyphen_lemma(word) if "-" in word else _noun(word)

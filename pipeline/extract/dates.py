@@ -307,7 +307,8 @@ def dates_component(doc: Doc) -> Doc:
             continue  # 31 февраля, «XLV век»: looks like a date, is not one
         explicit = _explicit_year(m)
         since = _SINCE.search(text_of(doc), max(0, start - 3), start)  # «с 2007 года» dates nothing after it
-        if explicit and granularity in ("year", "month", "day") and not since and abs(explicit - report_year) <= HISTORY:
+        history = explicit and abs(explicit - report_year) > HISTORY
+        if explicit and granularity in ("year", "month", "day") and not since and not history:
             sentence_year[sentence] = explicit
         # Spans start at the first word of the date, not at a preposition the pattern may carry.
         add(doc, Mention("date", start, end, {"start_date": first, "end_date": last, "granularity": granularity}))

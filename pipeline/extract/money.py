@@ -46,7 +46,9 @@ CURRENCIES: list[tuple[str, str]] = [
     (r"болгарск\w+\s+лев[а-яё]{0,2}", "BGN"),
     (r"сербск\w+\s+динар[а-яё]{0,3}", "RSD"),
     (r"иранск\w+\s+риал[а-яё]{0,3}", "IRR"),
-    (r"BYN|RUB|KZT|CNY|USD|EUR|KGS|UZS|AZN|NOK|SEK|GBP|JPY|KRW|MNT|AED|TRY|INR|CHF|PLN|HUF|UAH|TJS|VND|EGP|BGN|RSD|IRR|GEL|AMD|DKK|CZK", None),  # ISO codes name themselves
+    # ISO codes name themselves
+    (r"BYN|RUB|KZT|CNY|USD|EUR|KGS|UZS|AZN|NOK|SEK|GBP|JPY|KRW|MNT|AED|TRY|INR|CHF|PLN|HUF|UAH|TJS|VND|EGP|BGN|RSD"
+     r"|IRR|GEL|AMD|DKK|CZK", None),
 ]
 _MULT_WORDS = r"тыс\.?|тысяч[а-яё]*|млн\.?|миллион[а-яё]*|млрд\.?|миллиард[а-яё]*"
 _WORD_MULTIPLIERS = {"тыс": 1_000, "млн": 1_000_000, "млрд": 1_000_000_000, "миллион": 1_000_000,
