@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 
 from pipeline.extract import gazetteer
 from pipeline.extract.mention import Mention, add, line_at, mentions, sentence_of, text_of
-from pipeline.extract.morph import fold, parses, to_nominative
+from pipeline.extract.morph import Parse, fold, parses, to_nominative
 from pipeline.extract.places import (
     CASE_ENDINGS,
     CITY_MARKERS,
@@ -115,7 +115,10 @@ def name_keys(words: list[str]) -> list[str]:
         first_declined = " ".join([lemmas[0], *(fold(w) for w in words[1:])]).replace(" - ", "-")
         # «Набережных Челнах»: each word in the nominative of its own number («Набережные Челны»)
         nominatives = " ".join(w if w == "-" else fold(to_nominative(w)) for w in words).replace(" - ", "-")
-        keys = [" ".join(lemmas).replace(" - ", "-"), place_lemmas, nominatives, surface, first_declined]
+        # «Старого Оскола»: adjectives in the gender of the noun they agree with (not «старое»)
+        gender = _place_reading(words[-1]).tag.gender
+        agreeing = " ".join(w if w == "-" else fold(to_nominative(w, gender=gender)) for w in words).replace(" - ", "-")
+        keys = [" ".join(lemmas).replace(" - ", "-"), place_lemmas, nominatives, agreeing, surface, first_declined]
         if "-" in words:
             keys += _ending_guesses(surface)
     return list(dict.fromkeys(keys))
@@ -140,8 +143,12 @@ def _korean(keys: list[str]) -> gazetteer.City | None:
 
 def _place_lemma(word: str) -> str:
     """The lemma of a word read as a place where it can be («Петропавловском» → «петропавловск»)."""
+    return _place_reading(word).normal_form
+
+
+def _place_reading(word: str) -> Parse:
     ps = parses(word.lower())
-    return next((p.normal_form for p in ps if "Geox" in p.tag), ps[0].normal_form)
+    return next((p for p in ps if "Geox" in p.tag), ps[0])
 
 
 def _ending_guesses(surface: str) -> list[str]:
@@ -191,6 +198,11 @@ def _candidate_words(doc: Doc, i: int) -> list[tuple[list[str], int]]:
     return [(w, end) for w, end in reversed(runs) if w[-1] != "-"]
 
 
+def _quoted(text: str, start: int, i: int) -> bool:
+    """Offset i is inside quotes opened since `start`."""
+    return text.count("«", start, i) > text.count("»", start, i) or text.count('"', start, i) % 2 == 1
+
+
 def _glued_to_lowercase(doc: Doc, i: int) -> bool:
     """The first part of a compound word whose parts after it are all lowercase («Домом-музеем», not
     «Ростов-на-Дону»)."""
@@ -236,11 +248,14 @@ def cities_component(doc: Doc) -> Doc:
         for words, last in _candidate_words(doc, t.i):
             if len(words) == 1 and not marked and _adjective_here(doc, t.i):
                 continue
-            if len(words) == 1 and not marked and _is_common_noun(words[0]):
-                continue
+            common = len(words) == 1 and not marked and _is_common_noun(words[0])
             # a country or a part of the world is a place of that name only after «город» (Армения, Куба)
             keys = [k for k in name_keys(words) if marked or (k not in REGIONS_NOT_CITIES and k not in COUNTRIES)]
             city = gazetteer.lookup_first(keys, near := sentence_countries[sentence]) or _korean(keys)
+            if common and not (city and city.country in near and not _quoted(text, sentence[0], t.idx)):
+                # a common word, unless the sentence names the city's country («Анкориджа (штат Аляска, США)»)
+                # and it is not a quoted name («Центр японской культуры "Сакура"»)
+                continue
             if city:
                 if city.country not in near and gazetteer.has_homonyms(city):  # named in the next sentence?
                     if not paragraph_countries:
@@ -258,7 +273,7 @@ def cities_component(doc: Doc) -> Doc:
                       "latitude": city.latitude, "longitude": city.longitude, "population": city.population}
             add(doc, Mention("city", t.idx, end, fields))
             i = last + 1
-        elif marked and not _is_adjective(t.text) and not t.is_upper:
+        elif marked and not _is_adjective(t.text) and not t.is_upper and not joined:  # not «города Северо-Запада»
             fields = {"name": _nominative_guess(t.text), "country": None, "geonameid": None,
                       "latitude": None, "longitude": None, "population": None}
             add(doc, Mention("city", t.idx, t.idx + len(t.text), fields))

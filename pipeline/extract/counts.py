@@ -112,10 +112,11 @@ def counted_noun(doc: Doc, i: int, value: int | float | None = None) -> tuple[st
     """The counted noun's lemma and the char offset where it ends, starting the search at token i; of
     a noun's readings, the one in the form the number `value` puts it in («шесть премьер»: премьера)."""
     for _ in range(MAX_MODIFIERS + 1):
+        wrapped = False
         while i < len(doc) and doc[i].is_space and doc[i].text.count("\n") < 2:
-            i += 1  # «25\nстудентами»: a line wrapped after the number
-        if i >= len(doc):
-            return None
+            wrapped, i = wrapped or "\n" in doc[i].text, i + 1  # «25\nстудентами»: a line wrapped after the number
+        if i >= len(doc) or (wrapped and doc[i].text[:1].isupper()):
+            return None  # a capital after a line break starts the next line («460\nАкция…» in a table)
         abbreviated = _abbreviation_at(doc, i)
         if abbreviated:
             key, end, nxt = abbreviated
@@ -266,8 +267,9 @@ def counts_component(doc: Doc) -> Doc:
         noun = counted_noun(doc, runs[k + 1][3] if pairs[k] else i, runs[k + 1][2] if pairs[k] else value)
         if noun is None and (shared := _modifiers_end(doc, i)) is not None and (unit := _shared_noun(doc, runs, k)):
             noun = unit, shared  # the noun of the last in a list of numbers with adjectives
-        if noun is None and (_ends_phrase(doc, i) or doc[i].text == "и") and (unit := _number_of(text, sentence[0], s)):
-            noun = unit, e  # «количество онлайн-просмотров превысило 640 тысяч»
+        if noun is None and (_ends_phrase(doc, i) or doc[i].text == "и") and (
+                unit := _number_of(text, sentence[0], s) or _column_of(text, s, e)):
+            noun = unit, e  # «количество онлайн-просмотров превысило 640 тысяч», a table's «Количество участников»
         if noun is None:
             # Elliptical: «в 2022 году — три площадки, в 2023 году — семь» counts площадки again.
             # Only beside a dash, after a comma or before «из них» («— семь», «в том числе 11 — из
@@ -315,7 +317,7 @@ _OF_THEM = re.compile(r"\s+из\s+(?:них|которых)(?![а-яё])")
 _QUANTITY_VERB = re.compile(
     r"(?<![а-яё])(?:состав|превы[сш]|достиг|вырос|возрос|увелич|сократ|сниз|насчитыва)[а-яё]*\s+"
     r"(?:(?:на|до|почти|более|свыше|около|порядка|примерно|не|менее|уже|лишь|всего)\s+){0,3}$", re.IGNORECASE)
-_NUMBER_OF = re.compile(r"(?<![а-яё])(?:количеств|числ)[оаеу]\s+", re.IGNORECASE)
+_NUMBER_OF = re.compile(r"(?<![а-яё])(?:(?:количеств|числ)[оаеу]|кол-во)\s+", re.IGNORECASE)
 _WORD = re.compile(r"[А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)*")
 _ELLIPSIS_BEFORE = re.compile(r"[-–—,:]\s*$")
 _DASH_AFTER = re.compile(r"\s*[–—-]\s")
@@ -344,8 +346,32 @@ def _number_of(text: str, sentence_start: int, s: int) -> str | None:
     subjects = list(_NUMBER_OF.finditer(text, sentence_start, verb.start())) if verb else []
     if not subjects:
         return None
-    subject = subjects[-1]  # the last one before the verb
-    for word in _WORD.findall(text, subject.end(), subject.end() + 80)[: MAX_MODIFIERS + 1]:
+    return _noun_after(text, subjects[-1].end())  # the last one before the verb
+
+
+def _column_of(text: str, s: int, e: int) -> str | None:
+    """The counted noun of a table's column headed «Количество/Число X», for a number alone in its cell
+    (with its qualifier). A table is a run of lines with as many tabs each; its first line is the header."""
+    line_start = text.rfind("\n", 0, s) + 1
+    line_end = len(text) if (end := text.find("\n", e)) < 0 else end
+    tabs = text.count("\t", line_start, line_end)
+    cell_start = max(line_start, text.rfind("\t", line_start, s) + 1)
+    cell_end = line_end if (end := text.find("\t", e, line_end)) < 0 else end
+    if not tabs or text[cell_start : qualifier_before(text, s)[1]].strip() or text[e:cell_end].strip():
+        return None
+    top = line_start
+    while top and text.count("\t", (above := text.rfind("\n", 0, top - 1) + 1), top - 1) == tabs:
+        top = above
+    if top == line_start:
+        return None
+    header = text[top : text.index("\n", top)].split("\t")[text.count("\t", line_start, s)]
+    subject = _NUMBER_OF.match(header.strip())
+    return _noun_after(header.strip(), subject.end()) if subject else None
+
+
+def _noun_after(text: str, pos: int) -> str | None:
+    """The first noun from `pos` on, past its adjectives: «культурно-массовых мероприятий» → мероприятие."""
+    for word in _WORD.findall(text, pos, pos + 80)[: MAX_MODIFIERS + 1]:
         if not _is_modifier(word):
             return _hyphen_lemma(word) if "-" in word else _noun(word)
     return None

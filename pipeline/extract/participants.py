@@ -673,6 +673,10 @@ def _split_at_ends(spans: list[tuple[int, int]], orgs: list[Mention], text: str)
     out = []
     for s, e in spans:
         end = next((o.end for o in orgs if o.start <= s < o.end < e and text[o.end : o.end + 1] == " "), None)
+        if end is None and _NAMED_AFTER_BEFORE.search(text, max(0, s - 8), s):
+            # with no organisation found around it, the name after «имени» ends where a nominative begins
+            words = [(m.group(), m.start()) for m in re.finditer(r"\S+", text[s:e])]
+            end = next((s + at - 1 for k, (w, at) in enumerate(words) if k and _nominative_first_name(w)), None)
         out += [(s, end), (end + 1, e)] if end is not None else [(s, e)]
     return out
 
@@ -721,8 +725,11 @@ def person_nominative(name: str, gender_hint: str | None = None) -> str:
     initials_only = all(_INITIALS_WORD.fullmatch(w) for w in words[:-1])
     gender, case = (gender_hint, None) if gender_hint and initials_only else (None, None)
     if readings:
-        agreed = [r for r in readings[0] if all(r in other for other in readings[1:])]
-        gender, case = (agreed or readings[0])[0]
+        agreed = [r for r in readings[0] if all(r in other for other in readings[1:])] or readings[0]
+        # a surname in the nominative chooses that reading of the first name («Абдулла Курбанов»)
+        if any(_is_surname_nominative(w) or _MASCULINE_SURNAME.search(w) for w in words[1:]):
+            agreed.sort(key=lambda r: r[1] != "nomn")
+        gender, case = agreed[0]
     out = []
     for w in words:
         if re.fullmatch(r"(?:[А-ЯЁ]\.\s?)+|[IVX]+", w):
@@ -735,6 +742,9 @@ def person_nominative(name: str, gender_hint: str | None = None) -> str:
 
 
 _VOWELS = frozenset("аеёиоуыэюя")
+# A man's surname in the nominative by its ending, which the dictionary may read as another name's plural
+# («Курбанов»: of «Курбан»)
+_MASCULINE_SURNAME = re.compile(r"[а-яё](?:ов|ев|ёв|ин|ын|ский|цкий)$")
 
 
 def _is_surname_nominative(word: str, gender: str = "masc") -> bool:

@@ -17,7 +17,8 @@ REGION_MARKERS: frozenset[str] = frozenset({
 # names the dictionary does not know («Усть-Каменогорском» → «Усть-Каменогорск», «Йошкар-Оле» → «Йошкар-Ола»).
 CASE_ENDINGS: list[tuple[str, str]] = [
     ("ом", ""), ("ем", "ь"), ("ой", "а"), ("ью", "ь"), ("е", "а"), ("е", ""), ("е", "ь"), ("ы", "а"),
-    ("и", "а"), ("и", "ь"), ("у", "а"), ("у", ""), ("а", ""), ("я", "ь"),
+    ("и", "а"), ("и", "ь"), ("у", "а"), ("у", ""), ("а", ""), ("я", "ь"), ("я", "й"), ("ю", "й"), ("ем", "й"),
+    ("е", "й"),
 ]
 # Korean names have two Russian spellings: the one people write («Дэджон», «Бусан», «Дэгу») and the one
 # GeoNames has (Концевич's: «Тэджон», «Пусан», «Тэгу»), which differ in the first consonant.

@@ -92,6 +92,9 @@ PERSONS = [
     # A name after «имени» is in the genitive: a first name in the nominative begins another person.
     ("Победителями стали воспитанники спортивной школы имени Али Алиева Шамиль Омаров и Ахмед Курбанов.",
      ["Шамиль Омаров", "Ахмед Курбанов"]),
+    # A man's surname in the nominative chooses the first name's nominative reading.
+    ("Победу одержали Абдулла Курбанов и Ахмед Курбанов.", ["Абдулла Курбанов", "Ахмед Курбанов"]),
+    ("Победителями стали воспитанники СШОР по борьбе имени Али Алиева Шамиль Омаров.", ["Шамиль Омаров"]),
     # A spelling in Latin letters in brackets is a mention of its own, not part of the Russian one.
     ("Выступил мэр Гамбурга Петер Чентшер (Peter Tschentscher).", ["Петер Чентшер", "Peter Tschentscher"]),
     ("Выступил мэр Гамбурга Петер Чентшер (Германия).", ["Петер Чентшер"]),
