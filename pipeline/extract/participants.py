@@ -30,10 +30,12 @@ from pipeline.extract.orgwords import (
     INSTITUTION_ADJECTIVES,
     INSTITUTION_FORM,
     INSTITUTION_KINDS,
+    JAPANESE_GIVEN_NAMES,
     LEGAL_FORMS,
     NAMED_FOR_SOMEONE_HEADS,
     NOT_ORG_ABBREVIATIONS,
     ORG_HEADS,
+    PERSONAL_HEADS,
     QUOTED_ONLY_HEADS,
     ROMAN_REGNAL,
     SURNAME_ENDINGS,
@@ -55,6 +57,7 @@ _SURNAME_FIRST = re.compile(rf"(?<![\w.]){_NAME_WORD}\s[А-ЯЁ]\.\s?[А-ЯЁ]\.
 _ABBREVIATION = re.compile(r"(?<![\w-])(?:[А-ЯЁ]{2,7}|[А-ЯЁ]{1,3}[а-яё]{1,3}[А-ЯЁ](?:[а-яё]?[А-ЯЁ]){1,4})(?![\w-])")
 _NAMED_AFTER = ("им.", "имени", "им")
 _AGENCY = re.compile(rf"(?<![\w-]){AGENCY_WORD}(?![\w-])")
+_OWNER_AFTER = re.compile(rf"\s{AGENCY_WORD}(?:\s[А-ЯЁ][а-яё]+(?:ии|ы|и|а))?(?![\w-])")
 _NAMED_AFTER_BEFORE = re.compile(r"(?<![\w])(?:им\.|имени)\s*$", re.IGNORECASE)
 
 
@@ -280,6 +283,9 @@ def _right_complement(words: list[tuple[str, int, int]], k: int, quotes: list[tu
             continue
         if _nominative_first_name(w):
             break  # «в Российской Федерации Дмитрий Крутой»: a person begins
+        if (j == k + 1 and named_by_head and _INITIALS_WORD.fullmatch(w) and _head(words[k][0]) in PERSONAL_HEADS
+                and (person_end := _named_after_end(words, j)) is not None):
+            return person_end, True  # «Музея М.Е. Салтыкова-Щедрина»: named after him without «имени»
         if s in stops or _INITIALS_WORD.fullmatch(w) or (named_by_head is False and _person_begins(words, j)):
             break  # a person: «советника городского совета Джеймса Кларка», «музея Ирины Соколовой»
         if low in ("по",) and not after_prep and j == end + 1:
@@ -383,7 +389,9 @@ def _nominative_phrase(text: str) -> str:
     lead = 0
     while lead + 2 < len(parts) and _is_legal_form(parts[lead]) and _head(parts[lead + 2]):
         lead += 2
-    head_at = next((i for i, part in enumerate(parts) if i >= lead and part.strip() and part[0].isalpha()
+    # a quoted name stays as it is written: the head stands before it
+    quoted = next((i for i, part in enumerate(parts) if part[:1] in OPEN_QUOTES), len(parts))
+    head_at = next((i for i, part in enumerate(parts[:quoted]) if i >= lead and part.strip() and part[0].isalpha()
                     and (_head(part) or _is_abbreviation(part)
                          or (not _is_adj(part) and parses(part.lower())[0].tag.POS == "NOUN"))), None)
     if head_at is None:
@@ -444,7 +452,10 @@ def _organisations(doc: Doc, words: list[tuple[str, int, int]], quotes: list[tup
             if not (_head(first.strip("«»„“\"")) and len(inner.split()) <= 6 and not re.search(r"[.!?:]", inner)):
                 continue
             start = qs
-        found.append(Mention("organization", start, qe))
+        # «АУ «Чувашский государственный театр оперы и балета» Минкультуры Чувашии»: the body an institution
+        # belongs to completes its legal name
+        owner = _OWNER_AFTER.match(text, qe) if form is not None else None
+        found.append(Mention("organization", start, owner.end() if owner else qe))
     # 2. Named head nouns without quotes.
     for k, (w, s, e) in enumerate(words):
         head = _head(w)
@@ -627,12 +638,13 @@ _LATIN_SPELLING = re.compile(r" \(([A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2})\)")
 _AFTER_HONORIFIC = re.compile(rf"(?<![\w-])(?i:{HONORIFICS})\s+({_NAME_WORD}(?:\s{_NAME_WORD}){{0,2}})")
 _EAST_ASIAN = re.compile(rf"(?<![\w.-])((?:{'|'.join(sorted(EAST_ASIAN_SURNAMES))})(?:ом|ем|а|у)?)"
                          rf"((?:\s{_NAME_WORD}){{1,2}})")
+_JAPANESE = re.compile(rf"(?<![\w.-])(?:{'|'.join(sorted(JAPANESE_GIVEN_NAMES))})\s{_NAME_WORD}")
 
 
 def _foreign_names(text: str) -> list[tuple[int, int]]:
-    """Names after a title of address («г-ном Пак Сон Хо»), and names of two or three words that begin with
+    """Names after a title of address («г-ном Пак Сон Хо»), names of two or three words that begin with
     a common Chinese, Korean or Vietnamese surname, the rest no adjective, verb or city («Ван Сюэпин»,
-    «Нгуеном Ван Тунгом»)."""
+    «Нгуеном Ван Тунгом»), and a common Japanese given name with the surname after it («Хироси Накамурой»)."""
     spans = [m.span(1) for m in _AFTER_HONORIFIC.finditer(text)]
     for m in _EAST_ASIAN.finditer(text):
         given = m.group(2).split()
@@ -641,6 +653,7 @@ def _foreign_names(text: str) -> list[tuple[int, int]]:
             given.pop()
         if given:
             spans.append((m.start(1), text.index(given[-1], m.end(1)) + len(given[-1])))
+    spans += [m.span() for m in _JAPANESE.finditer(text)]
     return spans
 
 
@@ -711,8 +724,9 @@ def person_nominative(name: str, gender_hint: str | None = None) -> str:
     (initials only) it is the gender, else masculine, the more frequent reading in reports.
     """
     words = name.split()
+    # a Japanese given name is indeclinable, whatever the dictionary guesses of it
     named = [[p for p in parses(w.lower()) if {"Name", "Patr"} & set(p.tag.grammemes) and p.tag.number == "sing"]
-             for w in words if not _is_surname_nominative(w)]
+             for w in words if not _is_surname_nominative(w) and w not in JAPANESE_GIVEN_NAMES]
     readings = []
     for ps in named:
         if not ps or all("Fixd" in p.tag for p in ps):
@@ -732,7 +746,7 @@ def person_nominative(name: str, gender_hint: str | None = None) -> str:
         gender, case = agreed[0]
     out = []
     for w in words:
-        if re.fullmatch(r"(?:[А-ЯЁ]\.\s?)+|[IVX]+", w):
+        if re.fullmatch(r"(?:[А-ЯЁ]\.\s?)+|[IVX]+", w) or w in JAPANESE_GIVEN_NAMES:
             out.append(w)
         elif "-" in w:
             out.append("-".join(_person_word_nominative(x, gender, case) for x in w.split("-")))
