@@ -748,6 +748,8 @@ def person_nominative(name: str, gender_hint: str | None = None) -> str:
     for w in words:
         if re.fullmatch(r"(?:[А-ЯЁ]\.\s?)+|[IVX]+", w) or w in JAPANESE_GIVEN_NAMES:
             out.append(w)
+        elif words[0] in JAPANESE_GIVEN_NAMES:  # a Japanese surname declines only if it ends in «-а»
+            out.append(next((w[: -len(e)] + "а" for e in _A_DECLENSION if w.endswith(e) and len(w) > len(e) + 2), w))
         elif "-" in w:
             out.append("-".join(_person_word_nominative(x, gender, case) for x in w.split("-")))
         else:
@@ -756,6 +758,7 @@ def person_nominative(name: str, gender_hint: str | None = None) -> str:
 
 
 _VOWELS = frozenset("аеёиоуыэюя")
+_A_DECLENSION = ("ой", "ою", "ы", "е", "у")  # the oblique endings of «Накамура»
 # A man's surname in the nominative by its ending, which the dictionary may read as another name's plural
 # («Курбанов»: of «Курбан»)
 _MASCULINE_SURNAME = re.compile(r"[а-яё](?:ов|ев|ёв|ин|ын|ский|цкий)$")
