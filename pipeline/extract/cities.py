@@ -198,6 +198,15 @@ def _candidate_words(doc: Doc, i: int) -> list[tuple[list[str], int]]:
     return [(w, end) for w, end in reversed(runs) if w[-1] != "-"]
 
 
+def _second_part(doc: Doc, i: int) -> bool:
+    """Token i is glued by a hyphen to a word before it that names no city (a city's would have taken the
+    compound as its name, or been one of two: «Москва-Пекин»)."""
+    if i < 2 or doc[i - 1].text != "-" or doc[i - 2].whitespace_ or doc[i - 1].whitespace_ or not doc[i - 2].is_alpha:
+        return False
+    keys = [k for k in name_keys([doc[i - 2].text]) if k not in REGIONS_NOT_CITIES and k not in COUNTRIES]
+    return not gazetteer.lookup_first(keys)
+
+
 def _quoted(text: str, start: int, i: int) -> bool:
     """Offset i is inside quotes opened since `start`."""
     return text.count("«", start, i) > text.count("»", start, i) or text.count('"', start, i) % 2 == 1
@@ -235,6 +244,8 @@ def cities_component(doc: Doc) -> Doc:
             continue  # «РАТА», «МИР»: capitals name a city only as a line of their own («ОМСК», «УЛАН-УДЭ»)
         if _glued_to_lowercase(doc, t.i):
             continue  # «Домом-музеем»: the first part of a compound word
+        if _second_part(doc, t.i):
+            continue  # «Алтай-Тур», «Волга-Днепр»: a part of a compound whose first part names no city
         if previous in REGION_MARKERS or previous in NAMED_AFTER:
             continue
         # In a person's name a word is no city, unless «город» announces it and the name is that one word

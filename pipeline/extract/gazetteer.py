@@ -4,6 +4,7 @@ dictionary does not know or that «город» announces (data/small_towns.tsv.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import gzip
 import re
@@ -15,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.extract.morph import fold, parses
+from pipeline.extract.places import HISTORICAL_NAMES
 from pipeline.extract.transliteration import palladius, polivanov
 
 # Only the Russian alphabet: Ukrainian, Belarusian, Kazakh or Serbian spellings of the same city
@@ -65,6 +67,9 @@ def index() -> dict[str, tuple[City, ...]]:
                 seen.add((key, geonameid))
                 by_key.setdefault(key, []).append(City(geonameid, alt, c["countrycode"], float(c["latitude"]),
                                                        float(c["longitude"]), int(c["population"]), c["name"]))
+    for former, now in HISTORICAL_NAMES.items():
+        if fold(former) not in by_key and (cities := by_key.get(fold(now))):
+            by_key[fold(former)] = [dataclasses.replace(max(cities, key=lambda x: x.population), name=former)]
     return {k: tuple(sorted(v, key=lambda x: -x.population)) for k, v in by_key.items()}
 
 

@@ -23,6 +23,15 @@ CASE_ENDINGS: list[tuple[str, str]] = [
 # Korean names have two Russian spellings: the one people write («Дэджон», «Бусан», «Дэгу») and the one
 # GeoNames has (Концевич's: «Тэджон», «Пусан», «Тэгу»), which differ in the first consonant.
 KOREAN_INITIALS: list[tuple[str, str]] = [("дж", "ч"), ("д", "т"), ("б", "п"), ("г", "к")]
+# Former names of cities that GeoNames does not list among their Russian names (it has Царицын, Ленинград,
+# Свердловск…) → the city's name now. A former name is kept as the record's name, with the city's place.
+HISTORICAL_NAMES: dict[str, str] = {
+    "Симбирск": "Ульяновск", "Кёнигсберг": "Калининград", "Кенигсберг": "Калининград", "Акмолинск": "Астана",
+    "Целиноград": "Астана", "Ленинакан": "Гюмри", "Ленинабад": "Худжанд", "Кировабад": "Гянджа",
+    "Ново-Николаевск": "Новосибирск", "Ставрополь-на-Волге": "Тольятти", "Петровск-Порт": "Махачкала",
+    "Екатеринодар": "Краснодар", "Екатеринослав": "Днепр", "Пишпек": "Бишкек", "Ревель": "Таллин",
+    "Гельсингфорс": "Хельсинки",
+}
 # Parts of the world and regions whose names small towns far away share (Азия in the Philippines, Кавказ in
 # Colombia, Алтай in Xinjiang): in a report they are the regions, and a city only after «город».
 REGIONS_NOT_CITIES: frozenset[str] = frozenset({"азия", "кавказ", "алтай"})
