@@ -225,6 +225,7 @@ def _glued_to_lowercase(doc: Doc, i: int) -> bool:
 @Language.component("archive_cities")
 def cities_component(doc: Doc) -> Doc:
     persons = [(m.start, m.end) for m in mentions(doc, "person", "person_in_org")]
+    places = [(m.start, m.end) for m in mentions(doc, "ner_loc")]  # natasha's
     heading_countries = countries_in(doc.user_data.get("heading", ""))
     sentence_countries: dict[tuple[int, int], frozenset[str]] = {}
     text = text_of(doc)
@@ -255,11 +256,14 @@ def cities_component(doc: Doc) -> Doc:
         sentence = sentence_of(doc, t.idx)
         if sentence not in sentence_countries:
             sentence_countries[sentence] = countries_in(text[sentence[0] : sentence[1]]) | heading_countries
+        # a noun the dictionary knows otherwise (a surname: «Зальцгиттера», «Геры») is a city where natasha
+        # reads a place. Not the list of small towns: it has towns named like rivers and regions (Волга, Алтай).
+        place = any(s <= t.idx < e for s, e in places) and not _is_adjective(t.text)
         match = None
         for words, last in _candidate_words(doc, t.i):
             if len(words) == 1 and not marked and _adjective_here(doc, t.i):
                 continue
-            common = len(words) == 1 and not marked and _is_common_noun(words[0])
+            common = len(words) == 1 and not marked and not place and _is_common_noun(words[0])
             # a country or a part of the world is a place of that name only after «город» (Армения, Куба)
             keys = [k for k in name_keys(words) if marked or (k not in REGIONS_NOT_CITIES and k not in COUNTRIES)]
             city = gazetteer.lookup_first(keys, near := sentence_countries[sentence]) or _korean(keys)
