@@ -198,6 +198,10 @@ def _candidate_words(doc: Doc, i: int) -> list[tuple[list[str], int]]:
     return [(w, end) for w, end in reversed(runs) if w[-1] != "-"]
 
 
+def _only_a_name(word: str) -> bool:
+    return all({"Name", "Surn"} & p.tag.grammemes for p in parses(word.lower()))
+
+
 def _second_part(doc: Doc, i: int) -> bool:
     """Token i is glued by a hyphen to a word before it that names no city (a city's would have taken the
     compound as its name, or been one of two: «Москва-Пекин»)."""
@@ -256,17 +260,18 @@ def cities_component(doc: Doc) -> Doc:
         sentence = sentence_of(doc, t.idx)
         if sentence not in sentence_countries:
             sentence_countries[sentence] = countries_in(text[sentence[0] : sentence[1]]) | heading_countries
-        # a noun the dictionary knows otherwise (a surname: «Зальцгиттера», «Геры») is a city where natasha
-        # reads a place. Not the list of small towns: it has towns named like rivers and regions (Волга, Алтай).
-        place = any(s <= t.idx < e for s, e in places) and not _is_adjective(t.text)
+        # a foreign city the dictionary knows only as a name or surname («Зальцгиттера», «Геры») where natasha
+        # reads a place; not «Пушкина», which names a writer as often as his town
+        place = any(s <= t.idx < e for s, e in places) and _only_a_name(t.text)
         match = None
         for words, last in _candidate_words(doc, t.i):
             if len(words) == 1 and not marked and _adjective_here(doc, t.i):
                 continue
-            common = len(words) == 1 and not marked and not place and _is_common_noun(words[0])
+            common = len(words) == 1 and not marked and _is_common_noun(words[0])
             # a country or a part of the world is a place of that name only after «город» (Армения, Куба)
             keys = [k for k in name_keys(words) if marked or (k not in REGIONS_NOT_CITIES and k not in COUNTRIES)]
             city = gazetteer.lookup_first(keys, near := sentence_countries[sentence]) or _korean(keys)
+            common = common and not (place and city and city.country != "RU")
             if common and not (city and city.country in near and not _quoted(text, sentence[0], t.idx)):
                 # a common word, unless the sentence names the city's country («Анкориджа (штат Аляска, США)»)
                 # and it is not a quoted name («Центр японской культуры "Сакура"»)
