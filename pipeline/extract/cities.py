@@ -64,7 +64,12 @@ def _previous_word(doc: Doc, i: int) -> str | None:
 
 def _is_adjective(word: str) -> bool:
     best = parses(word.lower())[0]
-    return best.tag.POS in ("ADJF", "PRTF") or (best.tag.POS is None and word.lower().endswith(("ский", "ская")))
+    if not best.is_known:  # a guess: «Вакканая» reads like an adjective, «Иркутского» is one
+        return bool(_GUESSED_ADJECTIVE.search(word.lower()))
+    return best.tag.POS in ("ADJF", "PRTF")
+
+
+_GUESSED_ADJECTIVE = re.compile(r"[сц]к(?:ий|ая|ое|ие|ого|ой|ому|им|ом|ую|их|ими)$")
 
 
 def _adjective_here(doc: Doc, i: int) -> bool:
@@ -119,9 +124,19 @@ def name_keys(words: list[str]) -> list[str]:
         gender = _place_reading(words[-1]).tag.gender
         agreeing = " ".join(w if w == "-" else fold(to_nominative(w, gender=gender)) for w in words).replace(" - ", "-")
         keys = [" ".join(lemmas).replace(" - ", "-"), place_lemmas, nominatives, agreeing, surface, first_declined]
+        if all(p.tag.number == "plur" for p in parses(words[0].lower()) if p.tag.POS == "ADJF"):
+            # «Великих Лук»: a plural adjective makes the name plural, whatever the noun's first reading
+            keys.append(" ".join(w if w == "-" else fold(_plural_nominative(w)) for w in words).replace(" - ", "-"))
         if "-" in words:
             keys += _ending_guesses(surface)
     return list(dict.fromkeys(keys))
+
+
+def _plural_nominative(word: str) -> str:
+    for p in parses(word.lower()):
+        if p.tag.number == "plur" and p.tag.POS in ("NOUN", "ADJF") and (form := p.inflect({"nomn", "plur"})):
+            return str(form.word)
+    return word
 
 
 def _small_town(doc: Doc, i: int, countries: frozenset[str]) -> tuple[gazetteer.City, int] | None:

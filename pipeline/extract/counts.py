@@ -318,6 +318,10 @@ _QUANTITY_VERB = re.compile(
     r"(?<![а-яё])(?:состав|превы[сш]|достиг|вырос|возрос|увелич|сократ|сниз|насчитыва)[а-яё]*\s+"
     r"(?:(?:на|до|почти|более|свыше|около|порядка|примерно|не|менее|уже|лишь|всего)\s+){0,3}$", re.IGNORECASE)
 _NUMBER_OF = re.compile(r"(?<![а-яё])(?:(?:количеств|числ)[оаеу]|кол-во)\s+", re.IGNORECASE)
+# A column of numbers of people: «Численность, чел.», «Участники, человек»
+_PEOPLE_HEADER = re.compile(r"^численность|(?<![а-яё])чел(?:\.|овек)?$", re.IGNORECASE)
+# A column of numbers of people: «Численность, чел.», «Участники, человек»
+_PEOPLE_HEADER = re.compile(r"^численность|(?<![а-яё])чел(?:\.|овек)?$", re.IGNORECASE)
 _WORD = re.compile(r"[А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)*")
 _ELLIPSIS_BEFORE = re.compile(r"[-–—,:]\s*$")
 _DASH_AFTER = re.compile(r"\s*[–—-]\s")
@@ -364,9 +368,10 @@ def _column_of(text: str, s: int, e: int) -> str | None:
         top = above
     if top == line_start:
         return None
-    header = text[top : text.index("\n", top)].split("\t")[text.count("\t", line_start, s)]
-    subject = _NUMBER_OF.match(header.strip())
-    return _noun_after(header.strip(), subject.end()) if subject else None
+    header = text[top : text.index("\n", top)].split("\t")[text.count("\t", line_start, s)].strip()
+    if subject := _NUMBER_OF.match(header):
+        return _noun_after(header, subject.end())
+    return "человек" if _PEOPLE_HEADER.search(header) else None
 
 
 def _noun_after(text: str, pos: int) -> str | None:

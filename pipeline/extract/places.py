@@ -18,14 +18,18 @@ REGION_MARKERS: frozenset[str] = frozenset({
 CASE_ENDINGS: list[tuple[str, str]] = [
     ("ом", ""), ("ем", "ь"), ("ой", "а"), ("ью", "ь"), ("е", "а"), ("е", ""), ("е", "ь"), ("ы", "а"),
     ("и", "а"), ("и", "ь"), ("у", "а"), ("у", ""), ("а", ""), ("я", "ь"), ("я", "й"), ("ю", "й"), ("ем", "й"),
-    ("е", "й"),
+    ("е", "й"), ("ии", "ия"),
+    # a vowel that only the nominative has: «Крагуевце» → «Крагуевац»
+    ("ца", "ац"), ("це", "ац"), ("цу", "ац"), ("цем", "ац"),
 ]
 # Korean names have two Russian spellings: the one people write («Дэджон», «Бусан», «Дэгу») and the one
 # GeoNames has (Концевич's: «Тэджон», «Пусан», «Тэгу»), which differ in the first consonant.
 KOREAN_INITIALS: list[tuple[str, str]] = [("дж", "ч"), ("д", "т"), ("б", "п"), ("г", "к")]
-# Former names of cities that GeoNames does not list among their Russian names (it has Царицын, Ленинград,
-# Свердловск…) → the city's name now. A former name is kept as the record's name, with the city's place.
-HISTORICAL_NAMES: dict[str, str] = {
+# Names Russian texts use that GeoNames does not list among a city's Russian names → one it does. Former
+# names (it has Царицын, Ленинград, Свердловск…) and the usual spellings of a few foreign cities. The name
+# is kept as the record's name, with the city's place.
+OTHER_NAMES: dict[str, str] = {
+    "Велико-Тырново": "Велико Търново", "Реджо-нель-Эмилия": "Реджо-Эмилия",
     "Симбирск": "Ульяновск", "Кёнигсберг": "Калининград", "Кенигсберг": "Калининград", "Акмолинск": "Астана",
     "Целиноград": "Астана", "Ленинакан": "Гюмри", "Ленинабад": "Худжанд", "Кировабад": "Гянджа",
     "Ново-Николаевск": "Новосибирск", "Ставрополь-на-Волге": "Тольятти", "Петровск-Порт": "Махачкала",

@@ -97,6 +97,9 @@ PERSONS = [
      ["Хироси Накамура", "Кэйко Ямада"]),
     # A museum named after someone without «имени»; a museum in small letters and an officer after it.
     ("Выставка прошла в Музее М.Е. Салтыкова-Щедрина. Рассказал директор музея А.В. Петров.", ["А.В. Петров"]),
+    # A given name the dictionary only guesses at is no verb; a city before a Japanese name is no part of it.
+    ("Встреча с заместителем мэра Хэйхэ Лю Сюэцзюнем прошла.", ["Лю Сюэцзюнь"]),
+    ("Мэр Вакканая Тацуя Судзуки поблагодарил гостей.", ["Тацуя Судзуки"]),
     # A man's surname in the nominative chooses the first name's nominative reading.
     ("Победу одержали Абдулла Курбанов и Ахмед Курбанов.", ["Абдулла Курбанов", "Ахмед Курбанов"]),
     ("Победителями стали воспитанники СШОР по борьбе имени Али Алиева Шамиль Омаров.", ["Шамиль Омаров"]),
@@ -262,6 +265,12 @@ ORGANIZATIONS = [
     # The ministry an institution belongs to completes its legal name; a quoted name keeps its capitals.
     ("Вошли представители АУ «Чувашский государственный театр оперы и балета» Минкультуры Чувашии.",
      ["АУ «Чувашский государственный театр оперы и балета» Минкультуры Чувашии"]),
+    # A city after a body in small letters is its name, though a name follows; trusts, temples, confederations,
+    # abbreviations with a city's stem; «Мин» only with a ministry's stem.
+    ("В состав вошел председатель городского собрания Асахикавы Хироюки Сато.", ["городское собрание Асахикавы"]),
+    ("Студенты ПсковГУ, трест «Дальстрой», буддийский храм «Цеченлинг» и Конфедерация индийской промышленности.",
+     ["ПсковГУ", "трест «Дальстрой»", "буддийский храм «Цеченлинг»", "Конфедерация индийской промышленности"]),
+    ("Встреча с Минакши Шарма и Минкультуры России прошла.", ["Минкультуры"]),
     # Latin words after a head in small letters are its name, not a person.
     ("Гастроли театра Oxford Playhouse прошли в мае.", ["театр Oxford Playhouse"]),
     ("Представители ассоциации Sister Cities International посетили город.",
