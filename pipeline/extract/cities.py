@@ -139,12 +139,13 @@ def _plural_nominative(word: str) -> str:
     return word
 
 
-def _small_town(doc: Doc, i: int, countries: frozenset[str]) -> tuple[gazetteer.City, int] | None:
+def _small_town(doc: Doc, i: int, countries: frozenset[str], marked: bool) -> tuple[gazetteer.City, int] | None:
     """A town of 1,000 to 15,000 people named at token i («Киркенес»), asked only of a name that «город»
-    announces or that the dictionary does not know: the list holds many towns named like common words or
-    regions («Алтай»)."""
+    announces or that the dictionary does not know or knows as a place's: the list holds many towns named
+    like common words or regions («Алтай»), which only «город» (`marked`) makes towns."""
     for words, last in _candidate_words(doc, i):
-        if city := gazetteer.lookup_small(name_keys(words), countries):
+        keys = [k for k in name_keys(words) if marked or (k not in REGIONS_NOT_CITIES and k not in COUNTRIES)]
+        if city := gazetteer.lookup_small(keys, countries):
             return city, last
     return None
 
@@ -213,6 +214,12 @@ def _candidate_words(doc: Doc, i: int) -> list[tuple[list[str], int]]:
     return [(w, end) for w, end in reversed(runs) if w[-1] != "-"]
 
 
+def _place_word(word: str) -> bool:
+    """A noun the dictionary knows as a place's name only («Чадане», «Сусумана»)."""
+    ps = parses(word.lower())
+    return all(p.tag.POS == "NOUN" and ("Geox" in p.tag or "Surn" in p.tag) for p in ps)
+
+
 def _only_a_name(word: str) -> bool:
     return all({"Name", "Surn"} & p.tag.grammemes for p in parses(word.lower()))
 
@@ -277,7 +284,8 @@ def cities_component(doc: Doc) -> Doc:
             sentence_countries[sentence] = countries_in(text[sentence[0] : sentence[1]]) | heading_countries
         # a foreign city the dictionary knows only as a name or surname («Зальцгиттера», «Геры») where natasha
         # reads a place; not «Пушкина», which names a writer as often as his town
-        place = any(s <= t.idx < e for s, e in places) and _only_a_name(t.text)
+        place_named = any(s <= t.idx < e for s, e in places)
+        place = place_named and _only_a_name(t.text)
         match = None
         for words, last in _candidate_words(doc, t.i):
             if len(words) == 1 and not marked and _adjective_here(doc, t.i):
@@ -299,8 +307,11 @@ def cities_component(doc: Doc) -> Doc:
                         city = gazetteer.lookup_first(keys, wider) or city
                 match = (city, last)
                 break
-        if match is None and (marked or not parses(t.text.lower())[0].is_known):
-            match = _small_town(doc, t.i, sentence_countries[sentence])
+        # the small towns: a name «город» announces, or one the dictionary does not know, or knows only as a
+        # place's and natasha reads as one («Чадане», «Сусумана»)
+        known = parses(t.text.lower())[0].is_known
+        if match is None and (marked or not known or (place_named and _place_word(t.text))):
+            match = _small_town(doc, t.i, sentence_countries[sentence], marked)
         if match:
             city, last = match
             end = doc[last].idx + len(doc[last].text)

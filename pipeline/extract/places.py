@@ -36,9 +36,14 @@ OTHER_NAMES: dict[str, str] = {
     "Екатеринодар": "Краснодар", "Екатеринослав": "Днепр", "Пишпек": "Бишкек", "Ревель": "Таллин",
     "Гельсингфорс": "Хельсинки",
 }
-# Parts of the world and regions whose names small towns far away share (Азия in the Philippines, Кавказ in
-# Colombia, Алтай in Xinjiang): in a report they are the regions, and a city only after «город».
-REGIONS_NOT_CITIES: frozenset[str] = frozenset({"азия", "кавказ", "алтай"})
+# Parts of the world, regions and rivers whose names towns share (Азия in the Philippines, Кавказ in Colombia,
+# Алтай in Xinjiang, Волга and Обь in Russia): in a report they are the regions and rivers, and a city only
+# after «город».
+REGIONS_NOT_CITIES: frozenset[str] = frozenset({
+    "азия", "кавказ", "алтай", "урал", "сибирь", "поволжье", "приморье", "забайкалье", "кубань", "кузбасс", "крым",
+    "ямал", "таймыр", "камчатка", "чукотка", "байкал", "волга", "обь", "дон", "кама", "ока", "амур", "лена",
+    "енисей", "иртыш", "ангара",
+})
 # Country names, short forms and adjectives (lemmas, ё as е) → ISO 3166-1 alpha-2. Used to pick
 # among homonymous cities by what the sentence or its heading says.
 COUNTRIES: dict[str, str] = {
