@@ -7,6 +7,7 @@ sentence and its section heading mention, then those of its paragraph, then by p
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from spacy.language import Language
@@ -151,10 +152,13 @@ def _small_town(doc: Doc, i: int, countries: frozenset[str], marked: bool) -> tu
 
 
 def _korean(keys: list[str]) -> gazetteer.City | None:
-    """A Korean city under GeoNames' spelling of its first consonant («Дэджон» → Тэджон)."""
-    variants = [new + key[len(old) :] for key in keys for old, new in KOREAN_INITIALS if key.startswith(old)]
-    city = gazetteer.lookup_first(variants)
-    return city if city and city.country == "KR" else None
+    """A Korean city found under GeoNames' spelling of its first consonant («Дэджон»: Тэджон), named as the
+    text spells it, which is how people write it."""
+    for key in keys:
+        for old, new in KOREAN_INITIALS:
+            if key.startswith(old) and (city := gazetteer.lookup(new + key[len(old) :])) and city.country == "KR":
+                return dataclasses.replace(city, name=key[:1].upper() + key[1:])
+    return None
 
 
 def _place_lemma(word: str) -> str:

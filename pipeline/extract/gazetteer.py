@@ -17,7 +17,7 @@ from typing import Any
 
 from pipeline.extract.morph import fold, parses
 from pipeline.extract.places import OTHER_NAMES
-from pipeline.extract.transliteration import palladius, polivanov
+from pipeline.extract.transliteration import kontsevich, palladius, polivanov
 
 # Only the Russian alphabet: Ukrainian, Belarusian, Kazakh or Serbian spellings of the same city
 # (Омськ, Гомель with ў, Алмати with ә…) would otherwise become «canonical» names.
@@ -35,9 +35,9 @@ class City:
     latin: str = ""  # GeoNames' own name, which tells the usual spelling among several («Самара», «Самар»)
 
 
-# Countries whose towns GeoNames often names only in Latin letters (1,550 of China's 1,955), and the system
-# Russian texts spell their names by.
-TRANSLITERATE: dict[str, Callable[[str], str | None]] = {"CN": palladius, "JP": polivanov}
+# Countries whose towns GeoNames often names only in Latin letters (1,550 of China's 1,955 cities, 353 of
+# Japan's 851, 75 of Korea's 126), and the system Russian texts spell their names by.
+TRANSLITERATE: dict[str, Callable[[str], str | None]] = {"CN": palladius, "JP": polivanov, "KR": kontsevich}
 
 
 def _russian_names(city: dict[str, Any]) -> list[str]:

@@ -1,8 +1,9 @@
-"""Russian spellings of Chinese and Japanese names from their Latin ones, by the systems Russian texts use:
-Palladius's for pinyin («Suifenhe» → «Суйфэньхэ»), Polivanov's for Hepburn («Maizuru» → «Майдзуру»).
+"""Russian spellings of Chinese, Japanese and Korean names from their Latin ones, by the systems Russian
+texts use: Palladius's for pinyin («Suifenhe» → «Суйфэньхэ»), Polivanov's for Hepburn («Maizuru» →
+«Майдзуру»), Kontsevich's for the Revised Romanization («Anyang-si» → «Анъян»).
 
-GeoNames has no Russian name for most of China's towns and many of Japan's, which partner cities in the
-Far East often are; the gazetteer names them by these. Both systems are tables of syllables.
+GeoNames has no Russian name for most of China's towns and many of Japan's and Korea's, which partner
+cities in the Far East often are; the gazetteer names them by these. The systems are tables of syllables.
 """
 
 from __future__ import annotations
@@ -157,3 +158,54 @@ def _plain(name: str) -> str:
     name = name.lower().replace("ü", "\0")
     name = "".join(c for c in unicodedata.normalize("NFD", name) if not unicodedata.combining(c))
     return name.replace("\0", "ü")
+
+
+# Revised Romanization of Korean → Kontsevich's Cyrillic. A consonant has two values: at the start of the
+# word and inside it («Busan» → «Пусан», «Bucheon» → «Пучхон»); at the end of a syllable a third.
+KOREAN_VOWELS: dict[str, str] = {
+    "yeo": "ё", "yae": "я", "wae": "вэ", "ae": "э", "eo": "о", "eu": "ы", "ui": "ый", "oe": "ве", "wi": "ви",
+    "wa": "ва", "wo": "во", "we": "ве", "ya": "я", "yo": "ё", "yu": "ю", "ye": "е", "a": "а", "e": "е", "i": "и",
+    "o": "о", "u": "у",
+}
+KOREAN_INITIALS: dict[str, tuple[str, str]] = {  # (at the start of the word, inside it)
+    "kk": ("кк", "кк"), "tt": ("тт", "тт"), "pp": ("пп", "пп"), "ss": ("сс", "сс"), "jj": ("чч", "чч"),
+    "ch": ("чх", "чх"), "g": ("к", "г"), "k": ("кх", "кх"), "n": ("н", "н"), "d": ("т", "д"), "t": ("тх", "тх"),
+    "r": ("р", "р"), "l": ("р", "л"), "m": ("м", "м"), "b": ("п", "б"), "p": ("пх", "пх"), "s": ("с", "с"),
+    "j": ("ч", "дж"), "h": ("х", "х"),
+}
+KOREAN_FINALS: dict[str, str] = {"k": "к", "g": "к", "n": "н", "t": "т", "l": "ль", "m": "м", "p": "п",
+                                 "b": "п", "ng": "н"}
+_KOREAN = re.compile("|".join(sorted([*KOREAN_VOWELS, *KOREAN_INITIALS, "ng"], key=len, reverse=True)))
+# GeoNames names a Korean city with its administrative word: «Anyang-si», «Donghae City».
+_KOREAN_SUFFIX = re.compile(r"(?:-si|-gun|-eup| City)$")
+
+
+def kontsevich(name: str) -> str | None:
+    """«Donghae City» → «Тонхэ», «Anyang-si» → «Анъян», «Bucheon-si» → «Пучхон»; None for another name."""
+    word = _plain(_KOREAN_SUFFIX.sub("", name))
+    if not word.isalpha():
+        return None
+    tokens, i = [], 0
+    while i < len(word):
+        m = _KOREAN.match(word, i)
+        if not m:
+            return None
+        tokens.append(m.group())
+        i = m.end()
+    out = ""
+    for k, token in enumerate(tokens):
+        if token in KOREAN_VOWELS:
+            # «Anyang» is «an-yang»: a hard sign parts the «н» of a syllable from a «я» after it
+            out += ("ъ" if out.endswith("н") and k and tokens[k - 1] == "n" and token[0] == "y" else "")
+            out += "э" if token == "e" and not out else KOREAN_VOWELS[token]
+            continue
+        following = tokens[k + 1] if k + 1 < len(tokens) else None
+        # a consonant before a vowel starts a syllable, unless it is «ng», or «n» before «y» (see above)
+        starts = following in KOREAN_VOWELS and token != "ng" and not (token == "n" and following[0] == "y")
+        if starts:
+            out += KOREAN_INITIALS[token][0 if not out else 1]
+        elif token in KOREAN_FINALS:
+            out += KOREAN_FINALS[token]
+        else:
+            return None
+    return out[:1].upper() + out[1:] if out else None

@@ -1,8 +1,8 @@
-"""Palladius's and Polivanov's spellings, checked against the Russian names of towns that GeoNames has."""
+"""Palladius's, Polivanov's and Kontsevich's spellings, checked against the Russian names GeoNames has."""
 
 import pytest
 
-from pipeline.extract.transliteration import palladius, polivanov
+from pipeline.extract.transliteration import kontsevich, palladius, polivanov
 
 
 @pytest.mark.parametrize("latin, russian", [
@@ -32,3 +32,17 @@ def test_polivanov(latin, russian):
 
 def test_a_name_that_is_not_hepburn_gets_no_spelling():
     assert polivanov("Vladivostok") is None
+
+
+@pytest.mark.parametrize("latin, russian", [
+    ("Donghae City", "Тонхэ"), ("Anyang-si", "Анъян"), ("Goyang-si", "Коян"), ("Seongnam-si", "Соннам"),
+    ("Bucheon-si", "Пучхон"), ("Hwaseong-si", "Хвасон"), ("Busan", "Пусан"), ("Sokcho", "Сокчхо"),
+    ("Pohang", "Пхохан"), ("Daejeon", "Тэджон"), ("Ulsan", "Ульсан"), ("Incheon", "Инчхон"), ("Suwon", "Сувон"),
+    ("Gyeongju", "Кёнджу"), ("Chuncheon", "Чхунчхон"), ("Pyeongtaek", "Пхёнтхэк"),
+])
+def test_kontsevich(latin, russian):
+    assert kontsevich(latin) == russian
+
+
+def test_a_name_that_is_not_korean_gets_no_spelling():
+    assert kontsevich("Vladivostok") is None
