@@ -39,6 +39,7 @@ from pipeline.extract.orgwords import (
     QUOTED_ONLY_HEADS,
     ROMAN_REGNAL,
     SURNAME_ENDINGS,
+    TITLES,
 )
 from pipeline.extract.places import CITY_MARKERS, COUNTRIES, REGION_MARKERS
 
@@ -643,6 +644,8 @@ def _persons(doc: Doc, orgs: list[Mention], foreign: list[tuple[int, int]]) -> l
 
 
 _LATIN_SPELLING = re.compile(r" \(([A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2})\)")
+_AFTER_TITLE = re.compile(rf"(?<![\w-])(?i:{TITLES})(?P<of>(?:\s+[А-ЯЁа-яё-]+){{0,5}}?)"
+                          rf"\s+(?P<name>{_NAME_WORD}\s{_NAME_WORD})(?![\w-]|\s[А-ЯЁ])")
 _AFTER_HONORIFIC = re.compile(rf"(?<![\w-])(?i:{HONORIFICS})\s+({_NAME_WORD}(?:\s{_NAME_WORD}){{0,2}})")
 _EAST_ASIAN = re.compile(rf"(?<![\w.-])((?:{'|'.join(sorted(EAST_ASIAN_SURNAMES))})(?:ом|ем|а|у)?)"
                          rf"((?:\s{_NAME_WORD}){{1,2}})")
@@ -664,7 +667,52 @@ def _foreign_names(text: str) -> list[tuple[int, int]]:
         if given:
             spans.append((m.start(1), text.index(given[-1], m.end(1)) + len(given[-1])))
     spans += [m.span() for m in _JAPANESE.finditer(text)]
+    spans += _titled_names(text)
     return spans
+
+
+def _titled_names(text: str) -> list[tuple[int, int]]:
+    """Two capitalised words after an office and what it is of («консулом Индии Рагху Венкатараманом»): a
+    person, where the office's complement is words in small letters and places, and the two words are
+    neither places nor adjectives, nor both common words."""
+    spans = []
+    for m in _AFTER_TITLE.finditer(text):
+        if not all(w[0].islower() or _place_like(w) for w in m["of"].split()):
+            continue
+        first, second = m["name"].split()
+        # a place by its dictionary reading only: «Селимом» is no town «Селим» here
+        if any(fold(_lemma(w)) in COUNTRIES or gazetteer.lookup(fold(_lemma(w))) or _known_adj(w) or _head(w)
+               for w in (first, second)):
+            continue
+        if all(_common_word(w) for w in (first, second)):
+            continue  # «Совет Федерации»
+        spans.append(m.span("name"))
+    return spans
+
+
+@_per_word
+def _place_like(word: str) -> bool:
+    """A capitalised word of a place: a city, a country or a place's adjective («Индии», «Омской»)."""
+    return (fold(_lemma(word)) in COUNTRIES or fold(_lemma(word)) in _STATE_WORDS or _known_adj(word)
+            or gazetteer.lookup_first(name_keys([word])) is not None)
+
+
+def _common_word(word: str) -> bool:
+    """A noun or an adjective the dictionary knows, and not as a name of someone or somewhere."""
+    best = parses(word.lower())[0]
+    return best.is_known and best.tag.POS in ("NOUN", "ADJF") and not _PROPER & _grammemes(word)
+
+
+_PROPER = frozenset({"Name", "Surn", "Patr", "Geox"})
+
+
+def _known_adj(word: str) -> bool:
+    """An adjective the dictionary knows: not a guess, nor a rare participle («Селимом»: of «селить»)."""
+    best = parses(word.lower())[0]
+    return best.is_known and best.tag.POS == "ADJF"
+
+
+_STATE_WORDS = frozenset({"федерация", "республика", "королевство", "штат", "провинция", "префектура"})
 
 
 _WORD_BEFORE = re.compile(r"([А-ЯЁа-яё]+)\s+$")

@@ -100,6 +100,10 @@ PERSONS = [
     # A given name the dictionary only guesses at is no verb; a city before a Japanese name is no part of it.
     ("Встреча с заместителем мэра Хэйхэ Лю Сюэцзюнем прошла.", ["Лю Сюэцзюнь"]),
     ("Мэр Вакканая Тацуя Судзуки поблагодарил гостей.", ["Тацуя Судзуки"]),
+    # Two capitalised words after an office and what it is of are a person, whatever natasha makes of them.
+    ("Делегацию возглавил посол Индии в России Дипак Прасад, а с Генеральным консулом Турции Селимом Акташем "
+     "обсудили планы.", ["Дипак Прасад", "Селим Акташ"]),
+    ("После Дня города директор Дома дружбы уехал.", []),
     # A man's surname in the nominative chooses the first name's nominative reading.
     ("Победу одержали Абдулла Курбанов и Ахмед Курбанов.", ["Абдулла Курбанов", "Ахмед Курбанов"]),
     ("Победителями стали воспитанники СШОР по борьбе имени Али Алиева Шамиль Омаров.", ["Шамиль Омаров"]),
