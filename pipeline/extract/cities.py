@@ -224,6 +224,10 @@ def _place_word(word: str) -> bool:
     return all(p.tag.POS == "NOUN" and ("Geox" in p.tag or "Surn" in p.tag) for p in ps)
 
 
+def _first_name(word: str) -> bool:
+    return any(p.is_known and {"Name", "Patr"} & p.tag.grammemes for p in parses(word.lower()))
+
+
 def _only_a_name(word: str) -> bool:
     return all({"Name", "Surn"} & p.tag.grammemes for p in parses(word.lower()))
 
@@ -323,7 +327,8 @@ def cities_component(doc: Doc) -> Doc:
                       "latitude": city.latitude, "longitude": city.longitude, "population": city.population}
             add(doc, Mention("city", t.idx, end, fields))
             i = last + 1
-        elif marked and not _is_adjective(t.text) and not t.is_upper and not joined:  # not «города Северо-Запада»
+        elif marked and not _is_adjective(t.text) and not t.is_upper and not joined and not _first_name(t.text):
+            # a name «город» announces that no list has; not «города Северо-Запада», nor «акима города Данияром»
             fields = {"name": _nominative_guess(t.text), "country": None, "geonameid": None,
                       "latitude": None, "longitude": None, "population": None}
             add(doc, Mention("city", t.idx, t.idx + len(t.text), fields))

@@ -371,7 +371,11 @@ def _column_of(text: str, s: int, e: int) -> str | None:
     header = text[top : text.index("\n", top)].split("\t")[text.count("\t", line_start, s)].strip()
     if subject := _NUMBER_OF.match(header):
         return _noun_after(header, subject.end())
-    return "человек" if _PEOPLE_HEADER.search(header) else None
+    named, _, measure = header.partition(",")
+    if _PEOPLE_HEADER.search(measure.strip() or named):
+        # «Посетители, чел.»: the people the column counts, or people as such («Численность, чел.»)
+        return _noun(named) if named.isalpha() and _noun(named) != "численность" else "человек"
+    return None
 
 
 def _noun_after(text: str, pos: int) -> str | None:

@@ -185,8 +185,10 @@ def _half(m: re.Match[str], year: int) -> Range:
 
 
 def _school_year(m: re.Match[str], year: int) -> Range:
+    """«2019/2020 учебный год»: the two years, by GOLD.md's rule for a range of years, as each of the six
+    annotators who met one read it (not September to August)."""
     y1, y2 = _year_pair(m)
-    return dt.date(y1, 9, 1), dt.date(y2, 8, 31), "month"
+    return dt.date(y1, 1, 1), dt.date(y2, 12, 31), "year"
 
 
 def _centuries(m: re.Match[str], year: int) -> Range:
@@ -225,9 +227,12 @@ PATTERNS: list[tuple[re.Pattern[str], Builder]] = [
     (_p(r"\bс\s+(?P<d1>\d{1,2})\.(?P<m1>\d{1,2})\.(?P<y1>\d{4})" + _NUMERIC_YW + r"\s+(?:по|до)\s+"
         r"(?P<d2>\d{1,2})\.(?P<m2>\d{1,2})\.(?P<y2>\d{4})(?![\d.]\d)" + _NUMERIC_YW), _numeric),
     (_p(r"(?<![\d.])(?P<d1>\d{1,2})\.(?P<m1>\d{1,2})\.(?P<y1>\d{4})(?![\d.]\d)" + _NUMERIC_YW), _numeric),
-    # without a year only as a range, where «с … по …» tells a date from a decimal number
+    # without a year only as a range, where «с … по …» or two places for day and month each («01.02–30.04»,
+    # a table's period) tell a date from a decimal number
     (_p(r"\bс\s+(?P<d1>\d{1,2})\.(?P<m1>\d{2})\s+(?:по|до)\s+(?P<d2>\d{1,2})\.(?P<m2>\d{2})"
         r"(?:\.(?P<y2>\d{4}))?(?![\d.]\d)" + _NUMERIC_YW), _numeric_no_year),
+    (_p(r"(?<![\d.,])(?P<d1>\d{2})\.(?P<m1>\d{2})" + _DASH + r"(?P<d2>\d{2})\.(?P<m2>\d{2})"
+        r"(?:\.(?P<y2>\d{4}))?(?![\d.,]\d)" + _NUMERIC_YW), _numeric_no_year),
     (_p(r"(?<![\d.,])(?P<d1>\d{1,2})" + _DASH + r"(?P<d2>\d{1,2})\.(?P<m2>\d{1,2})\.(?P<y2>\d{4})(?![\d.]\d)"
         + _NUMERIC_YW), _numeric_days),  # «20–22.07.2023»
     (_p(rf"\bс\s+(?P<d1>{_D})(?:\s+(?P<m1>{_M}){_Y1}?)?\s+(?:по|до)\s+(?P<d2>{_D})\s+(?P<m2>{_M}){_Y2}?"), _day_range),

@@ -12,12 +12,16 @@ from pipeline.extract.numbers import DIGITS, MULTIPLIER_ABBREVIATIONS, digits_va
 from pipeline.extract.qualifiers import QUALIFIER_RE, qualifier_of, verb_qualifier
 
 # Currency phrase (regex, case-insensitive) → ISO 4217. The first matching row wins, so the
-# adjective-qualified rouble rows come before the plain rouble.
+# adjective-qualified rows (roubles, dollars) come before the plain ones.
 CURRENCIES: list[tuple[str, str]] = [
     (r"белорусск\w+\s+руб(?:л[а-яё]*|\.)?", "BYN"),
     (r"(?:российск\w+\s+)?руб(?:л[а-яё]*|\.)?|р\.|₽", "RUB"),
     (r"тенге", "KZT"),
     (r"юан[а-яё]*", "CNY"),
+    (r"канадск\w+\s+доллар[а-яё]*", "CAD"),
+    (r"австралийск\w+\s+доллар[а-яё]*", "AUD"),
+    (r"сингапурск\w+\s+доллар[а-яё]*", "SGD"),
+    (r"гонконгск\w+\s+доллар[а-яё]*", "HKD"),
     (r"доллар[а-яё]*(?:\s+США)?|\$", "USD"),
     (r"евро|€", "EUR"),
     (r"сомони", "TJS"),  # before the som, which it starts with
@@ -48,7 +52,7 @@ CURRENCIES: list[tuple[str, str]] = [
     (r"иранск\w+\s+риал[а-яё]{0,3}", "IRR"),
     # ISO codes name themselves
     (r"BYN|RUB|KZT|CNY|USD|EUR|KGS|UZS|AZN|NOK|SEK|GBP|JPY|KRW|MNT|AED|TRY|INR|CHF|PLN|HUF|UAH|TJS|VND|EGP|BGN|RSD"
-     r"|IRR|GEL|AMD|DKK|CZK", None),
+     r"|IRR|GEL|AMD|DKK|CZK|CAD|AUD|SGD|HKD", None),
 ]
 _MULT_WORDS = r"тыс\.?|тысяч[а-яё]*|млн\.?|миллион[а-яё]*|млрд\.?|миллиард[а-яё]*"
 _WORD_MULTIPLIERS = {"тыс": 1_000, "млн": 1_000_000, "млрд": 1_000_000_000, "миллион": 1_000_000,

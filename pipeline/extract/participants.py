@@ -97,6 +97,8 @@ def _head(word: str) -> str | None:
         first = _head(word.partition("-")[0])  # «Библиотека-филиал», «библиотеке-филиале»
         if first and compound_lemma(word):
             return first
+        if last := _head(word.rpartition("-")[2]):
+            return last  # «яхт-клубом», «бизнес-центра»: a word before the head
     for p in parses(word.lower()):
         if p.tag.POS == "NOUN" and p.normal_form in _HEADS:
             return p.normal_form if p.tag.number != "plur" else None
@@ -415,6 +417,9 @@ def _nominative_phrase(text: str) -> str:
 def _noun_nominative(word: str) -> str:
     if (word[1:] != word[1:].lower() and not word.isupper()) or _is_abbreviation(word) or _ABBREVIATION.fullmatch(word):
         return word  # «ОмГПУ», «МБУК», «ТОГУ» (not «тога»): capitals are written as they are
+    prefix, _, last = word.rpartition("-")
+    if prefix and not _head(prefix.partition("-")[0]) and _head(last):
+        return f"{prefix}-{_noun_nominative(last)}"  # «яхт-клубом» → «яхт-клуб»: only the head declines
     if "-" in word and all(parses(p.lower())[0].tag.POS == "NOUN" for p in word.split("-")):
         return "-".join(to_nominative(p) for p in word.split("-"))
     if head := _head(word):

@@ -21,6 +21,8 @@ CASE_ENDINGS: list[tuple[str, str]] = [
     ("е", "й"), ("ии", "ия"),
     # a vowel that only the nominative has: «Крагуевце» → «Крагуевац»
     ("ца", "ац"), ("це", "ац"), ("цу", "ац"), ("цем", "ац"),
+    # the genitive of a plural name has no ending: «Салоник» → «Салоники», «Афин» → «Афины»
+    ("", "и"), ("", "ы"),
 ]
 # Korean names have two Russian spellings: the one people write («Дэджон», «Бусан», «Дэгу») and the one
 # GeoNames has (Концевич's: «Тэджон», «Пусан», «Тэгу»), which differ in the first consonant.
