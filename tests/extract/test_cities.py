@@ -120,6 +120,17 @@ CASES = [
     # The genitive of a plural name; a first name after «город» is a person's, not an unknown town.
     ("Партнеры из Салоник и Афин приехали.", [("Салоник", "Салоники", "GR"), ("Афин", "Афины", "GR")]),
     ("Делегацию возглавил заместитель акима города Данияром Ерлановичем Куанышевым.", []),
+    # A hyphenated small town before its first part; the first part of a compound only as a city written so.
+    ("В городах Туран, Ак-Довурак и Шагонар проведены занятия.",
+     [("Туран", "Туран", "RU"), ("Ак-Довурак", "Ак-Довурак", "RU"), ("Шагонар", "Шагонар", "RU")]),
+    ("По итогам ООО «Сочи-Трэвел» заключило договоры.", [("Сочи", "Сочи", "RU")]),
+    # A street or a square named after someone; an adjective of a region.
+    ("Мероприятия прошли на площади Горького и улице Ленина.", []),
+    ("Прочитаны лекции о наследии Центральной Азии.", []),
+    # A city in Latin letters where the paragraph names its country; not an English word.
+    ("Совместно с Tartu Ülikool (Эстония) и Trondheim kommune (Норвегия).",
+     [("Tartu", "Тарту", "EE"), ("Trondheim", "Тронхейм", "NO")]),
+    ("Проект поддержали European Union и Mission Control (США).", []),
     # A former name that GeoNames lacks names the city's place; a part of a compound after a word that is
     # no city is no city either.
     ("Лекция о Симбирске прошла.", [("Симбирске", "Симбирск", "RU")]),
