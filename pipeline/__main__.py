@@ -12,7 +12,7 @@ def _extract(args: argparse.Namespace) -> int:
     from pipeline import EXTRACTOR_VERSION
     from pipeline.document import ReadError
     from pipeline.extract import extract
-    from pipeline.identify import IdentifyError, identify
+    from pipeline.identify import IdentifyError, identify_document
     from pipeline.readers import read
 
     failed = 0
@@ -20,13 +20,12 @@ def _extract(args: argparse.Namespace) -> int:
         path = Path(name)
         try:
             doc = read(path)
-            headings = [doc.text[b.start : b.end] for b in doc.blocks if b.kind == "heading"]
-            year = identify(path.stem, doc.text, headings, args.year).year
+            ident = identify_document(path.stem, doc, args.year)
         except (ReadError, IdentifyError, OSError) as e:
             print(f"error: {path}: {e}", file=sys.stderr)
             failed += 1
             continue
-        for record in extract(doc, year).records:
+        for record in extract(doc, ident.year, ident.city).records:
             print(json.dumps({**record.model_dump(mode="json"), "source": name,
                               "extractor_version": EXTRACTOR_VERSION}, ensure_ascii=False))
     return 1 if failed else 0
@@ -35,6 +34,7 @@ def _extract(args: argparse.Namespace) -> int:
 def _eval(args: argparse.Namespace) -> int:
     from pipeline.evaluate import evaluate, table
     from pipeline.extract import extract
+    from pipeline.identify import identify_document
     from pipeline.readers import read
 
     cache: dict[str, list[dict]] = {}
@@ -43,8 +43,8 @@ def _eval(args: argparse.Namespace) -> int:
         source = Path(args.raw) / (gold_file.name.split(".")[0] + ".txt")
         if str(source) not in cache:
             doc = read(source)
-            year = int(source.stem.rsplit("-", 1)[-1])
-            cache[str(source)] = [r.model_dump(mode="json") for r in extract(doc, year).records]
+            ident = identify_document(source.stem, doc)
+            cache[str(source)] = [r.model_dump(mode="json") for r in extract(doc, ident.year, ident.city).records]
         return cache[str(source)]
 
     gold_files = sorted(Path(args.gold).glob("*.jsonl"))

@@ -5,6 +5,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pipeline.document import Document
 
 _NAME = re.compile(r"^(?P<city>[a-z][a-z0-9_]*(?:-[a-z][a-z0-9_]*)*)[-_](?P<year>(?:18|19|20|21)\d\d)$", re.I)
 # «В 2023 году …» is what a report is about; «в 2024 году планируется» is a plan, weighed less.
@@ -61,3 +65,8 @@ def identify(stem: str, text: str, headings: list[str], year: int | None = None)
         raise IdentifyError("no year in the file name (expected <city>-<year>) and none in the text")
     base = slug(city) if city else slug(stem)
     return Identity(f"{base}-{y}", city, y)
+
+
+def identify_document(stem: str, doc: Document, year: int | None = None) -> Identity:
+    """identify() for a read document, from its headings."""
+    return identify(stem, doc.text, [doc.text[b.start : b.end] for b in doc.blocks if b.kind == "heading"], year)

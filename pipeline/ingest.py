@@ -58,7 +58,7 @@ def extract_file(path: str, sha256: str, mtime: float = 0.0) -> Outcome:
     from pipeline.document import ReadError
     from pipeline.extract import extract
     from pipeline.extracted import digest, render
-    from pipeline.identify import IdentifyError, identify
+    from pipeline.identify import IdentifyError, identify_document
     from pipeline.readers import read
     from pipeline.records import ExtractedReport, Report
     from pipeline.textindex import lemmatize_text
@@ -67,9 +67,8 @@ def extract_file(path: str, sha256: str, mtime: float = 0.0) -> Outcome:
     out = Outcome(source=p.name, sha256=sha256, mtime=mtime)
     try:
         doc = read(p)
-        headings = [doc.text[b.start : b.end] for b in doc.blocks if b.kind == "heading"]
-        ident = identify(p.stem, doc.text, headings)
-        result = extract(doc, ident.year)
+        ident = identify_document(p.stem, doc)
+        result = extract(doc, ident.year, ident.city)
         report = Report(report_id=ident.report_id, source=p.name, format=doc.format, sha256=sha256,
                         city=ident.city, year=ident.year, pages=doc.pages, extractor_version=EXTRACTOR_VERSION)
         lemmas = [lemmatize_text(doc.text[b.start : b.end]) for b in doc.blocks]

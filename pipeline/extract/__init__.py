@@ -23,11 +23,16 @@ class Extraction:
     rejected: list[str] = field(default_factory=list)  # why a candidate did not validate
 
 
-def extract(document: Document, year: int) -> Extraction:
-    """Every record in the document; a month or day without a year takes `year`."""
+def extract(document: Document, year: int, city: str | None = None) -> Extraction:
+    """Every record in the document; a month or day without a year takes `year`. `city` is the report's own
+    (as identify() names it), whose name is the city's where it could be a first name too («Владимира»)."""
+    from pipeline.extract import gazetteer
     from pipeline.extract.mention import sentence_of
+    from pipeline.extract.morph import fold
     from pipeline.extract.nlp import pipeline
     from pipeline.extract.reading import Reading, hyphen_vocabulary
+
+    home = (gazetteer.lookup(fold(city)) or gazetteer.latin_index().get(city)) if city else None
 
     nlp = pipeline()
     aliases: dict[tuple[str, ...], str] = {}  # shared by the blocks: an alias holds for the rest of the report
@@ -39,7 +44,7 @@ def extract(document: Document, year: int) -> Extraction:
         for start, end in _pieces(document.text, block.start, block.end):
             reading = Reading(document.text[start:end], vocab)
             doc = nlp.make_doc(reading.text)
-            doc.user_data.update(text=reading.text, year=year, aliases=aliases,
+            doc.user_data.update(text=reading.text, year=year, aliases=aliases, home=home and home.geonameid,
                                  heading=document.text[heading.start : heading.end] if heading else "")
             docs.append(doc)
             pieces.append((index, block, start, reading))

@@ -191,3 +191,12 @@ def test_small_towns_file_is_made_from_the_installed_geonames():
     from pipeline.extract.gazetteer import SMALL_TOWNS, small_town_rows
 
     assert gzip.decompress(SMALL_TOWNS.read_bytes()).decode().splitlines() == small_town_rows()
+
+
+@pytest.mark.parametrize("report_city", ["Владимир", "Vladimir"])
+def test_the_reports_own_city_is_no_first_name(extract_records, report_city):
+    """In Vladimir's report «Владимира» alone names the city; with a surname it names a person."""
+    text = "Делегация Владимира посетила Эрланген. Грант получил Владимир Петров."
+    assert [r.text for r in extract_records(text, "city", 2016, report_city)] == ["Владимира", "Эрланген"]
+    assert [r.text for r in extract_records(text, "person", 2016, report_city)] == ["Владимир Петров"]
+    assert "Владимира" not in [r.text for r in extract_records(text, "city", 2016)]  # known only as a name
