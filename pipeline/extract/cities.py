@@ -8,6 +8,7 @@ sentence and its section heading mention, then those of its paragraph, then by p
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 
 from spacy.language import Language
@@ -107,6 +108,13 @@ def _adjective_here(doc: Doc, i: int) -> bool:
 def name_keys(words: list[str]) -> list[str]:
     """Gazetteer keys for a run of words: a place-name lemma first, then as written (indeclinable
     names: Урумчи, Алматы), then any noun lemma (guessed for unknown words: Кайфына → кайфын)."""
+    return list(_name_keys(tuple(words)))
+
+
+# the same words are asked about again and again: by each candidate run, and by the person and organisation
+# rules that ask whether a word names a city
+@functools.lru_cache(maxsize=100_000)
+def _name_keys(words: tuple[str, ...]) -> tuple[str, ...]:
     surface = fold(" ".join(words)).replace(" - ", "-")
     if len(words) == 1:
         ps = parses(words[0].lower())
@@ -133,7 +141,7 @@ def name_keys(words: list[str]) -> list[str]:
             keys.append(" ".join(w if w == "-" else fold(_plural_nominative(w)) for w in words).replace(" - ", "-"))
         if "-" in words:
             keys += _ending_guesses(surface)
-    return list(dict.fromkeys(keys))
+    return tuple(dict.fromkeys(keys))
 
 
 def _plural_nominative(word: str) -> str:
@@ -328,8 +336,8 @@ def cities_component(doc: Doc) -> Doc:
                 match = (small, last)  # «Ак-Довурак», before its first part alone («Ак»: Аки, Japan)
                 break
             common = common and not (place and city and city.country != "RU")
-            named_country = near | paragraph() if place_named else near
-            if common and not (city and city.country in named_country and not _quoted(text, sentence[0], t.idx)):
+            if common and not (city and (city.country in near or (place_named and city.country in paragraph()))
+                               and not _quoted(text, sentence[0], t.idx)):
                 # a common word, unless the sentence names the city's country («Анкориджа (штат Аляска, США)»),
                 # or the paragraph where natasha reads a place, and it is not a quoted name («Центр японской
                 # культуры "Сакура"»)
