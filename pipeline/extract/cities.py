@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 
 from pipeline.extract import gazetteer
 from pipeline.extract.mention import Mention, add, line_at, mentions, sentence_of, text_of
-from pipeline.extract.morph import Parse, fold, parses, to_nominative
+from pipeline.extract.morph import Parse, fold, is_first_name, parses, to_nominative
 from pipeline.extract.places import (
     CASE_ENDINGS,
     CITY_MARKERS,
@@ -235,10 +235,6 @@ def _place_word(word: str) -> bool:
     return all(p.tag.POS == "NOUN" and ("Geox" in p.tag or "Surn" in p.tag) for p in ps)
 
 
-def _first_name(word: str) -> bool:
-    return any(p.is_known and {"Name", "Patr"} & p.tag.grammemes for p in parses(word.lower()))
-
-
 def _only_a_name(word: str) -> bool:
     return all({"Name", "Surn"} & p.tag.grammemes for p in parses(word.lower()))
 
@@ -363,7 +359,7 @@ def cities_component(doc: Doc) -> Doc:
                       "latitude": city.latitude, "longitude": city.longitude, "population": city.population}
             add(doc, Mention("city", t.idx, end, fields))
             i = last + 1
-        elif marked and not _is_adjective(t.text) and not t.is_upper and not joined and not _first_name(t.text):
+        elif marked and not _is_adjective(t.text) and not t.is_upper and not joined and not is_first_name(t.text):
             # a name «город» announces that no list has; not «города Северо-Запада», nor «акима города Данияром»
             fields = {"name": _nominative_guess(t.text), "country": None, "geonameid": None,
                       "latitude": None, "longitude": None, "population": None}

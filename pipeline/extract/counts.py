@@ -374,7 +374,8 @@ def _column_of(text: str, s: int, e: int) -> str | None:
     named, _, measure = header.partition(",")
     if _PEOPLE_HEADER.search(measure.strip() or named):
         # «Посетители, чел.»: the people the column counts, or people as such («Численность, чел.»)
-        return _noun(named) if named.isalpha() and _noun(named) != "численность" else "человек"
+        noun = _noun(named) if named.isalpha() else None
+        return noun if noun and noun != "численность" else "человек"
     return None
 
 

@@ -86,3 +86,9 @@ def compound_lemma(word: str) -> str | None:
     head, _, last = word.lower().rpartition("-")
     last_lemma = noun_lemma(last)
     return f"{head}-{last_lemma}" if last_lemma and whole.startswith(head) else whole
+
+
+@functools.lru_cache(maxsize=100_000)
+def is_first_name(word: str) -> bool:
+    """A first name the dictionary knows, in any of its readings («Данияром», «Али»)."""
+    return any(p.is_known and "Name" in p.tag for p in parses(word.lower()))

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 from pipeline.extract import gazetteer
 from pipeline.extract.cities import name_keys
 from pipeline.extract.mention import Mention, add, line_at, mentions, sentence_of, text_of
-from pipeline.extract.morph import compound_lemma, fold, match_case, parses, to_nominative
+from pipeline.extract.morph import compound_lemma, fold, is_first_name, match_case, parses, to_nominative
 from pipeline.extract.orgwords import (
     ACTION_HEADS,
     AGENCY_WORD,
@@ -149,14 +149,9 @@ def _nominative_first_name(word: str) -> bool:
     return best.is_known and "Name" in best.tag and best.tag.case == "nomn"
 
 
-@_per_word
-def _known_first_name(word: str) -> bool:
-    return any(p.is_known and "Name" in p.tag for p in parses(word.lower()))
-
-
 def _first_name_like(word: str) -> bool:
     """A word that begins a name: a first name, or a Japanese given name or an East Asian surname."""
-    return _known_first_name(word) or word in JAPANESE_GIVEN_NAMES or word in EAST_ASIAN_SURNAMES
+    return is_first_name(word) or word in JAPANESE_GIVEN_NAMES or word in EAST_ASIAN_SURNAMES
 
 
 _OBLIQUE = frozenset({"gent", "datv", "ablt", "loct"})
@@ -357,7 +352,7 @@ def _person_begins(words: list[tuple[str, int, int]], j: int) -> bool:
         return False  # a city's name: «городского собрания Асахикавы Хироюки Сато»
     # Latin words after a Russian head name the organisation («театра Oxford Playhouse»): a person in
     # Latin letters would stand in brackets after the Russian spelling
-    return _known_first_name(w) or not (w.isascii() or any(parses(x.lower())[0].is_known for x in (w, words[j + 1][0])))
+    return is_first_name(w) or not (w.isascii() or any(parses(x.lower())[0].is_known for x in (w, words[j + 1][0])))
 
 
 _INITIALS_WORD = re.compile(r"(?:[А-ЯЁ]\.)+")
@@ -620,7 +615,7 @@ def _persons(doc: Doc, orgs: list[Mention], foreign: list[tuple[int, int]]) -> l
         # a city or a region that the dictionary guesses to be a name: «Цзямусы», «мэра Эрдэнэта Г. Мөнхбаяром»,
         # «Мэр Решта Али Шахиди», «губернатора аймака Орхон»
         # «мэр города Хэйхэ Ван Лицзюнь», «Мэр Вакканая Тацуя Судзуки»
-        while words and not _known_first_name(words[0]) and (
+        while words and not is_first_name(words[0]) and (
                 len(words) == 1 or _INITIALS_WORD.match(words[1]) or _first_name_like(words[1])) and (
                 gazetteer.lookup_first(name_keys(words[:1])) or _lemma_before(text, start) in REGION_MARKERS):
             words.pop(0)
