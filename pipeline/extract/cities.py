@@ -144,6 +144,12 @@ def _name_keys(words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(keys))
 
 
+def town_keys(words: list[str], marked: bool = False) -> list[str]:
+    """name_keys() less the countries and regions that towns share a name with (Армения, Алтай), which
+    name a town only after «город» (`marked`)."""
+    return [k for k in name_keys(words) if marked or (k not in REGIONS_NOT_CITIES and k not in COUNTRIES)]
+
+
 def _plural_nominative(word: str) -> str:
     for p in parses(word.lower()):
         if p.tag.number == "plur" and p.tag.POS in ("NOUN", "ADJF") and (form := p.inflect({"nomn", "plur"})):
@@ -156,7 +162,7 @@ def _small_town(doc: Doc, i: int, countries: frozenset[str], marked: bool) -> tu
     announces or that the dictionary does not know or knows as a place's: the list holds many towns named
     like common words or regions («Алтай»), which only «город» (`marked`) makes towns."""
     for words, last in _candidate_words(doc, i):
-        keys = [k for k in name_keys(words) if marked or (k not in REGIONS_NOT_CITIES and k not in COUNTRIES)]
+        keys = town_keys(words, marked)
         if city := gazetteer.lookup_small(keys, countries):
             return city, last
     return None
@@ -252,8 +258,7 @@ def _second_part(doc: Doc, i: int) -> bool:
     compound as its name, or been one of two: «Москва-Пекин»)."""
     if i < 2 or doc[i - 1].text != "-" or doc[i - 2].whitespace_ or doc[i - 1].whitespace_ or not doc[i - 2].is_alpha:
         return False
-    keys = [k for k in name_keys([doc[i - 2].text]) if k not in REGIONS_NOT_CITIES and k not in COUNTRIES]
-    return not gazetteer.lookup_first(keys)
+    return not gazetteer.lookup_first(town_keys([doc[i - 2].text]))
 
 
 def _quoted(text: str, start: int, i: int) -> bool:
@@ -325,8 +330,7 @@ def cities_component(doc: Doc) -> Doc:
                 # or both parts are cities («Москва-Пекин»)
                 continue
             common = len(words) == 1 and not marked and _is_common_noun(words[0])
-            # a country or a part of the world is a place of that name only after «город» (Армения, Куба)
-            keys = [k for k in name_keys(words) if marked or (k not in REGIONS_NOT_CITIES and k not in COUNTRIES)]
+            keys = town_keys(words, marked)
             city = gazetteer.lookup_first(keys, near := sentence_countries[sentence]) or _korean(keys)
             if city is None and "-" in words and (small := gazetteer.lookup_small(keys, near)):
                 match = (small, last)  # «Ак-Довурак», before its first part alone («Ак»: Аки, Japan)
