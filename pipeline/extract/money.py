@@ -11,6 +11,12 @@ from pipeline.extract.mention import Mention, add, overlaps, text_of
 from pipeline.extract.numbers import DIGITS, MULTIPLIER_ABBREVIATIONS, digits_value
 from pipeline.extract.qualifiers import QUALIFIER_RE, qualifier_of, verb_qualifier
 
+# ISO 4217 codes a report writes as they are («USD 50 000», «341 млн USD»).
+ISO_CODES: frozenset[str] = frozenset({
+    "BYN", "RUB", "KZT", "CNY", "USD", "EUR", "KGS", "UZS", "AZN", "NOK", "SEK", "GBP", "JPY", "KRW", "MNT", "AED",
+    "TRY", "INR", "CHF", "PLN", "HUF", "UAH", "TJS", "VND", "EGP", "BGN", "RSD", "IRR", "GEL", "AMD", "DKK", "CZK",
+    "CAD", "AUD", "SGD", "HKD",
+})
 # Currency phrase (regex, case-insensitive) → ISO 4217. The first matching row wins, so the
 # adjective-qualified rows (roubles, dollars) come before the plain ones.
 CURRENCIES: list[tuple[str, str]] = [
@@ -51,8 +57,7 @@ CURRENCIES: list[tuple[str, str]] = [
     (r"сербск\w+\s+динар[а-яё]{0,3}", "RSD"),
     (r"иранск\w+\s+риал[а-яё]{0,3}", "IRR"),
     # ISO codes name themselves
-    (r"BYN|RUB|KZT|CNY|USD|EUR|KGS|UZS|AZN|NOK|SEK|GBP|JPY|KRW|MNT|AED|TRY|INR|CHF|PLN|HUF|UAH|TJS|VND|EGP|BGN|RSD"
-     r"|IRR|GEL|AMD|DKK|CZK|CAD|AUD|SGD|HKD", None),
+    ("|".join(sorted(ISO_CODES)), None),
 ]
 _MULT_WORDS = r"тыс\.?|тысяч[а-яё]*|млн\.?|миллион[а-яё]*|млрд\.?|миллиард[а-яё]*"
 _WORD_MULTIPLIERS = {"тыс": 1_000, "млн": 1_000_000, "млрд": 1_000_000_000, "миллион": 1_000_000,

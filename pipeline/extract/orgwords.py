@@ -67,6 +67,54 @@ NOT_ORG_ABBREVIATIONS: frozenset[str] = frozenset({
     "УФО", "ПФО", "СЗФО", "ЮФО", "СКФО", "ОМСК", "IT", "PR", "СВО", "ЭКСПО", "ИВЛ", "МРТ", "ПЦР", "ВИЧ", "ОРВИ",
     "ВКС", "НДС", "ХМАО", "ЯНАО", "ЕАО",
 })
+# Words that make a run of words in Latin letters an organisation's name, in the languages of partner
+# cities («Kinross Gold Corporation», «Tartu Ülikool», «Trondheim kommune», «Clemens-Sels-Museum Neuss»).
+# Lowercase; a compound ending in one counts too («Hansebüro», «vidusskola»), a run of one bare word does not.
+LATIN_ORG_WORDS: frozenset[str] = frozenset({
+    # English
+    "academy", "agency", "airlines", "airways", "association", "authority", "bank", "centre", "chamber",
+    "choir", "club", "college", "commission", "committee", "company", "corporation", "council", "department",
+    "ensemble", "federation", "foundation", "gallery", "group", "holding", "holdings", "hospital", "industries",
+    "institute", "laboratory", "library", "ministry", "motors", "municipality", "museum", "orchestra",
+    "organisation", "organization", "partnership", "playhouse", "school", "society", "studio", "theatre",
+    "theater", "trust", "union", "university",
+    # German, Dutch
+    "akademie", "bibliothek", "bund", "büro", "gesellschaft", "gymnasium", "hochschule", "institut", "kammer",
+    "orchester", "schule", "stiftung", "universität", "verband", "verein", "zentrum", "gemeente", "stichting",
+    "universiteit", "vereniging", "hogeschool",
+    # French, Italian, Spanish, Portuguese
+    "université", "musée", "théâtre", "fondation", "société", "école", "lycée", "mairie", "conseil", "académie",
+    "università", "comune", "museo", "teatro", "fondazione", "associazione", "istituto", "scuola", "universidad",
+    "ayuntamiento", "fundación", "asociación", "universidade", "prefeitura",
+    # Nordic, Baltic, Finnish, Hungarian
+    "universitet", "högskola", "høgskole", "kommun", "kommune", "stiftelse", "förening", "forening", "ülikool",
+    "kool", "keskus", "muuseum", "teater", "linnavalitsus", "raamatukogu", "selts", "skola", "universitāte",
+    "muzejs", "teātris", "biedrība", "bibliotēka", "universitetas", "mokykla", "muziejus", "savivaldybė",
+    "yliopisto", "korkeakoulu", "kaupunki", "teatteri", "kirjasto", "säätiö", "egyetem", "múzeum", "színház",
+    "alapítvány", "egyesület", "önkormányzat",
+    # Slavic and Turkish in Latin letters
+    "uniwersytet", "muzeum", "teatr", "fundacja", "politechnika", "univerzita", "divadlo", "univerzitet", "muzej",
+    "opština", "üniversitesi", "belediyesi", "müzesi", "vakfı", "derneği",
+})
+# Legal forms after a company's name in Latin letters, as written («Huawei Technologies Co., Ltd.»).
+LATIN_LEGAL_FORMS: frozenset[str] = frozenset({
+    "Inc", "Inc.", "Ltd", "Ltd.", "LLC", "PLC", "plc", "Corp", "Corp.", "Co.", "GmbH", "AG", "SE", "SA", "S.A.",
+    "S.p.A.", "SpA", "Srl", "S.r.l.", "BV", "B.V.", "NV", "N.V.", "AB", "AS", "ASA", "Oy", "Oyj", "e.V.", "KG",
+    "A.Ş.", "Zrt.", "Kft.",
+})
+# Latin capitals that name no organisation: terms, units, countries and the words of events' names.
+# Roman numerals and currency codes are told apart by their form.
+LATIN_NOT_ORG_ABBREVIATIONS: frozenset[str] = frozenset({
+    "USA", "UAE", "USSR", "GDP", "CEO", "VIP", "GPS", "LED", "USB", "PDF", "SMS", "DVD", "NFT", "ESG", "HTML",
+    "WWW", "URL", "API", "FAQ", "ISBN", "ISSN", "ISO", "COVID", "SARS", "HIV", "AIDS", "DNA", "RNA", "UTC", "GMT",
+    "MBA", "BIM", "CRM", "ERP", "SEO", "SMM", "MICE", "KPI", "ROI", "LNG", "LPG", "SUV", "ATV", "UAV", "CNC",
+    "PVC", "ABS", "TEU", "RFID", "NFC", "UHD", "LCD", "IPO", "GMP", "HACCP", "OEM", "FOB", "CIF", "EXW", "DAP",
+    "DDP", "PPP", "CPI", "VAT", "CIS", "SOS", "ATM", "POS", "OPEN", "CUP", "FEST", "SHOW", "ART", "JAZZ", "ROCK",
+    "FOLK", "RUN", "WEEK", "DAY", "TOUR", "LIFE", "CITY", "TEAM", "STAR", "LIVE", "SPORT", "EXPO", "NEWS", "BEST",
+    "NEW", "ONLINE", "ONE", "TOP", "PRO", "MAX", "ECO", "BIO", "GEO", "KIDS", "FOOD", "WINE", "MUSIC", "FILM",
+    "PHOTO", "DESIGN", "DANCE", "FORUM", "SUMMIT", "GAMES", "WORLD", "GRAND", "PRIX", "YES", "WOW", "STEM", "STEAM",
+    "OK", "TV", "IT", "AI", "VR", "AR", "HR", "PR",
+})
 # Legal forms written as abbreviations before a name, which they belong to («ООО «Ромашка»», «МБОУ СОШ № 12»);
 # before a name otherwise an abbreviation is an owner («проекта ГМИО «Параллели»»). Companies and
 # non-profits by list; state and municipal institutions by their pattern: whose (Ф)Г/М/О/К/Р, budget,

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -18,6 +19,7 @@ from spacy.tokens import Doc, Token
 from pipeline.extract import gazetteer
 from pipeline.extract.cities import name_keys
 from pipeline.extract.mention import Mention, add, line_at, mentions, sentence_of, text_of
+from pipeline.extract.money import ISO_CODES
 from pipeline.extract.morph import compound_lemma, fold, is_first_name, match_case, parses, to_nominative
 from pipeline.extract.orgwords import (
     ACTION_HEADS,
@@ -31,6 +33,9 @@ from pipeline.extract.orgwords import (
     INSTITUTION_FORM,
     INSTITUTION_KINDS,
     JAPANESE_GIVEN_NAMES,
+    LATIN_LEGAL_FORMS,
+    LATIN_NOT_ORG_ABBREVIATIONS,
+    LATIN_ORG_WORDS,
     LEGAL_FORMS,
     NAMED_FOR_SOMEONE_HEADS,
     NOT_ORG_ABBREVIATIONS,
@@ -520,9 +525,67 @@ def _organisations(doc: Doc, words: list[tuple[str, int, int]], quotes: list[tup
         if not taken(*m.span()) and (not reading.is_known or "Orgn" in reading.tag) \
                 and not gazetteer.lookup_first(name_keys([word])):
             found.append(Mention("organization", *m.span()))
+    # 5. Names in Latin letters: a run of words with an organisation's word among them, and capitals.
+    found += [Mention("organization", s, e, {"name": text[s:e]}) for s, e in _latin_names(text) if not taken(s, e)]
     for mention in found:
-        mention.fields["name"] = _org_name(text[mention.start : mention.end])
+        mention.fields.setdefault("name", _org_name(text[mention.start : mention.end]))
     return [m for m in found if fold(m.fields["name"]) not in COUNTRIES]
+
+
+_LATIN = "A-Za-zÀ-ɏ"
+# Words in Latin letters separated by single spaces, with the dots of their legal forms («Co.», «e.V.»).
+_LATIN_RUN = re.compile(rf"(?<![\w.&'’-])[{_LATIN}][{_LATIN}'’&.-]*(?: [{_LATIN}][{_LATIN}'’&.-]*)*")
+_LATIN_ACRONYM = re.compile(r"[A-Z]{3,6}")
+_ROMAN = re.compile(r"(?:L?X{0,3}|XC)(?:IX|IV|V?I{0,3})")  # below a hundred: centuries, congresses, regnal
+
+
+def _latin_org_word(word: str) -> bool:
+    """An organisation's word, or a compound ending in one («Hansebüro», «Clemens-Sels-Museum»)."""
+    return word in LATIN_LEGAL_FORMS or any(
+        part in LATIN_ORG_WORDS or any(part.endswith(w) and len(part) >= len(w) + 3 for w in LATIN_ORG_WORDS)
+        for part in word.lower().split("-"))
+
+
+def _latin_runs(text: str) -> Iterator[list[tuple[str, int]]]:
+    """Runs of words in Latin letters as (word, offset); a full stop ends a run, and is no part of its last
+    word, unless the word is a legal form («Co.»)."""
+    for m in _LATIN_RUN.finditer(text):
+        words, at = [], m.start()
+        for w in m.group().split(" "):
+            if w in LATIN_LEGAL_FORMS or not w.endswith("."):
+                words.append((w, at))
+            else:
+                yield [*words, (w.rstrip("."), at)]
+                words = []
+            at += len(w) + 1
+        if words:
+            yield words
+
+
+def _latin_names(text: str) -> list[tuple[int, int]]:
+    """Organisations named in Latin letters: a run of words (from its first capital to its last capital or
+    organisation's word) that holds an organisation's word and a name besides it, or a compound of both
+    («Kinross Gold Corporation», «Trondheim kommune», «Hansebüro»); and acronyms in capitals that are no
+    term, currency, Roman numeral or word of a heading in capitals («DAAD»)."""
+    spans: list[tuple[int, int]] = []
+    for words in _latin_runs(text):
+        capitals = [i for i, (w, _) in enumerate(words) if w[:1].isupper()]
+        if not capitals:
+            continue
+        first = capitals[0]
+        last = max(i for i, (w, _) in enumerate(words) if w[:1].isupper() or _latin_org_word(w))
+        run = words[first : last + 1]
+        if len(run) == 1:
+            w, s = run[0]
+            acronym = (_LATIN_ACRONYM.fullmatch(w) and w not in LATIN_NOT_ORG_ABBREVIATIONS and w not in ISO_CODES
+                       and not _ROMAN.fullmatch(w) and not _caps_line(text, s))
+            compound = w.lower() not in LATIN_ORG_WORDS and _latin_org_word(w) and w not in LATIN_LEGAL_FORMS
+            if acronym or compound:
+                spans.append((s, s + len(w)))
+            continue
+        if any(_latin_org_word(w) for w, _ in run) and not all(w.lower() in LATIN_ORG_WORDS for w, _ in run):
+            spans.append((run[0][1], run[-1][1] + len(run[-1][0])))
+    return spans
 
 
 def _legal_form_before(words: list[tuple[str, int, int]], k: int) -> int | None:

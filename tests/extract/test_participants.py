@@ -285,6 +285,16 @@ ORGANIZATIONS = [
     ("Представители ассоциации Sister Cities International посетили город.",
      ["ассоциация Sister Cities International"]),
     ("В фонды музея Ирины Соколовой передан архив.", []),
+    # Names in Latin letters without a Russian head: an organisation's word in the languages of partner
+    # cities, alone or ending a compound, and a name beside it; acronyms that are no term, currency, Roman
+    # numeral or word of an event's name; a full stop ends a name unless it belongs to a legal form.
+    ("Делегация Kinross Gold Corporation посетила Tartu Ülikool и Trondheim kommune.",
+     ["Kinross Gold Corporation", "Tartu Ülikool", "Trondheim kommune"]),
+    ("Экспонаты передал Clemens-Sels-Museum Neuss. Hansebüro Lübeck и Stadtwerke AG прислали письма.",
+     ["Clemens-Sels-Museum Neuss", "Hansebüro Lübeck", "Stadtwerke AG"]),
+    ("Стипендии DAAD и CII получили студенты, прибывшие в XIV раз в 300 TEU за 5 млн USD после COVID-19.",
+     ["DAAD", "CII"]),
+    ("Прошли фестиваль JAZZ OPEN, акция Made in Russia и турнир World Cup в Museum.", []),
 ]
 
 
