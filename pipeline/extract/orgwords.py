@@ -33,7 +33,7 @@ BODIES: frozenset[str] = frozenset({
     "совет", "дума", "собрание", "консульство", "генконсульство", "посольство", "представительство", "акимат",
     "мэрия", "хокимият", "служба", "инспекция", "прокуратура", "суд", "отдел", "отделение", "палата",
     "агентство", "штаб", "парламент", "меджлис", "хурал", "курултай", "секретариат", "таможня", "муниципалитет",
-    "горисполком", "райисполком", "облисполком", "община",
+    "горисполком", "райисполком", "облисполком", "община", "власть",
 })
 # Adjectives of an institution's rank, which make «ADJ ADJ HEAD» a name at the start of a sentence too
 # («Государственный исторический музей провёл…»); not «городской», «муниципальный»: generic as often.
@@ -51,6 +51,14 @@ QUOTED_ONLY_HEADS: frozenset[str] = frozenset({
     "центр", "предприятие", "площадка", "пространство", "кластер", "движение", "сообщество", "команда",
     "дом", "дворец", "зал", "гостиница", "отель", "санаторий", "пансионат", "курорт", "аэропорт", "кинотеатр",
     "лагерь", "храм", "хурээ", "комплекс",
+})
+# Heads that name an organisation only in capitals («Исполнительная власть города Баку», Azerbaijan's city
+# administrations): in small letters they are generic («органы местной власти города Омска»).
+CAPITALISED_ONLY_HEADS: frozenset[str] = frozenset({"власть"})
+# First words of events' names, which name no organisation though a team's list may precede them.
+EVENT_WORDS: frozenset[str] = frozenset({
+    "кубок", "турнир", "фестиваль", "чемпионат", "первенство", "конкурс", "форум", "выставка", "акция", "проект",
+    "программа", "премия", "игра", "марафон", "олимпиада", "слет", "слёт", "смена",
 })
 # Of those, the ones that name an institution with the person it is named after too («концертный зал имени
 # С. Сайдашева», «Дворец культуры им. Малунцева»); a park or a square named so is a place.

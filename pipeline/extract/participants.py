@@ -26,8 +26,10 @@ from pipeline.extract.orgwords import (
     AGENCY_WORD,
     ALIAS_INTRO,
     BODIES,
+    CAPITALISED_ONLY_HEADS,
     EAST_ASIAN_SURNAMES,
     EPITHETS,
+    EVENT_WORDS,
     HONORIFICS,
     INSTITUTION_ADJECTIVES,
     INSTITUTION_FORM,
@@ -67,7 +69,7 @@ _OWNER_AFTER = re.compile(rf"\s{AGENCY_WORD}(?:\s[А-ЯЁ][а-яё]+(?:ии|ы|�
 _NAMED_AFTER_BEFORE = re.compile(r"(?<![\w])(?:им\.|имени)\s*$", re.IGNORECASE)
 
 
-_HEADS = ORG_HEADS | QUOTED_ONLY_HEADS
+_HEADS = ORG_HEADS | QUOTED_ONLY_HEADS | CAPITALISED_ONLY_HEADS
 # The word tests below are pure functions of the word, asked again for every candidate phrase around
 # it; pymorphy3's tag attributes are slow to read, so each answer is kept per word form.
 _per_word = functools.lru_cache(maxsize=200_000)
@@ -451,6 +453,7 @@ def _organisations(doc: Doc, words: list[tuple[str, int, int]], quotes: list[tup
         return any(m.start < e and s < m.end for m in found)
 
     # 1. Head noun with a quoted name.
+    listed = _listed_after_plural(text, quotes, words, word_at)
     for qs, qe in quotes:
         k = word_at.get(qs)
         if k is None:
@@ -460,6 +463,8 @@ def _organisations(doc: Doc, words: list[tuple[str, int, int]], quotes: list[tup
         # before the legal form is another («Управление культуры мэрии города Новосибирска МКУК «…»»)
         form = _legal_form_before(words, k)
         start = words[form][1] if form is not None else _left_descriptor(words, k)
+        if start is None and (qs, qe) in listed:
+            start = qs
         if start is None:
             first = inner.split()[0] if inner.split() else ""
             if not (_head(first.strip("«»„“\"")) and len(inner.split()) <= 6 and not re.search(r"[.!?:]", inner)):
@@ -495,7 +500,7 @@ def _organisations(doc: Doc, words: list[tuple[str, int, int]], quotes: list[tup
                           for x in range(start_k, k + 1)) or (
             start_k < k and words[start_k][0][0].isupper()
             and any(fold(_lemma(words[x][0])) in INSTITUTION_ADJECTIVES for x in range(start_k, k)))
-        if not (named or capitalised):
+        if not (named or capitalised) or (head in CAPITALISED_ONLY_HEADS and not capitalised):
             continue
         if taken(first_start, words[end_k][2]):
             continue
@@ -586,6 +591,34 @@ def _latin_names(text: str) -> list[tuple[int, int]]:
         if any(_latin_org_word(w) for w, _ in run) and not all(w.lower() in LATIN_ORG_WORDS for w, _ in run):
             spans.append((run[0][1], run[-1][1] + len(run[-1][0])))
     return spans
+
+
+# What stands between two quoted names of a list: a place in brackets, and a comma or a conjunction.
+_LIST_GAP = re.compile(r"(?:\s*\([^()]{1,60}\))?\s*(?:,|;|и|или|а также)\s*")
+
+
+def _listed_after_plural(text: str, quotes: list[tuple[int, int]], words: list[tuple[str, int, int]],
+                         word_at: dict[int, int]) -> set[tuple[int, int]]:
+    """Quoted names listed after a head in the plural, each an organisation of its own («с командами «Енисей»
+    (Красноярск), «Водник» и «Динамо»», «театров «Глобус» и «Красный факел»»)."""
+    listed: set[tuple[int, int]] = set()
+    previous: tuple[int, int] | None = None
+    for qs, qe in quotes:
+        k = word_at.get(qs)
+        if previous in listed and _LIST_GAP.fullmatch(text, previous[1], qs):
+            listed.add((qs, qe))
+        elif (k and words[k - 1][2] == qs - 1 and _plural_head(words[k - 1][0])
+              and _lemma(text[qs + 1 : qe].split(maxsplit=1)[0].strip("«»„“\"")) not in EVENT_WORDS):
+            listed.add((qs, qe))  # not «среди команд «Кубок Краснодара»»: the tournament's name
+        previous = (qs, qe)
+    return listed
+
+
+@_per_word
+def _plural_head(word: str) -> bool:
+    """Only a plural of a head («командами», «театров»; not «лагеря», also a singular)."""
+    readings = [p for p in parses(word.lower()) if p.tag.POS == "NOUN" and p.normal_form in _HEADS]
+    return bool(readings) and all(p.tag.number == "plur" for p in readings)
 
 
 def _legal_form_before(words: list[tuple[str, int, int]], k: int) -> int | None:

@@ -285,6 +285,14 @@ ORGANIZATIONS = [
     ("Представители ассоциации Sister Cities International посетили город.",
      ["ассоциация Sister Cities International"]),
     ("В фонды музея Ирины Соколовой передан архив.", []),
+    # «власть» names a body only in capitals, and a name after it is its officer's.
+    ("Делегацию принял глава Исполнительной власти города Баку Эльдар Азизов; органы местной власти "
+     "города Омска участвовали.", ["Исполнительная власть города Баку"]),
+    # Quoted names listed after a head in the plural are organisations each, but not an event's name after
+    # one, nor after a word that is also a singular («лагеря»).
+    ("Матчи с командами «Енисей» (Красноярск), «Водник» (Архангельск) и «Динамо» (Москва) прошли.",
+     ["Енисей", "Водник", "Динамо"]),
+    ("Турнир среди дворовых команд «Кубок Краснодара» и смена лагеря «Евразия» прошли.", ["лагерь «Евразия»"]),
     # Names in Latin letters without a Russian head: an organisation's word in the languages of partner
     # cities, alone or ending a compound, and a name beside it; acronyms that are no term, currency, Roman
     # numeral or word of an event's name; a full stop ends a name unless it belongs to a legal form.
