@@ -44,7 +44,7 @@ def extract(document: Document, year: int, city: str | None = None) -> Extractio
         for start, end in _pieces(document.text, block.start, block.end):
             reading = Reading(document.text[start:end], vocab)
             doc = nlp.make_doc(reading.text)
-            doc.user_data.update(text=reading.text, year=year, aliases=aliases, home=home and home.geonameid,
+            doc.user_data.update(text=reading.text, year=year, aliases=aliases, home=home,
                                  heading=document.text[heading.start : heading.end] if heading else "")
             docs.append(doc)
             pieces.append((index, block, start, reading))

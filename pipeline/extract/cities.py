@@ -29,7 +29,7 @@ from pipeline.extract.places import (
 )
 
 NAMED_AFTER = frozenset({"им.", "им", "имени"})
-_WHOLE_NAME = re.compile(r"[А-ЯЁ]+(?:[- ][А-ЯЁ]+)?")
+_WHOLE_NAME = re.compile(r"[А-ЯЁ]+(?:[- ][А-ЯЁ]+){0,3}")
 
 
 def countries_in(text: str) -> frozenset[str]:
@@ -141,7 +141,18 @@ def _name_keys(words: tuple[str, ...]) -> tuple[str, ...]:
             keys.append(" ".join(w if w == "-" else fold(_plural_nominative(w)) for w in words).replace(" - ", "-"))
         if "-" in words:
             keys += _ending_guesses(surface)
+        elif len(words) == 2 and (genders := _adjective_genders(words[0])):
+            # «Старой Руссой», «Старую Руссу»: the dictionary reads the noun as another word, so its nominative
+            # is taken from the place's reading or guessed from its ending, with the adjective agreeing
+            nouns = [fold(_place_lemma(words[1])), *_ending_guesses(fold(words[1]))]
+            keys += [f"{fold(to_nominative(words[0], gender=g))} {n}" for g in genders for n in nouns]
     return tuple(dict.fromkeys(keys))
+
+
+def _adjective_genders(word: str) -> list[str]:
+    """The genders an adjective's singular readings give it («Старой»: femn), or none for another word."""
+    return list(dict.fromkeys(p.tag.gender for p in parses(word.lower())
+                              if p.tag.POS == "ADJF" and p.tag.number == "sing" and p.tag.gender))
 
 
 def town_keys(words: list[str], marked: bool = False) -> list[str]:
@@ -276,6 +287,17 @@ def _glued_to_lowercase(doc: Doc, i: int) -> bool:
     return bool(parts) and not any(p[:1].isupper() for p in parts)
 
 
+@functools.lru_cache(maxsize=64)
+def _short_names(name: str) -> frozenset[str]:
+    """What a city's long name is cut to in its own report: the first part of a compound («Ростов»,
+    «Петропавловск»), the noun after an adjective («Новгород»)."""
+    short = {fold(name.split("-")[0])} if "-" in name else set()
+    words = name.split()
+    if len(words) == 2 and _adjective_genders(words[0]):
+        short.add(fold(words[1]))
+    return frozenset(short - {fold(name)})
+
+
 @Language.component("archive_cities")
 def cities_component(doc: Doc) -> Doc:
     persons = [(m.start, m.end) for m in mentions(doc, "person", "person_in_org")]
@@ -284,6 +306,7 @@ def cities_component(doc: Doc) -> Doc:
     sentence_countries: dict[tuple[int, int], frozenset[str]] = {}
     text = text_of(doc)
     paragraph_countries: list[frozenset[str]] = []  # read once, when a city first needs them
+    home: gazetteer.City | None = doc.user_data.get("home")  # the report's own city
 
     def paragraph() -> frozenset[str]:
         if not paragraph_countries:
@@ -358,6 +381,8 @@ def cities_component(doc: Doc) -> Doc:
             match = (city, t.i)  # «Tartu Ülikool», «Trondheim kommune»: in Latin letters, where its country is named
         if match:
             city, last = match
+            if home and fold(city.name) in _short_names(home.name):
+                city = home  # in Rostov-on-Don's report «Ростов» is the report's city, not Rostov the Great
             end = doc[last].idx + len(doc[last].text)
             fields = {"name": city.name, "country": city.country, "geonameid": city.geonameid,
                       "latitude": city.latitude, "longitude": city.longitude, "population": city.population}

@@ -717,7 +717,8 @@ def _persons(doc: Doc, orgs: list[Mention], foreign: list[tuple[int, int]]) -> l
             words.pop(0)
             start = text.index(words[0], start + 1) if words else ner.end
         home = doc.user_data.get("home")
-        if len(words) == 1 and home and (city := gazetteer.lookup_first(name_keys(words))) and city.geonameid == home:
+        if len(words) == 1 and home and (city := gazetteer.lookup_first(name_keys(words))) \
+                and city.geonameid == home.geonameid:
             continue  # in Vladimir's report «Владимира» alone is the city; «Владимира Потанина» is a person
         if words and any({"Name", "Surn", "Patr"} & _grammemes(w) for w in words):
             spans.append((start, end))

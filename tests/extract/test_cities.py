@@ -158,6 +158,10 @@ CASES = [
     ("Встреча с городами-побратимами Хэнани.", []),
     ("Домом-музеем руководит директор.", []),
     ("Советского административного округа жители.", []),
+    # A two-word name whose noun the dictionary reads as another word, with its adjective agreeing.
+    ("Маршрут связал Старую Руссу с Великими Луками и Старой Руссой.",
+     [("Старую Руссу", "Старая Русса", "RU"), ("Великими Луками", "Великие Луки", "RU"),
+      ("Старой Руссой", "Старая Русса", "RU")]),
     ("Россия и Китай развивают связи.", []),
     ("Мир искусства открыт для всех.", []),
     ("Скульптор Минин Михаил Павлович.", []),
@@ -200,3 +204,15 @@ def test_the_reports_own_city_is_no_first_name(extract_records, report_city):
     assert [r.text for r in extract_records(text, "city", 2016, report_city)] == ["Владимира", "Эрланген"]
     assert [r.text for r in extract_records(text, "person", 2016, report_city)] == ["Владимир Петров"]
     assert "Владимира" not in [r.text for r in extract_records(text, "city", 2016)]  # known only as a name
+
+
+@pytest.mark.parametrize("report_city, short, long", [
+    ("Ростов-на-Дону", "Ростова", "Ростов-на-Дону"), ("Петропавловск-Камчатский", "Петропавловска",
+                                                      "Петропавловск-Камчатский"),
+    ("Великий Новгород", "Новгорода", "Великий Новгород")])
+def test_the_reports_own_city_by_its_short_name(extract_records, report_city, short, long):
+    """In its own report a long name cut short names the report's city, which elsewhere it need not."""
+    text = f"РОСТОВ-НА-ДОНУ\n\nДелегация {short} посетила Эрланген.\n"
+    names = [r.name for r in extract_records(text, "city", 2022, report_city)]
+    assert names == ["Ростов-на-Дону", long, "Эрланген"]
+    assert [r.name for r in extract_records(text, "city", 2022)][1] != long
