@@ -73,6 +73,7 @@ def _is_adjective(word: str) -> bool:
     return best.tag.POS in ("ADJF", "PRTF")
 
 
+LOCATIVE_PREPOSITIONS = frozenset({"в", "во", "на", "о", "об", "обо", "при"})
 _GUESSED_ADJECTIVE = re.compile(r"[сц]к(?:ий|ая|ое|ие|ого|ой|ому|им|ом|ую|их|ими)$")
 
 
@@ -80,12 +81,15 @@ def _adjective_here(doc: Doc, i: int) -> bool:
     """Token i is an adjective here: «Иркутском» is one before a word it agrees with («в Иркутском
     районе», «в Иркутском и Красноярском краях»), and the city otherwise («между Иркутском и Красноярском»)."""
     word = doc[i].text
-    if not _is_adjective(word):
-        return False
     ps = parses(word.lower())
+    cases = {p.tag.case for p in ps if p.tag.POS in ("ADJF", "PRTF")}
+    # «в Смоленском соборе»: the dictionary reads «Смоленском» as the city first, and as an adjective only in
+    # the prepositional, which a preposition of that case must ask for («с Смоленском» is the city)
+    locative = cases == {"loct"} and _previous_word(doc, i) in LOCATIVE_PREPOSITIONS
+    if not (_is_adjective(word) or locative):
+        return False
     if not any(p.tag.POS == "NOUN" and "Geox" in p.tag for p in ps) and not _adjective_city(ps):
         return True  # «Мирного» may be Мирный, «Омского» is only an adjective
-    cases = {p.tag.case for p in ps if p.tag.POS in ("ADJF", "PRTF")}
     j = i + 1
     while j < len(doc):
         t = doc[j]
@@ -307,6 +311,9 @@ def cities_component(doc: Doc) -> Doc:
     text = text_of(doc)
     paragraph_countries: list[frozenset[str]] = []  # read once, when a city first needs them
     home: gazetteer.City | None = doc.user_data.get("home")  # the report's own city
+    # token → the country of the city listed right before it («в Аргуне, Шали и Урус-Мартане»): a word listed
+    # with a city names a town of that country though it is a common word or a small town's name
+    listed_after: dict[int, str] = {}
 
     def paragraph() -> frozenset[str]:
         if not paragraph_countries:
@@ -343,6 +350,7 @@ def cities_component(doc: Doc) -> Doc:
         # reads a place; not «Пушкина», which names a writer as often as his town
         place_named = any(s <= t.idx < e for s, e in places)
         place = place_named and _only_a_name(t.text)
+        listed = listed_after.get(t.i)
         match = None
         for words, last in _candidate_words(doc, t.i):
             if len(words) == 1 and not marked and _adjective_here(doc, t.i):
@@ -359,7 +367,8 @@ def cities_component(doc: Doc) -> Doc:
                 match = (small, last)  # «Ак-Довурак», before its first part alone («Ак»: Аки, Japan)
                 break
             common = common and not (place and city and city.country != "RU")
-            if common and not (city and (city.country in near or (place_named and city.country in paragraph()))
+            if common and not (city and (city.country in near or city.country == listed
+                                         or (place_named and city.country in paragraph()))
                                and not _quoted(text, sentence[0], t.idx)):
                 # a common word, unless the sentence names the city's country («Анкориджа (штат Аляска, США)»),
                 # or the paragraph where natasha reads a place, and it is not a quoted name («Центр японской
@@ -376,6 +385,9 @@ def cities_component(doc: Doc) -> Doc:
         known = parses(t.text.lower())[0].is_known
         if match is None and (marked or not known or (place_named and _place_word(t.text))):
             match = _small_town(doc, t.i, sentence_countries[sentence], marked)
+        elif match is None and listed and not _is_common_noun(t.text) and not _adjective_here(doc, t.i):
+            small = _small_town(doc, t.i, frozenset({listed}), marked)
+            match = small if small and small[0].country == listed else None  # «в Анадыре и Певеке»
         if match is None and t.text.isascii() and t.text not in LATIN_WORDS_NOT_CITIES \
                 and (city := gazetteer.latin_index().get(t.text)) and city.country in paragraph():
             match = (city, t.i)  # «Tartu Ülikool», «Trondheim kommune»: in Latin letters, where its country is named
@@ -388,9 +400,13 @@ def cities_component(doc: Doc) -> Doc:
                       "latitude": city.latitude, "longitude": city.longitude, "population": city.population}
             add(doc, Mention("city", t.idx, end, fields))
             i = last + 1
-        elif marked and not _is_adjective(t.text) and not t.is_upper and not joined and not is_first_name(t.text):
-            # a name «город» announces that no list has; not «города Северо-Запада», nor «акима города Данияром»
-            fields = {"name": _nominative_guess(t.text), "country": None, "geonameid": None,
+            if i + 1 < len(doc) and doc[i].text in (",", "и"):
+                listed_after[i + 1] = city.country
+        elif marked and not _is_adjective(t.text) and not t.is_upper and not joined and not is_first_name(t.text) \
+                and fold(guess := _nominative_guess(t.text)) not in COUNTRIES:
+            # a name «город» announces that no list has; not «города Северо-Запада», «акима города Данияром»,
+            # «восточный город России»
+            fields = {"name": guess, "country": None, "geonameid": None,
                       "latitude": None, "longitude": None, "population": None}
             add(doc, Mention("city", t.idx, t.idx + len(t.text), fields))
     return doc

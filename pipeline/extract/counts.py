@@ -19,6 +19,9 @@ NOT_COUNTED: frozenset[str] = frozenset({
     "десятилетие", "квартал", "полугодие", "раз", "процент", "доля", "балл", "градус", "метр", "километр",
     "сантиметр", "миллиметр", "гектар", "тонна", "килограмм", "грамм", "литр", "рубль", "копейка",
     "доллар", "евро", "юань", "тенге", "м", "км", "см", "мм", "кг", "т", "га", "л", "миля",
+    # the months of the Islamic calendar, whose days are dates of that calendar («1 шавваля»)
+    "мухаррам", "сафар", "раби", "джумада", "раджаб", "шаабан", "рамадан", "шавваль", "зуль-када", "зуль-хиджа",
+    "зуля-хидж", "число",
 })
 # Nouns that follow a rank up to this number («занял 3 место») and a count above it («на 1 275 мест»).
 RANKS: dict[str, int] = {"место": 3}
@@ -135,8 +138,10 @@ def counted_noun(doc: Doc, i: int, value: int | float | None = None) -> tuple[st
         modifies = nxt < len(doc) and doc[nxt].is_alpha and doc[nxt].text.islower() and _agrees(word, doc[nxt].text)
         if lemma and not modifies and not (_is_modifier(word) and nxt < len(doc) and doc[nxt].is_alpha):
             return lemma, end
-        if not modifies and (substantive := _substantive(word)):
-            return substantive, end  # «46 учащихся МАОУ СОШ № 14»
+        if (substantive := _substantive(word)) and (not modifies or parses(word.lower())[0].is_known):
+            # «46 учащихся МАОУ СОШ № 14», «25 учащихся тольяттинских колледжей»: a word used as a noun is
+            # the counted one, though the words after it could agree with it as an adjective
+            return substantive, end
         if not _is_modifier(word) and not modifies:
             return None
         i = nxt

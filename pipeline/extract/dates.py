@@ -287,6 +287,9 @@ def _builds(m: re.Match[str], build: Builder) -> bool:
 # 13–14 августа»): the dates after it in its sentence keep the report's year.
 HISTORY = 50
 _SINCE = re.compile(r"(?<![а-яё])с\s+$", re.IGNORECASE)
+# A year of another calendar follows its number with the calendar's name («1443 года по хиджре», «1443 г. х.»).
+_OTHER_CALENDAR = re.compile(r"(?:\s*г\.)?\s*(?:по\s+хиджре|хиджры|х\.(?!\w)|по\s+(?:мусульманскому|исламскому|лунному"
+                             r"|буддийскому|еврейскому|иудейскому)\s+календарю)", re.IGNORECASE)
 
 
 def _explicit_year(m: re.Match[str]) -> int | None:
@@ -310,6 +313,8 @@ def dates_component(doc: Doc) -> Doc:
             first, last, granularity = build(m, sentence_year.get(sentence, report_year))
         except (ValueError, KeyError, StopIteration):
             continue  # 31 февраля, «XLV век»: looks like a date, is not one
+        if _OTHER_CALENDAR.match(text_of(doc), end):
+            continue
         explicit = _explicit_year(m)
         since = _SINCE.search(text_of(doc), max(0, start - 3), start)  # «с 2007 года» dates nothing after it
         history = explicit and abs(explicit - report_year) > HISTORY

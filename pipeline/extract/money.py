@@ -49,12 +49,12 @@ CURRENCIES: list[tuple[str, str]] = [
     (r"злот[а-яё]{1,3}", "PLN"),
     (r"форинт[а-яё]{0,3}", "HUF"),
     (r"гривн[а-яё]{0,3}|гривен", "UAH"),
-    (r"узбекск\w+\s+сум[а-яё]{0,2}", "UZS"),
+    (r"(?:узбекск\w+\s+)?сум(?:ов|ам|ами|ах|а|ы)?(?![а-яё])", "UZS"),  # not «сумма»
     (r"донг[а-яё]{0,3}", "VND"),
     (r"швейцарск\w+\s+франк[а-яё]{0,3}", "CHF"),
     (r"египетск\w+\s+фунт[а-яё]{0,3}", "EGP"),
     (r"болгарск\w+\s+лев[а-яё]{0,2}", "BGN"),
-    (r"сербск\w+\s+динар[а-яё]{0,3}", "RSD"),
+    (r"(?:сербск\w+\s+)?динар[а-яё]{0,3}", "RSD"),  # the dinar of the partner most reports name
     (r"иранск\w+\s+риал[а-яё]{0,3}", "IRR"),
     # ISO codes name themselves
     ("|".join(sorted(ISO_CODES)), None),
@@ -65,8 +65,9 @@ _WORD_MULTIPLIERS = {"тыс": 1_000, "млн": 1_000_000, "млрд": 1_000_000
 _CURRENCY_RE = "|".join(f"(?:{c})" for c, _ in CURRENCIES)
 # «1 млн 200 тыс. рублей»: a larger part before the number
 _LARGER = rf"(?:(?P<n0>{DIGITS.pattern})\s*(?P<mult0>млрд\.?|миллиард[а-яё]*|млн\.?|миллион[а-яё]*)\s+)"
+# «примерно в 1,2 млн динаров», «почти на 12 млн рублей»: the preposition between belongs to the sum
 MONEY = re.compile(
-    rf"(?:(?P<q>{QUALIFIER_RE})\s+)?{_LARGER}?(?P<n>{DIGITS.pattern})\s*(?P<mult>{_MULT_WORDS})?\s*"
+    rf"(?:(?P<q>{QUALIFIER_RE})\s+(?:(?:в|на)\s+)?)?{_LARGER}?(?P<n>{DIGITS.pattern})\s*(?P<mult>{_MULT_WORDS})?\s*"
     rf"(?P<cur>{_CURRENCY_RE})(?![а-яё\w])",
     re.IGNORECASE,
 )

@@ -19,7 +19,7 @@ ORG_HEADS: frozenset[str] = frozenset({
     "отделение", "отдел", "сад", "детсад", "хозяйство", "организация", "группа", "бюро", "фирма",
     "парламент", "меджлис", "хурал", "курултай", "орден", "братство", "епархия", "хокимият", "дацан",
     "монастырь", "сангха", "секретариат", "таможня", "технопарк", "авиакомпания", "муниципалитет", "горисполком",
-    "райисполком", "облисполком", "община", "трест", "конфедерация", "управа", "планетарий",
+    "райисполком", "облисполком", "община", "трест", "конфедерация", "управа", "планетарий", "альянс",
 })
 # One-word names of federal agencies and ministries, made of «Рос» and a stem («Росмолодежь»,
 # «Россотрудничество») or «Мин» and a ministry's («Минкультуры», «Минобрнауки»; not «Минакши»):
@@ -50,11 +50,12 @@ QUOTED_ONLY_HEADS: frozenset[str] = frozenset({
     "парк", "сквер", "группа", "организация", "лаборатория", "отдел", "отделение", "сад", "хозяйство",
     "центр", "предприятие", "площадка", "пространство", "кластер", "движение", "сообщество", "команда",
     "дом", "дворец", "зал", "гостиница", "отель", "санаторий", "пансионат", "курорт", "аэропорт", "кинотеатр",
-    "лагерь", "храм", "хурээ", "комплекс",
+    "лагерь", "храм", "хурээ", "комплекс", "мечеть", "хурул", "синагога", "собор", "костел", "кирха",
 })
 # Heads that name an organisation only in capitals («Исполнительная власть города Баку», Azerbaijan's city
-# administrations): in small letters they are generic («органы местной власти города Омска»).
-CAPITALISED_ONLY_HEADS: frozenset[str] = frozenset({"власть"})
+# administrations; «Континентальная хоккейная лига», «Русская православная церковь»): in small letters
+# they are generic or a building («органы местной власти города Омска», «церкви Святого Николая»).
+CAPITALISED_ONLY_HEADS: frozenset[str] = frozenset({"власть", "лига", "церковь"})
 # First words of events' names, which name no organisation though a team's list may precede them.
 EVENT_WORDS: frozenset[str] = frozenset({
     "кубок", "турнир", "фестиваль", "чемпионат", "первенство", "конкурс", "форум", "выставка", "акция", "проект",
@@ -85,7 +86,7 @@ LATIN_ORG_WORDS: frozenset[str] = frozenset({
     "ensemble", "federation", "foundation", "gallery", "group", "holding", "holdings", "hospital", "industries",
     "institute", "laboratory", "library", "ministry", "motors", "municipality", "museum", "orchestra",
     "organisation", "organization", "partnership", "playhouse", "school", "society", "studio", "theatre",
-    "theater", "trust", "union", "university",
+    "theater", "trust", "union", "university", "limited", "groupe", "gruppe", "konzern", "werke", "works",
     # German, Dutch
     "akademie", "bibliothek", "bund", "büro", "gesellschaft", "gymnasium", "hochschule", "institut", "kammer",
     "orchester", "schule", "stiftung", "universität", "verband", "verein", "zentrum", "gemeente", "stichting",

@@ -64,6 +64,7 @@ _SURNAME_FIRST = re.compile(rf"(?<![\w.]){_NAME_WORD}\s[А-ЯЁ]\.\s?[А-ЯЁ]\.
 # Capitals, or capitals with a few small letters inside («ОмГУ», «ЮУрГУ», «СПбГУ», «ВолгГТУ», «СибГУТИ»).
 _ABBREVIATION = re.compile(r"(?<![\w-])(?:[А-ЯЁ]{2,7}|[А-ЯЁ]{1,3}[а-яё]{1,5}[А-ЯЁ](?:[а-яё]?[А-ЯЁ]){1,4})(?![\w-])")
 _NAMED_AFTER = ("им.", "имени", "им")
+_INFLECTED_ABBREVIATION = re.compile(r"(?<![\w-])([А-ЯЁ]{3,7})(?:а|у|ом|е)(?![\w-])")
 _AGENCY = re.compile(rf"(?<![\w-]){AGENCY_WORD}(?![\w-])")
 _OWNER_AFTER = re.compile(rf"\s{AGENCY_WORD}(?:\s[А-ЯЁ][а-яё]+(?:ии|ы|и|а))?(?![\w-])")
 _NAMED_AFTER_BEFORE = re.compile(r"(?<![\w])(?:им\.|имени)\s*$", re.IGNORECASE)
@@ -384,7 +385,8 @@ def _named_after_end(words: list[tuple[str, int, int]], j: int) -> int | None:
         elif w.islower() and not any(x[0][:1].isupper() for x in words[start:j]) and (_is_adj(w) or _oblique_noun(w)):
             last = j  # a title before the name: «им. народного артиста СССР Г.Ц. Цыдынжапова»
         elif (w == "и" and last is not None and j + 1 < len(words) and words[j + 1][0][:1].isupper()
-              and not _is_adj(words[j + 1][0])):  # not «им. С.Н. Донского и Северо-Восточного университета»
+              and not _is_adj(words[j + 1][0]) and not _head(words[j + 1][0])):
+            # not «им. С.Н. Донского и Северо-Восточного университета», «им. Н.П. Огарёва и Университетом …»
             j += 1  # «имени Ганса и Софи Шолль»
             last = j
             continue
@@ -467,7 +469,9 @@ def _organisations(doc: Doc, words: list[tuple[str, int, int]], quotes: list[tup
             start = qs
         if start is None:
             first = inner.split()[0] if inner.split() else ""
-            if not (_head(first.strip("«»„“\"")) and len(inner.split()) <= 6 and not re.search(r"[.!?:]", inner)):
+            head = _head(first.strip("«»„“\""))  # not «интеллект-игр «Лига мудрых»»: a capital starts any quote
+            if not (head and head not in CAPITALISED_ONLY_HEADS and len(inner.split()) <= 6
+                    and not re.search(r"[.!?:]", inner)):
                 continue
             start = qs
         # «АУ «Чувашский государственный театр оперы и балета» Минкультуры Чувашии»: the body an institution
@@ -523,6 +527,13 @@ def _organisations(doc: Doc, words: list[tuple[str, int, int]], quotes: list[tup
             start = words[k - 1][1]
         if not taken(start, end):
             found.append(Mention("organization", start, end))
+    # «КАМАЗа», «АВТОВАЗом»: an abbreviation that declines, named as it is written in the nominative.
+    for m in _INFLECTED_ABBREVIATION.finditer(text):
+        stem = m.group(1)
+        # capitals with a small ending are an abbreviation, even where the dictionary knows it as a word
+        if stem not in NOT_ORG_ABBREVIATIONS and fold(stem) not in COUNTRIES and not taken(*m.span()) \
+                and not gazetteer.lookup(fold(stem)) and not _caps_line(text, m.start()):
+            found.append(Mention("organization", *m.span(), {"name": stem}))
     # 4. One-word agency names («Росмолодежи», «Минкультуры»).
     for m in _AGENCY.finditer(text):
         word = m.group()
@@ -712,7 +723,8 @@ def _persons(doc: Doc, orgs: list[Mention], foreign: list[tuple[int, int]]) -> l
         # «Мэр Решта Али Шахиди», «губернатора аймака Орхон»
         # «мэр города Хэйхэ Ван Лицзюнь», «Мэр Вакканая Тацуя Судзуки»
         while words and not is_first_name(words[0]) and (
-                len(words) == 1 or _INITIALS_WORD.match(words[1]) or _first_name_like(words[1])) and (
+                len(words) == 1 or _INITIALS_WORD.match(words[1]) or _first_name_like(words[1])
+                or (len(words) >= 3 and _TITLE_BEFORE.search(text, max(0, start - 40), start))) and (
                 gazetteer.lookup_first(name_keys(words[:1])) or _lemma_before(text, start) in REGION_MARKERS):
             words.pop(0)
             start = text.index(words[0], start + 1) if words else ner.end
@@ -746,6 +758,8 @@ def _persons(doc: Doc, orgs: list[Mention], foreign: list[tuple[int, int]]) -> l
 _LATIN_SPELLING = re.compile(r" \(([A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2})\)")
 _AFTER_TITLE = re.compile(rf"(?<![\w-])(?i:{TITLES})(?P<of>(?:\s+[А-ЯЁа-яё-]+){{0,5}}?)"
                           rf"\s+(?P<name>{_NAME_WORD}\s{_NAME_WORD})(?![\w-]|\s[А-ЯЁ])")
+# An office right before a name: «обер-бургомистром Вольфсбурга Маттиасом Кёлером» names a city, then a person.
+_TITLE_BEFORE = re.compile(rf"(?<![\w-])(?i:{TITLES})\s+$")
 _AFTER_HONORIFIC = re.compile(rf"(?<![\w-])(?i:{HONORIFICS})\s+({_NAME_WORD}(?:\s{_NAME_WORD}){{0,2}})")
 _EAST_ASIAN = re.compile(rf"(?<![\w.-])((?:{'|'.join(sorted(EAST_ASIAN_SURNAMES))})(?:ом|ем|а|у)?)"
                          rf"((?:\s{_NAME_WORD}){{1,2}})")

@@ -61,6 +61,9 @@ CASES = [
     # A verb before the sum bounds it.
     ("Оборот превысил 95 млн долларов США, а расходы не превысили 5 млн рублей.",
      [(95000000, "USD", "more_than"), (5000000, "RUB", "at_most")]),
+    # The som of Uzbekistan and the dinar without their adjectives; a preposition after the qualifier.
+    ("Контракты на свыше 38 млрд сумов, проект оценён примерно в 1,2 млн динаров, сумма 5 млн рублей.",
+     [(38_000_000_000, "UZS", "more_than"), (1_200_000, "RSD", "approx"), (5_000_000, "RUB", "exact")]),
     ("Рубль укрепился в 2023 году.", []),
     ("Проведено 20 встреч.", []),
     ("Прошло 5 лет.", []),

@@ -293,6 +293,15 @@ ORGANIZATIONS = [
     ("Матчи с командами «Енисей» (Красноярск), «Водник» (Архангельск) и «Динамо» (Москва) прошли.",
      ["Енисей", "Водник", "Динамо"]),
     ("Турнир среди дворовых команд «Кубок Краснодара» и смена лагеря «Евразия» прошли.", ["лагерь «Евразия»"]),
+    # Abbreviations that decline; a name after «им.» ends before another institution; temples with a quoted
+    # name; leagues and churches in capitals; alliances.
+    ("Экипажи КАМАЗа, МГУ им. Н. П. Огарёва и Университетом Константина Философа.",
+     ["КАМАЗ", "МГУ им. Н. П. Огарёва", "Университет Константина Философа"]),
+    ("Намаз в мечети «Сердце Чечни», матчи Континентальной хоккейной лиги, гости в церкви Святого Николая, "
+     "серия интеллект-игр «Лига мудрых».",
+     ["мечеть «Сердце Чечни»", "Континентальная хоккейная лига"]),
+    ("Соглашение с Альянсом Франсез и Groupe Renault, Ashok Leyland Limited.",
+     ["Альянс Франсез", "Groupe Renault", "Ashok Leyland Limited"]),
     # Names in Latin letters without a Russian head: an organisation's word in the languages of partner
     # cities, alone or ending a compound, and a name beside it; acronyms that are no term, currency, Roman
     # numeral or word of an event's name; a full stop ends a name unless it belongs to a legal form.
