@@ -276,15 +276,29 @@ def counts_component(doc: Doc) -> Doc:
                 unit := _number_of(text, sentence[0], s) or _column_of(text, s, e)):
             noun = unit, e  # «количество онлайн-просмотров превысило 640 тысяч», a table's «Количество участников»
         if noun is None:
-            # Elliptical: «в 2022 году — три площадки, в 2023 году — семь» counts площадки again.
-            # Only beside a dash, after a comma or before «из них» («— семь», «в том числе 11 — из
-            # Оренбурга», «более 1 100 из них»): in «посещений зафиксировано 612 700» the noun stands before
-            # the number.
-            beside_dash = (_ELLIPSIS_BEFORE.search(text, max(0, s - 3), s) or _DASH_AFTER.match(text, e)
-                           or _OF_THEM.match(text, e))
-            if not (_ends_phrase(doc, i) or _OF_THEM.match(text, e)) or sentence not in last_unit or not beside_dash:
+            # Elliptical: «в 2022 году — три площадки, в 2023 году — семь» counts площадки again, and
+            # «17 медалей, в том числе пять золотых» медали. Only after a dash, a comma, «из них» or «в том
+            # числе», or before «из них» («— семь», «— около 33,4 тыс.», «в том числе 11 — из Оренбурга», «более
+            # 1 100 из них»): in «посещений зафиксировано 612 700» the noun stands before the number.
+            before = qualifier_before(text, s)[1]
+            intro = _ELLIPSIS_INTRO.search(text, max(0, before - 16), before)
+            beside_dash = intro or _DASH_AFTER.match(text, e) or _OF_THEM.match(text, e)
+            adjectives = _adjectives_end(doc, i)
+            if adjectives is not None and (intro or _AND_BEFORE.search(text, max(0, before - 3), before)):
+                # «из них восемь иностранных», «две золотые медали и одну серебряную»: the noun before
+                if (unit := _noun_before(doc, intro.start() if intro else before)) is None:
+                    continue
+                end = adjectives
+            elif not (_ends_phrase(doc, i) or _OF_THEM.match(text, e) or (intro and _preposition(doc, i))) \
+                    or not beside_dash:
                 continue
-            unit, end = last_unit[sentence], e
+            elif sentence in last_unit:
+                unit, end = last_unit[sentence], e
+            elif _OF_THEM.match(text, e) and last_unit and _SEMICOLON.fullmatch(text, max(last_unit)[1] - 1, s):
+                # «3 108 выпускников; 42 из них…»: the sentence splitter cut at the semicolon
+                unit, end = last_unit[max(last_unit)], e
+            else:
+                continue
         else:
             unit, end = noun
         if unit in NOT_COUNTED or (unit in RANKS and value <= RANKS[unit]) or _is_label(value, text[s:end].split()[-1]):
@@ -325,10 +339,11 @@ _QUANTITY_VERB = re.compile(
 _NUMBER_OF = re.compile(r"(?<![а-яё])(?:(?:количеств|числ)[оаеу]|кол-во)\s+", re.IGNORECASE)
 # A column of numbers of people: «Численность, чел.», «Участники, человек»
 _PEOPLE_HEADER = re.compile(r"^численность|(?<![а-яё])чел(?:\.|овек)?$", re.IGNORECASE)
-# A column of numbers of people: «Численность, чел.», «Участники, человек»
-_PEOPLE_HEADER = re.compile(r"^численность|(?<![а-яё])чел(?:\.|овек)?$", re.IGNORECASE)
 _WORD = re.compile(r"[А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)*")
-_ELLIPSIS_BEFORE = re.compile(r"[-–—,:]\s*$")
+_ELLIPSIS_INTRO = re.compile(r"(?:[-–—,:;]|(?<![а-яё])из\s+(?:них|которых)|(?<![а-яё])в\s+том\s+числе)\s*$",
+                             re.IGNORECASE)
+_SEMICOLON = re.compile(r";\s*")
+_AND_BEFORE = re.compile(r"(?<![а-яё])и\s+$")
 _DASH_AFTER = re.compile(r"\s*[–—-]\s")
 _DASH_GAP = re.compile(r"\s*[-–—]\s*")
 _TO_GAP = re.compile(r"\s+до\s+", re.IGNORECASE)
@@ -392,8 +407,35 @@ def _noun_after(text: str, pos: int) -> str | None:
     return None
 
 
+def _adjectives_end(doc: Doc, i: int) -> int | None:
+    """Where the adjectives from token i end when no noun follows them («пять золотых.», «7 иностранных;»)."""
+    end = None
+    while i < len(doc) and doc[i].is_alpha and doc[i].text.islower() and _is_modifier(doc[i].text) \
+            and parses(doc[i].text.lower())[0].tag.POS != "NUMR":
+        end, i = doc[i].idx + len(doc[i].text), i + 1
+    return end if end is not None and (_ends_phrase(doc, i) or _preposition(doc, i)) else None
+
+
+def _noun_before(doc: Doc, offset: int) -> str | None:
+    """The lemma of the nearest noun in small letters before `offset`, within a few words: what an
+    elliptical number with adjectives counts («19 делегаций, из них восемь иностранных»)."""
+    words = [t for t in doc if t.idx < offset and t.is_alpha][-8:]
+    for t in reversed(words):
+        p = parses(t.text.lower())[0]
+        if t.text.islower() and p.tag.POS == "NOUN" and not NAMES & p.tag.grammemes:
+            lemma = p.normal_form.replace("ё", "е")
+            return None if lemma in NOT_COUNTED else lemma
+    return None
+
+
+def _preposition(doc: Doc, i: int) -> bool:
+    return i < len(doc) and parses(doc[i].text.lower())[0].tag.POS == "PREP"
+
+
 def _ends_phrase(doc: Doc, i: int) -> bool:
-    return i >= len(doc) or doc[i].is_punct or doc[i].is_space or _is_verb(doc[i])
+    # «– около 33,4 тыс. Ежесуточно…»: an abbreviation's period, then a capital, ends the sentence
+    return i >= len(doc) or doc[i].is_punct or doc[i].is_space or _is_verb(doc[i]) or (
+        i > 0 and doc[i - 1].text.endswith(".") and doc[i].text[:1].isupper())
 
 
 def _is_verb(t: Token) -> bool:
