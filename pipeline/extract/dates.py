@@ -214,6 +214,14 @@ def _decades(m: re.Match[str], year: int) -> Range:
     return dt.date(first, 1, 1), dt.date(last_year + 9, 12, 31), "decade"
 
 
+def _decade_of_century(m: re.Match[str], year: int) -> Range:
+    century = roman(m["c1"]) if not m["c1"].isdigit() else int(m["c1"])
+    if not century or not 1 <= century <= 22:
+        raise ValueError("not a century")
+    first = 100 * (century - 1) + int(m["dd"])
+    return dt.date(first, 1, 1), dt.date(first + 9, 12, 31), "decade"
+
+
 def _p(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
@@ -237,7 +245,7 @@ PATTERNS: list[tuple[re.Pattern[str], Builder]] = [
         + _NUMERIC_YW), _numeric_days),  # «20–22.07.2023»
     (_p(rf"\bс\s+(?P<d1>{_D})(?:\s+(?P<m1>{_M}){_Y1}?)?\s+(?:по|до)\s+(?P<d2>{_D})\s+(?P<m2>{_M}){_Y2}?"), _day_range),
     (_p(rf"(?P<d1>{_D})(?:\s+(?P<m1>{_M}){_Y1}?)?{_DASH}(?P<d2>{_D})\s+(?P<m2>{_M}){_Y2}?"), _day_range),
-    (_p(rf"\bс\s+(?P<m1>{_M}){_Y1}?\s+(?:по|до)\s+(?P<m2>{_M}){_Y2}?"), _month_span),
+    (_p(rf"\bс\s+(?P<m1>{_M}){_Y1}?\s+(?:по|до)\s+{_EDGE}?(?P<m2>{_M}){_Y2}?"), _month_span),  # «по начало октября»
     (_p(rf"{_EDGE}?(?P<m1>{_M}){_Y1}?{_DASH}(?P<m2>{_M}){_Y2}?"), _month_span),
     (_p(rf"(?P<d1>{_D})\s+(?P<m1>{_M}){_Y1}?"), _day_month),
     (_p(rf"(?P<d1>{_D})\s+и\s+(?P<d2>{_D})\s+(?P<m2>{_M}){_Y2}?"), _two_days),  # «26 и 27 октября»
@@ -257,6 +265,13 @@ PATTERNS: list[tuple[re.Pattern[str], Builder]] = [
     (re.compile(rf"{_EDGE}?(?P<c1>{_R}|(?<![\d.,])\d{{1,2}})(?:-?(?:го|й|м|е))?{_CENTURY_WORD}"), _centuries),
     (_p(rf"(?:(?P<d1>{_Y}){_DASH})?(?P<d2>\d{{4}}|\d{{2}})-?(?:х|е)\s+(?:год(?:ов|ы|ах|ам)|гг\.?)(?![а-яё])"),
      _decades),
+    # «30-е годы XX века»: a decade of the century named after it
+    (re.compile(rf"(?<![\d.,])(?P<dd>[1-9]0)-?(?:х|е)\s+(?:год(?:ов|ы|ах|ам)|гг\.?)\s+(?P<c1>{_R}|\d{{1,2}})"
+                rf"(?:-?(?:го|й|м|е))?{_CENTURY_WORD}"), _decade_of_century),
+    # a year before 1000 only with the word «год» in the singular, or «г.» after «в» («датируется 862 годом»,
+    # «в 903 г.»): «862 года» may be a duration, «300 г.» grams
+    (_p(r"(?<![\d.,])(?P<y1>[1-9]\d{2})\s*(?:году|годом)(?![а-яё])"), _years),
+    (_p(r"(?<=[вВ]\s)(?P<y1>[1-9]\d{2})\s*г\.(?!\s*\d)"), _years),
 ]
 
 
