@@ -93,8 +93,8 @@ def _adjective_here(doc: Doc, i: int) -> bool:
     j = i + 1
     while j < len(doc):
         t = doc[j]
-        if t.is_space or t.text == "," or t.text.lower() == "и":
-            j += 1
+        if t.is_space or t.text in (",", "(", ")") or t.text.lower() == "и":
+            j += 1  # «в Иркутском и Красноярском краях», «с Северным (Арктическим) университетом»
         elif t.is_alpha and t.text[:1].isupper() and _is_adjective(t.text):
             j += 1  # another adjective in the row
         else:
@@ -177,6 +177,8 @@ def _small_town(doc: Doc, i: int, countries: frozenset[str], marked: bool) -> tu
     announces or that the dictionary does not know or knows as a place's: the list holds many towns named
     like common words or regions («Алтай»), which only «город» (`marked`) makes towns."""
     for words, last in _candidate_words(doc, i):
+        if _glued_after(doc, last):
+            continue  # «Сёр-Варангер», «Иссык-Куль»: a part of a compound that names no town as a whole
         keys = town_keys(words, marked)
         if city := gazetteer.lookup_small(keys, countries):
             return city, last
@@ -355,10 +357,12 @@ def cities_component(doc: Doc) -> Doc:
         for words, last in _candidate_words(doc, t.i):
             if len(words) == 1 and not marked and _adjective_here(doc, t.i):
                 continue
-            if (after := _glued_after(doc, last)) and not gazetteer.lookup_first(name_keys([after])) \
-                    and not gazetteer.lookup(fold(" ".join(words)).replace(" - ", "-")):
-                # the first part of a compound («Камбы-Ламы»), unless it is a city as written («Сочи-Трэвел»)
-                # or both parts are cities («Москва-Пекин»)
+            if (after := _glued_after(doc, last)) and not gazetteer.lookup_first(name_keys([after])) and not (
+                    (written := gazetteer.lookup(fold(" ".join(words)).replace(" - ", "-")))
+                    and written.country in {"RU", *sentence_countries[sentence], *paragraph()}):
+                # the first part of a compound («Камбы-Ламы»), unless it is a city as written of a country the
+                # text names («Сочи-Трэвел»; not Serres in «коммуны Сёр-Варангер») or both parts are cities
+                # («Москва-Пекин»)
                 continue
             common = len(words) == 1 and not marked and _is_common_noun(words[0])
             keys = town_keys(words, marked)
@@ -383,7 +387,8 @@ def cities_component(doc: Doc) -> Doc:
         # the small towns: a name «город» announces, or one the dictionary does not know, or knows only as a
         # place's and natasha reads as one («Чадане», «Сусумана»)
         known = parses(t.text.lower())[0].is_known
-        if match is None and (marked or not known or (place_named and _place_word(t.text))):
+        if match is None and (marked or not known or (place_named and _place_word(t.text))) \
+                and (marked or not _adjective_here(doc, t.i)):  # «Пятигорского государственного университета»
             match = _small_town(doc, t.i, sentence_countries[sentence], marked)
         elif match is None and listed and not _is_common_noun(t.text) and not _adjective_here(doc, t.i):
             small = _small_town(doc, t.i, frozenset({listed}), marked)

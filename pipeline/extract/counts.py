@@ -10,7 +10,15 @@ from spacy.tokens import Doc, Token
 
 from pipeline.extract.mention import Mention, add, overlaps, sentence_of, text_of
 from pipeline.extract.morph import compound_lemma, parses
-from pipeline.extract.numbers import DIGITS, collective_value, combine, digits_value, multiplier_value, word_value
+from pipeline.extract.numbers import (
+    DIGITS,
+    collective_value,
+    combine,
+    digits_value,
+    is_one,
+    multiplier_value,
+    word_value,
+)
 from pipeline.extract.qualifiers import qualifier_before
 
 # Nouns whose count is a duration, an age, a share or a measure, not a number of things.
@@ -224,7 +232,12 @@ def _number_runs(doc: Doc) -> list[tuple[int, int, int | float, int]]:
                     if doc[i].is_alpha or doc[i].text.endswith(".") else None)
             if mult:
                 value, e, i = value * mult, doc[i].idx + len(doc[i].text), i + 1
-        runs.append((s, e, int(value) if float(value).is_integer() else value, i))
+        value = int(value) if float(value).is_integer() else value
+        if runs and value < 1_000_000 <= runs[-1][2] and not runs[-1][2] % 1_000_000 \
+                and not text[runs[-1][1] : s].strip():
+            runs[-1] = (runs[-1][0], e, runs[-1][2] + value, i)  # «1 млн 170 тыс.»: one number
+            continue
+        runs.append((s, e, value, i))
     consumed = {k for s, e, _, _ in runs for k in range(bisect.bisect_left(starts, s), bisect.bisect_left(starts, e))}
     i = 0
     while i < len(words):
@@ -235,6 +248,8 @@ def _number_runs(doc: Doc) -> list[tuple[int, int, int | float, int]]:
         while j < len(words) and (word := words[j]) is not None:
             v = word_value(word) if not word[0].isupper() or j == i else None
             v = v if v is not None else multiplier_value(word)
+            if v is None and values and values[-1] % 10 == 0 and 20 <= values[-1] % 100 and is_one(word):
+                v = 1  # «сорока одного», «ста двадцати одной»
             if v is None and (collective := collective_value(word)):
                 if values:
                     values[-1] *= collective  # «двух десятков»

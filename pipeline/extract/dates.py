@@ -214,6 +214,12 @@ def _decades(m: re.Match[str], year: int) -> Range:
     return dt.date(first, 1, 1), dt.date(last_year + 9, 12, 31), "decade"
 
 
+def _month_part(m: re.Match[str], year: int) -> Range:
+    """«в первой декаде мая», «во второй половине октября»: the month, as «в конце ноября» is (GOLD.md). Nine
+    of the fourteen such dates in the written gold read so; the other five, all one annotator's, took the days."""
+    return (*_month_range(_y(m, "y1", year), month_number(m["m1"])), "month")
+
+
 def _decade_of_century(m: re.Match[str], year: int) -> Range:
     century = roman(m["c1"]) if not m["c1"].isdigit() else int(m["c1"])
     if not century or not 1 <= century <= 22:
@@ -232,25 +238,26 @@ _NUMERIC_YW = r"(?:\s*(?:года|г\.))?"
 PATTERNS: list[tuple[re.Pattern[str], Builder]] = [
     (_p(r"(?<![\d.])(?P<d1>\d{1,2})\.(?P<m1>\d{1,2})\.(?P<y1>\d{4})" + _DASH
         + r"(?P<d2>\d{1,2})\.(?P<m2>\d{1,2})\.(?P<y2>\d{4})(?!\d)"), _numeric),
-    (_p(r"\bс\s+(?P<d1>\d{1,2})\.(?P<m1>\d{1,2})\.(?P<y1>\d{4})" + _NUMERIC_YW + r"\s+(?:по|до)\s+"
+    (_p(r"\bсо?\s+(?P<d1>\d{1,2})\.(?P<m1>\d{1,2})\.(?P<y1>\d{4})" + _NUMERIC_YW + r"\s+(?:по|до)\s+"
         r"(?P<d2>\d{1,2})\.(?P<m2>\d{1,2})\.(?P<y2>\d{4})(?![\d.]\d)" + _NUMERIC_YW), _numeric),
     (_p(r"(?<![\d.])(?P<d1>\d{1,2})\.(?P<m1>\d{1,2})\.(?P<y1>\d{4})(?![\d.]\d)" + _NUMERIC_YW), _numeric),
     # without a year only as a range, where «с … по …» or two places for day and month each («01.02–30.04»,
     # a table's period) tell a date from a decimal number
-    (_p(r"\bс\s+(?P<d1>\d{1,2})\.(?P<m1>\d{2})\s+(?:по|до)\s+(?P<d2>\d{1,2})\.(?P<m2>\d{2})"
+    (_p(r"\bсо?\s+(?P<d1>\d{1,2})\.(?P<m1>\d{2})\s+(?:по|до)\s+(?P<d2>\d{1,2})\.(?P<m2>\d{2})"
         r"(?:\.(?P<y2>\d{4}))?(?![\d.]\d)" + _NUMERIC_YW), _numeric_no_year),
     (_p(r"(?<![\d.,])(?P<d1>\d{2})\.(?P<m1>\d{2})" + _DASH + r"(?P<d2>\d{2})\.(?P<m2>\d{2})"
         r"(?:\.(?P<y2>\d{4}))?(?![\d.,]\d)" + _NUMERIC_YW), _numeric_no_year),
     (_p(r"(?<![\d.,])(?P<d1>\d{1,2})" + _DASH + r"(?P<d2>\d{1,2})\.(?P<m2>\d{1,2})\.(?P<y2>\d{4})(?![\d.]\d)"
         + _NUMERIC_YW), _numeric_days),  # «20–22.07.2023»
-    (_p(rf"\bс\s+(?P<d1>{_D})(?:\s+(?P<m1>{_M}){_Y1}?)?\s+(?:по|до)\s+(?P<d2>{_D})\s+(?P<m2>{_M}){_Y2}?"), _day_range),
+    (_p(rf"\bсо?\s+(?P<d1>{_D})(?:\s+(?P<m1>{_M}){_Y1}?)?\s+(?:по|до)\s+(?P<d2>{_D})\s+(?P<m2>{_M}){_Y2}?"),
+     _day_range),
     (_p(rf"(?P<d1>{_D})(?:\s+(?P<m1>{_M}){_Y1}?)?{_DASH}(?P<d2>{_D})\s+(?P<m2>{_M}){_Y2}?"), _day_range),
-    (_p(rf"\bс\s+(?P<m1>{_M}){_Y1}?\s+(?:по|до)\s+{_EDGE}?(?P<m2>{_M}){_Y2}?"), _month_span),  # «по начало октября»
+    (_p(rf"\bсо?\s+(?P<m1>{_M}){_Y1}?\s+(?:по|до)\s+{_EDGE}?(?P<m2>{_M}){_Y2}?"), _month_span),  # «по начало октября»
     (_p(rf"{_EDGE}?(?P<m1>{_M}){_Y1}?{_DASH}(?P<m2>{_M}){_Y2}?"), _month_span),
     (_p(rf"(?P<d1>{_D})\s+(?P<m1>{_M}){_Y1}?"), _day_month),
     (_p(rf"(?P<d1>{_D})\s+и\s+(?P<d2>{_D})\s+(?P<m2>{_M}){_Y2}?"), _two_days),  # «26 и 27 октября»
     (_p(rf"{_EDGE}?(?<![\w-])(?P<m1>{_M}){_Y1}?"), _month),
-    (_p(rf"\bс\s+(?P<y1>{_Y})\s+(?:по|до)\s+(?P<y2>{_Y}){_YSW}"), _years),
+    (_p(rf"\bсо?\s+(?P<y1>{_Y})\s+(?:по|до)\s+(?P<y2>{_Y}){_YSW}"), _years),
     (_p(rf"(?P<y1>{_Y}){_DASH}(?P<y2>{_Y}){_YSW}"), _years),
     (_p(rf"(?P<y1>{_Y})/(?P<y2>{_Y})(?!\s*учебн)"), _adjacent_years),  # a season «2018/2019»
     (_p(rf"(?P<y1>{_Y}){_YW}"), _years),
@@ -265,6 +272,12 @@ PATTERNS: list[tuple[re.Pattern[str], Builder]] = [
     (re.compile(rf"{_EDGE}?(?P<c1>{_R}|(?<![\d.,])\d{{1,2}})(?:-?(?:го|й|м|е))?{_CENTURY_WORD}"), _centuries),
     (_p(rf"(?:(?P<d1>{_Y}){_DASH})?(?P<d2>\d{{4}}|\d{{2}})-?(?:х|е)\s+(?:год(?:ов|ы|ах|ам)|гг\.?)(?![а-яё])"),
      _decades),
+    # a life's years in brackets («Султана Хан-Гирея (1808–1842)»), and the first of two years before «годах»
+    (_p(rf"(?<=\()(?P<y1>{_Y}){_DASH}(?P<y2>{_Y})(?=\))"), _years),
+    (_p(rf"(?P<y1>{_Y})(?=\s+и\s+{_Y}\s*(?:годах|годы|годов|годам|гг\.?)(?![а-яё]))"), _years),
+    (_p(rf"(?<=\sи\s)(?P<y1>{_Y})\s*(?:годах|годы|годов|годам|гг\.?)(?![а-яё])"), _years),
+    # «в первой декаде мая», «во второй половине сентября»: a part of the month, which the month stands for
+    (_p(rf"(?:перв|втор|трет|последн)\w*\s+(?:декад|половин)[аеыу]\s+(?P<m1>{_M}){_Y1}?"), _month_part),
     # «30-е годы XX века»: a decade of the century named after it
     (re.compile(rf"(?<![\d.,])(?P<dd>[1-9]0)-?(?:х|е)\s+(?:год(?:ов|ы|ах|ам)|гг\.?)\s+(?P<c1>{_R}|\d{{1,2}})"
                 rf"(?:-?(?:го|й|м|е))?{_CENTURY_WORD}"), _decade_of_century),

@@ -55,7 +55,7 @@ CURRENCIES: list[tuple[str, str]] = [
     (r"египетск\w+\s+фунт[а-яё]{0,3}", "EGP"),
     (r"болгарск\w+\s+лев[а-яё]{0,2}", "BGN"),
     (r"(?:сербск\w+\s+)?динар[а-яё]{0,3}", "RSD"),  # the dinar of the partner most reports name
-    (r"иранск\w+\s+риал[а-яё]{0,3}", "IRR"),
+    (r"(?:иранск\w+\s+)?риал[а-яё]{0,3}", "IRR"),
     # ISO codes name themselves
     ("|".join(sorted(ISO_CODES)), None),
 ]

@@ -20,6 +20,8 @@ NUMBER_WORDS: dict[str, int | float] = {
     "полтора": 1.5, "полторы": 1.5,
     "двое": 2, "трое": 3, "четверо": 4, "пятеро": 5, "шестеро": 6, "семеро": 7,
 }
+# Case forms of numerals the dictionary does not know (ё written е).
+NUMBER_FORMS: dict[str, int] = {"четырехсот": 400, "четырехстам": 400, "четырехстами": 400, "четырехстах": 400}
 # Multipliers, as words (any case) and abbreviations.
 MULTIPLIER_WORDS: dict[str, int] = {"тысяча": 1_000, "миллион": 1_000_000, "миллиард": 1_000_000_000}
 # Nouns that multiply the number before them, and count nothing alone («двух десятков проектов» is 20,
@@ -46,11 +48,19 @@ def digits_value(s: str) -> int | float:
 def word_value(word: str) -> int | float | None:
     """Value of one numeral word in any case («двух» → 2, «шести» → 6), or None."""
     w = word.lower().replace("ё", "е")
+    if w in NUMBER_FORMS:
+        return NUMBER_FORMS[w]
     for p in parses(w):
         lemma = p.normal_form.replace("ё", "е")
         if lemma in NUMBER_WORDS and p.tag.POS in ("NUMR", "NOUN", "ADJF", None):
             return NUMBER_WORDS[lemma]
     return None
+
+
+@functools.lru_cache(maxsize=200_000)
+def is_one(word: str) -> bool:
+    """A form of «один», which counts only after tens («сорока одного волонтера», «двадцать одну страну»)."""
+    return any(p.normal_form == "один" and "Anum" in p.tag for p in parses(word.lower()))
 
 
 @functools.lru_cache(maxsize=200_000)

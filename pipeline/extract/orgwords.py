@@ -22,9 +22,11 @@ ORG_HEADS: frozenset[str] = frozenset({
     "райисполком", "облисполком", "община", "трест", "конфедерация", "управа", "планетарий", "альянс",
 })
 # One-word names of federal agencies and ministries, made of «Рос» and a stem («Росмолодежь»,
-# «Россотрудничество») or «Мин» and a ministry's («Минкультуры», «Минобрнауки»; not «Минакши»):
+# «Россотрудничество»), a region's statistics office («Мурманскстат») or «Мин» and a ministry's («Минкультуры»,
+# «Минобрнауки»; not «Минакши»):
 # capitalised words of this shape that the dictionary does not know or knows as an organisation's.
-AGENCY_WORD = (r"(?:Рос[а-яё]{4,}|Мин(?:культ|обрнаук|просвещ|здрав|транс|промторг|эконом|фин|юст|оборон|спорт"
+AGENCY_WORD = (r"(?:Рос[а-яё]{4,}|[А-ЯЁ][а-яё]{2,}стат(?:а|у|ом|е)?"
+               r"|Мин(?:культ|обрнаук|просвещ|здрав|транс|промторг|эконом|фин|юст|оборон|спорт"
                r"|цифр|природ|строй|энерго|сельхоз|труд|нац|востокразвит|рег)[а-яё]*)")
 # Bodies that are never named after a person: a name after one is its officer's («советника городского
 # совета Джеймса Кларка», «начальник управления культуры Б.Д. Намсараев»), not part of its name.
@@ -81,7 +83,7 @@ NOT_ORG_ABBREVIATIONS: frozenset[str] = frozenset({
 # Lowercase; a compound ending in one counts too («Hansebüro», «vidusskola»), a run of one bare word does not.
 LATIN_ORG_WORDS: frozenset[str] = frozenset({
     # English
-    "academy", "agency", "airlines", "airways", "association", "authority", "bank", "centre", "chamber",
+    "academy", "agency", "airlines", "airways", "association", "authority", "bank", "center", "centre", "chamber",
     "choir", "club", "college", "commission", "committee", "company", "corporation", "council", "department",
     "ensemble", "federation", "foundation", "gallery", "group", "holding", "holdings", "hospital", "industries",
     "institute", "laboratory", "library", "ministry", "motors", "municipality", "museum", "orchestra",
@@ -96,7 +98,9 @@ LATIN_ORG_WORDS: frozenset[str] = frozenset({
     "università", "comune", "museo", "teatro", "fondazione", "associazione", "istituto", "scuola", "universidad",
     "ayuntamiento", "fundación", "asociación", "universidade", "prefeitura",
     # Nordic, Baltic, Finnish, Hungarian
-    "universitet", "högskola", "høgskole", "kommun", "kommune", "stiftelse", "förening", "forening", "ülikool",
+    "universitet", "universitetet", "högskola", "høgskole", "høgskolen", "kommun", "kommune", "kommunen",
+    "sekretariat", "sekretariatet", "museet", "senter", "senteret", "biblioteket", "stiftelse", "förening",
+    "forening", "ülikool",
     "kool", "keskus", "muuseum", "teater", "linnavalitsus", "raamatukogu", "selts", "skola", "universitāte",
     "muzejs", "teātris", "biedrība", "bibliotēka", "universitetas", "mokykla", "muziejus", "savivaldybė",
     "yliopisto", "korkeakoulu", "kaupunki", "teatteri", "kirjasto", "säätiö", "egyetem", "múzeum", "színház",
@@ -177,9 +181,10 @@ ALIAS_INTRO = r"\(\s*далее\s*[-–—]?\s*"
 # Surname endings by gender and case → nominative ending, for surnames the dictionary does not know
 # («Бухгольцу» → «Бухгольц», «Задерия» → «Задерий», «Бобровой» → «Боброва»). Longest ending first.
 SURNAME_ENDINGS: dict[tuple[str, str], list[tuple[str, str]]] = {
-    ("masc", "gent"): [("ского", "ский"), ("ова", "ов"), ("ева", "ев"), ("ина", "ин"), ("ия", "ий"), ("я", "ь"),
+    ("masc", "gent"): [("ского", "ский"), ("ова", "ов"), ("ева", "ев"), ("ина", "ин"), ("ия", "ий"), ("ея", "ей"),
+                       ("я", "ь"), ("а", "")],
+    ("masc", "accs"): [("ского", "ский"), ("ова", "ов"), ("ева", "ев"), ("ина", "ин"), ("ия", "ий"), ("ея", "ей"),
                        ("а", "")],
-    ("masc", "accs"): [("ского", "ский"), ("ова", "ов"), ("ева", "ев"), ("ина", "ин"), ("ия", "ий"), ("а", "")],
     ("masc", "datv"): [("скому", "ский"), ("ову", "ов"), ("еву", "ев"), ("ину", "ин"), ("ию", "ий"), ("ю", "ь"),
                        ("у", "")],
     ("masc", "ablt"): [("ским", "ский"), ("овым", "ов"), ("евым", "ев"), ("иным", "ин"), ("ием", "ий"),

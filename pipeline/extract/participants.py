@@ -48,7 +48,7 @@ from pipeline.extract.orgwords import (
     SURNAME_ENDINGS,
     TITLES,
 )
-from pipeline.extract.places import CITY_MARKERS, COUNTRIES, REGION_MARKERS
+from pipeline.extract.places import CITY_MARKERS, COUNTRIES, REGION_MARKERS, STREET_MARKERS
 
 # «города Маньчжурия», «Республики Казахстан»: after these a name may stand in the nominative.
 APPOSITION_HEADS = frozenset({"город", "г.", "республика", "область", "край", "провинция", "село", "поселок",
@@ -491,9 +491,12 @@ def _organisations(doc: Doc, words: list[tuple[str, int, int]], quotes: list[tup
         end_k, named = _right_complement(words, k, quotes, stops)
         if start_k == end_k:
             continue  # a bare «Совет», «Администрация» refers to a name given elsewhere
-        if head in QUOTED_ONLY_HEADS and not (head in NAMED_FOR_SOMEONE_HEADS and any(
+        latin_name = (k + 1 <= end_k and words[k + 1][0][:1].isupper() and words[k + 1][0].isascii()
+                      and not set(words[k + 1][0]) <= set("IVXLCDM"))  # not «собора XII века»
+        if head in QUOTED_ONLY_HEADS and not latin_name and not (head in NAMED_FOR_SOMEONE_HEADS and any(
                 words[x][0].lower() in _NAMED_AFTER for x in range(k, end_k))):
-            continue  # «в Белом зале», «в сквере им. Дзержинского», but «в концертном зале имени С. Сайдашева»
+            continue  # «в Белом зале», «в сквере им. Дзержинского», but «в концертном зале имени С. Сайдашева»,
+            # and a name in Latin letters as a quoted one («центром Arktikum», «арт-группа Pikene på Broen»)
         if start_k and _is_legal_form(words[start_k - 1][0]):
             start_k -= 1  # «МАОУ гимназию № 21 города Тюмени»: the legal form of the institution after it
         first_word, first_start = words[start_k][0], words[start_k][1]
@@ -719,6 +722,9 @@ def _persons(doc: Doc, orgs: list[Mention], foreign: list[tuple[int, int]]) -> l
         bracket = text.find(" (", ner.start, ner.end)
         end = ner.end if bracket < 0 else bracket
         start, words = ner.start, text[ner.start : end].split()
+        while words and parses(words[0].lower())[0].tag.POS in ("PREP", "CONJ"):
+            words.pop(0)  # «Во Дворце спорта» at a sentence's start
+            start = text.index(words[0], start + 1) if words else ner.end
         # a city or a region that the dictionary guesses to be a name: «Цзямусы», «мэра Эрдэнэта Г. Мөнхбаяром»,
         # «Мэр Решта Али Шахиди», «губернатора аймака Орхон»
         # «мэр города Хэйхэ Ван Лицзюнь», «Мэр Вакканая Тацуя Судзуки»
@@ -747,6 +753,8 @@ def _persons(doc: Doc, orgs: list[Mention], foreign: list[tuple[int, int]]) -> l
             spans.append((m.start(1), m.end(1)))
     out = []
     for s, e in _split_at_ends(_merge(spans, text), orgs, text):
+        if _lemma_before(text, s) in STREET_MARKERS:
+            continue  # «на площади Марка Пьянкова»: a street's or a square's name
         # a name something is named after belongs to that name, an organisation found or not (GOLD.md)
         if any(o.start <= s and e <= o.end for o in orgs) or _NAMED_AFTER_BEFORE.search(text, max(0, s - 8), s):
             add(doc, Mention("person_in_org", s, e))  # so that cities skip «им. А.С. Пушкина» too
@@ -776,8 +784,9 @@ def _foreign_names(text: str) -> list[tuple[int, int]]:
         # a syllable («Ван», «Хо») is a syllable of a name, and so is a word the dictionary only guesses at
         # («Сюэцзюнем» is no verb)
         while given and any(len(w) > 3 and (_is_adj(w) or (_is_verbish(w) and parses(w.lower())[0].is_known)
-                                            or gazetteer.lookup(fold(w))) for w in given):
-            given.pop()
+                                            or gazetteer.lookup(fold(w)) or (len(given) == 1 and _common_word(w)))
+                            for w in given):
+            given.pop()  # not «Во Дворце спорта»: a common word alone is no given name («Ван Тунгом» is one)
         if given:
             spans.append((m.start(1), text.index(given[-1], m.end(1)) + len(given[-1])))
     spans += [m.span() for m in _JAPANESE.finditer(text)]

@@ -12,6 +12,8 @@ PERSONS = [
     ("Эпоха Екатерины Великой представлена в зале.", ["Екатерина Великая"]),
     ("Правление Николая II завершило эпоху.", ["Николай II"]),
     ("Выставка Игоря Николаева открылась в музее.", ["Игорь Николаев"]),
+    # Not a preposition before a Vietnamese surname, nor a street's name; a surname in «-ея».
+    ("Во Дворце спорта на площади Марка Пьянкова прошли чтения памяти Султана Хан-Гирея.", ["Султан Хан-Гирей"]),
     ("Персональная выставка художницы Елены Бобровой.", ["Елена Боброва"]),
     ("Выставка фотографа Олега Деркунского.", ["Олег Деркунский"]),
     ("Губернатор В.П. Хоценко открыл форум.", ["В.П. Хоценко"]),
@@ -302,6 +304,9 @@ ORGANIZATIONS = [
      ["мечеть «Сердце Чечни»", "Континентальная хоккейная лига"]),
     ("Соглашение с Альянсом Франсез и Groupe Renault, Ashok Leyland Limited.",
      ["Альянс Франсез", "Groupe Renault", "Ashok Leyland Limited"]),
+    # A region's statistics office; Latin names after a head that needs a quoted name, but no Roman numeral.
+    ("По данным Мурманскстата, центр Arktikum и Maine Medical Center, реставрация Мирожского собора XII века.",
+     ["Мурманскстат", "центр Arktikum", "Maine Medical Center"]),
     # Names in Latin letters without a Russian head: an organisation's word in the languages of partner
     # cities, alone or ending a compound, and a name beside it; acronyms that are no term, currency, Roman
     # numeral or word of an event's name; a full stop ends a name unless it belongs to a legal form.
