@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from pipeline.document import Document
@@ -54,12 +55,78 @@ def city_from_text(text: str, headings: list[str]) -> str | None:
     return None
 
 
+def city_from_file_name(name: str, text: str) -> str | None:
+    """The city a file name spells in Latin letters («komsomolsk», «velikieluki», «novgorod»), by GeoNames'
+    and our transliteration of its Russian names, whole or one of their parts; among several, the one whose
+    name's parts the text names most («Петропавловск-Камчатский», not Petropavlovsk in Kazakhstan), under
+    its Russian name the text uses most («Улан-Удэ», not «Улан Уде»)."""
+    from pipeline.extract import gazetteer
+
+    key = _compact(name.lower().replace("_", "-"))
+    index = _cities_by_slug()
+    candidates = index.get(key, []) + index.get(f"part:{key}", [])
+    if not candidates:
+        return None
+    low = text.lower()
+
+    def used(spelling: str) -> int:
+        return low.count(spelling.lower()[: max(4, len(spelling) - 2)])
+
+    def usual(city: tuple[str, ...]) -> str:
+        """Of its spellings the text uses, in any case, the closest to GeoNames' name («Улан-Удэ», not «Улан
+        Уде»; «Петропавловск», not «Петропавл»; «Великий Новгород», not «Новгород»)."""
+        latin, *spellings = city
+        return max(spellings, key=lambda spelling: (_uses(low, spelling), gazetteer.closeness(spelling, latin),
+                                                    low.count(spelling.lower())))
+
+    def score(city: tuple[str, ...]) -> tuple[bool, int, int]:
+        counts = [used(p) for p in re.split(r"[- ]", usual(city)) if len(p) > 3]
+        return all(counts), sum(c > 0 for c in counts), sum(counts)
+
+    return usual(max(candidates, key=score))  # in population order: the most populous of equals
+
+
+def _uses(text: str, spelling: str) -> bool:
+    """`text` (lower case) names the city so, in some case: each word's stem and an ending of its own."""
+    words = [re.escape(w[: max(3, len(w) - 2)]) + r"\w{0,4}" for w in re.split(r"[- ]", spelling.lower())]
+    return re.search(r"(?<!\w)" + r"[\s-]+".join(words) + r"(?!\w)", text) is not None
+
+
+def _compact(spelled: str) -> str:
+    """A slug without hyphens, and «iy» as «y» («nizhniynovgorod», «nizhnynovgorod»)."""
+    return spelled.replace("-", "").replace("iy", "y")
+
+
+@functools.cache
+def _cities_by_slug() -> dict[str, list[tuple[str, ...]]]:
+    """Every gazetteer city as GeoNames' name and its Russian names, most populous first, under their slugs
+    without hyphens («gornoaltaysk»), and under each part of a compound name («part:novgorod»)."""
+    from pipeline.extract import gazetteer
+
+    cities: dict[int, Any] = {}
+    names: dict[int, list[str]] = {}
+    for found in gazetteer.index().values():
+        for city in found:
+            cities.setdefault(city.geonameid, city)
+            names.setdefault(city.geonameid, []).append(city.name)
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for gid, city in sorted(cities.items(), key=lambda item: -item[1].population):
+        spellings = (city.latin, *dict.fromkeys(names[gid]))
+        for spelled in {slug(n) for n in spellings}:
+            keys = {_compact(spelled), *(f"part:{_compact(p)}" for p in spelled.split("-") if "-" in spelled)}
+            for k in keys:
+                if spellings not in out.setdefault(k, []):
+                    out[k].append(spellings)
+    return out
+
+
 def identify(stem: str, text: str, headings: list[str], year: int | None = None) -> Identity:
     m = _NAME.match(stem)
     city = city_from_text(text, headings)
     if m:
         y = year or int(m["year"])
-        return Identity(f"{m['city'].lower()}-{y}", city or m["city"].capitalize(), y)
+        city = city or city_from_file_name(m["city"], text) or m["city"].capitalize()
+        return Identity(f"{m['city'].lower()}-{y}", city, y)
     y = year or year_from_text(text)
     if y is None:
         raise IdentifyError("no year in the file name (expected <city>-<year>) and none in the text")

@@ -134,12 +134,15 @@ def _name_keys(words: tuple[str, ...]) -> tuple[str, ...]:
         # «Ростове-на-Дону»: only the first word declines; «Усть-Каменогорском»: only the last, which the
         # dictionary may not know, so its nominative is guessed from its ending
         first_declined = " ".join([lemmas[0], *(fold(w) for w in words[1:])]).replace(" - ", "-")
+        # «Николаевском-на-Амуре»: the dictionary reads the first word as an adjective first
+        first_place = " ".join([fold(_place_lemma(words[0])), *(fold(w) for w in words[1:])]).replace(" - ", "-")
         # «Набережных Челнах»: each word in the nominative of its own number («Набережные Челны»)
         nominatives = " ".join(w if w == "-" else fold(to_nominative(w)) for w in words).replace(" - ", "-")
         # «Старого Оскола»: adjectives in the gender of the noun they agree with (not «старое»)
         gender = _place_reading(words[-1]).tag.gender
         agreeing = " ".join(w if w == "-" else fold(to_nominative(w, gender=gender)) for w in words).replace(" - ", "-")
-        keys = [" ".join(lemmas).replace(" - ", "-"), place_lemmas, nominatives, agreeing, surface, first_declined]
+        keys = [" ".join(lemmas).replace(" - ", "-"), place_lemmas, nominatives, agreeing, surface, first_declined,
+                first_place]
         if all(p.tag.number == "plur" for p in parses(words[0].lower()) if p.tag.POS == "ADJF"):
             # «Великих Лук»: a plural adjective makes the name plural, whatever the noun's first reading
             keys.append(" ".join(w if w == "-" else fold(_plural_nominative(w)) for w in words).replace(" - ", "-"))
@@ -337,6 +340,9 @@ def cities_component(doc: Doc) -> Doc:
             continue  # «РАТА», «МИР»: capitals name a city only as a line of their own («ОМСК», «УЛАН-УДЭ»)
         if _glued_to_lowercase(doc, t.i):
             continue  # «Домом-музеем»: the first part of a compound word
+        if _glued_after(doc, t.i) == "на" and not any("Geox" in p.tag for p in parses(t.text.lower())) \
+                and any(p.tag.POS == "ADJF" for p in parses(t.text.lower())):
+            continue  # «Комсомольский-на-Амуре авиационный завод»: the adjective of «Комсомольск-на-Амуре»
         if _second_part(doc, t.i):
             continue  # «Алтай-Тур», «Волга-Днепр»: a part of a compound whose first part names no city
         if previous in REGION_MARKERS or previous in NAMED_AFTER or previous in STREET_MARKERS:

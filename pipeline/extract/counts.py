@@ -232,10 +232,13 @@ def _number_runs(doc: Doc) -> list[tuple[int, int, int | float, int]]:
                     if doc[i].is_alpha or doc[i].text.endswith(".") else None)
             if mult:
                 value, e, i = value * mult, doc[i].idx + len(doc[i].text), i + 1
+        value = round(value, 6)  # «33,4 тыс.»: 33.4 × 1000 is 33399.999999999996 in binary floating point
         value = int(value) if float(value).is_integer() else value
-        if runs and value < 1_000_000 <= runs[-1][2] and not runs[-1][2] % 1_000_000 \
-                and not text[runs[-1][1] : s].strip():
-            runs[-1] = (runs[-1][0], e, runs[-1][2] + value, i)  # «1 млн 170 тыс.»: one number
+        # «1 млн 170 тыс.», «6 тыс. 820 человек»: a number in millions or thousands and the rest after it
+        larger = _LAST_WORD.search(text, runs[-1][0], runs[-1][1]) if runs else None
+        unit = multiplier_value(larger.group()) if larger else None
+        if unit and value < unit and not runs[-1][2] % unit and not text[runs[-1][1] : s].strip():
+            runs[-1] = (runs[-1][0], e, runs[-1][2] + value, i)
             continue
         runs.append((s, e, value, i))
     consumed = {k for s, e, _, _ in runs for k in range(bisect.bisect_left(starts, s), bisect.bisect_left(starts, e))}
@@ -357,6 +360,7 @@ _PEOPLE_HEADER = re.compile(r"^численность|(?<![а-яё])чел(?:\.|
 _WORD = re.compile(r"[А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)*")
 _ELLIPSIS_INTRO = re.compile(r"(?:[-–—,:;]|(?<![а-яё])из\s+(?:них|которых)|(?<![а-яё])в\s+том\s+числе)\s*$",
                              re.IGNORECASE)
+_LAST_WORD = re.compile(r"[а-яё]+\.?$", re.IGNORECASE)
 _SEMICOLON = re.compile(r";\s*")
 _AND_BEFORE = re.compile(r"(?<![а-яё])и\s+$")
 _DASH_AFTER = re.compile(r"\s*[–—-]\s")

@@ -146,7 +146,7 @@ def latin_index() -> dict[str, City]:
         names = _russian_names(c)
         if not names or (c["name"] in by_name and by_name[c["name"]].population >= int(c["population"])):
             continue
-        russian = max(names, key=lambda n: SequenceMatcher(None, _latin(n), _latin(c["name"])).ratio())
+        russian = max(names, key=lambda n: closeness(n, c["name"]))
         by_name[c["name"]] = City(int(c["geonameid"]), russian, c["countrycode"], float(c["latitude"]),
                                   float(c["longitude"]), int(c["population"]), c["name"])
     return by_name
@@ -173,6 +173,11 @@ _CYRILLIC_LATIN = str.maketrans({
     "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "",
     "э": "e", "ю": "yu", "я": "ya",
 })
+
+
+def closeness(russian: str, latin: str) -> float:
+    """How close a Russian spelling is to GeoNames' name in Latin letters (1.0: the same letters)."""
+    return SequenceMatcher(None, _latin(russian), _latin(latin)).ratio()
 
 
 def _latin(name: str) -> str:

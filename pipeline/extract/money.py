@@ -118,6 +118,7 @@ def money_component(doc: Doc) -> Doc:
             if multiplier(m["mult"]) >= multiplier(m["mult0"]):
                 continue  # «2 млн 3 млн рублей» is no one sum
             value += digits_value(larger) * multiplier(m["mult0"])
+        value = round(value, 2)  # «8,3 млн»: 8.3 × 10⁶ is 8300000.000000001 in binary floating point
         value = int(value) if float(value).is_integer() else value
         start = m.start("q") if m["q"] else figure
         qualifier = qualifier_of(m["q"]) if m["q"] else verb_qualifier(text, start)  # «превысил 95 млн долларов»

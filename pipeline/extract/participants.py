@@ -48,7 +48,7 @@ from pipeline.extract.orgwords import (
     SURNAME_ENDINGS,
     TITLES,
 )
-from pipeline.extract.places import CITY_MARKERS, COUNTRIES, REGION_MARKERS, STREET_MARKERS
+from pipeline.extract.places import CITY_MARKERS, COUNTRIES, FORMER_STATES, REGION_MARKERS, STREET_MARKERS
 
 # «города Маньчжурия», «Республики Казахстан»: after these a name may stand in the nominative.
 APPOSITION_HEADS = frozenset({"город", "г.", "республика", "область", "край", "провинция", "село", "поселок",
@@ -488,6 +488,8 @@ def _organisations(doc: Doc, words: list[tuple[str, int, int]], quotes: list[tup
             start_k -= 1
         if any(all(p.tag.number == "plur" for p in parses(words[x][0].lower())) for x in range(start_k, k)):
             continue  # «образовательные учреждения города Гомеля»: a plural is a kind, not a name
+        if " ".join(fold(_lemma(words[x][0])) for x in range(start_k, k + 1)) in FORMER_STATES:
+            continue  # «Героя Советского Союза Дмитрия Емлютина»: a state, not an organisation
         end_k, named = _right_complement(words, k, quotes, stops)
         if start_k == end_k:
             continue  # a bare «Совет», «Администрация» refers to a name given elsewhere
@@ -722,6 +724,8 @@ def _persons(doc: Doc, orgs: list[Mention], foreign: list[tuple[int, int]]) -> l
         bracket = text.find(" (", ner.start, ner.end)
         end = ner.end if bracket < 0 else bracket
         start, words = ner.start, text[ner.start : end].split()
+        if "-на-" in text[start:end]:
+            continue  # «с Николаевском-на-Амуре»: a town on a river, not a surname
         while words and parses(words[0].lower())[0].tag.POS in ("PREP", "CONJ"):
             words.pop(0)  # «Во Дворце спорта» at a sentence's start
             start = text.index(words[0], start + 1) if words else ner.end

@@ -49,7 +49,9 @@ OTHER_NAMES: dict[str, str] = {
     "Целиноград": "Астана", "Ленинакан": "Гюмри", "Ленинабад": "Худжанд", "Кировабад": "Гянджа",
     "Ново-Николаевск": "Новосибирск", "Ставрополь-на-Волге": "Тольятти", "Петровск-Порт": "Махачкала",
     "Екатеринодар": "Краснодар", "Екатеринослав": "Днепр", "Пишпек": "Бишкек", "Ревель": "Таллин",
-    "Гельсингфорс": "Хельсинки",
+    "Гельсингфорс": "Хельсинки", "Иваново-Вознесенск": "Иваново", "Никольск-Уссурийский": "Уссурийск",
+    "Царевококшайск": "Йошкар-Ола", "Краснококшайск": "Йошкар-Ола", "Мелекесс": "Димитровград", "Виипури": "Выборг",
+    "Сердоболь": "Сортавала",
 }
 # Parts of the world, regions and rivers whose names towns share (Азия in the Philippines, Кавказ in Colombia,
 # Алтай in Xinjiang, Волга and Обь in Russia): in a report they are the regions and rivers, and a city only
@@ -60,6 +62,8 @@ REGIONS_NOT_CITIES: frozenset[str] = frozenset({
     "ямал", "таймыр", "камчатка", "чукотка", "байкал", "волга", "обь", "дон", "кама", "ока", "амур", "лена",
     "енисей", "иртыш", "ангара",
 })
+# States of the past that name-like phrases («Советский Союз») refer to, which no city is in.
+FORMER_STATES: frozenset[str] = frozenset({"советский союз", "российский империя", "союз сср"})
 # Country names, short forms and adjectives (lemmas, ё as е) → ISO 3166-1 alpha-2. Used to pick
 # among homonymous cities by what the sentence or its heading says.
 COUNTRIES: dict[str, str] = {

@@ -307,6 +307,8 @@ ORGANIZATIONS = [
     # A region's statistics office; Latin names after a head that needs a quoted name, but no Roman numeral.
     ("По данным Мурманскстата, центр Arktikum и Maine Medical Center, реставрация Мирожского собора XII века.",
      ["Мурманскстат", "центр Arktikum", "Maine Medical Center"]),
+    # A former state is no organisation, though «союз» heads others.
+    ("Имя Героя Советского Союза Дмитрия Емлютина присвоено школе.", []),
     # Names in Latin letters without a Russian head: an organisation's word in the languages of partner
     # cities, alone or ending a compound, and a name beside it; acronyms that are no term, currency, Roman
     # numeral or word of an event's name; a full stop ends a name unless it belongs to a legal form.

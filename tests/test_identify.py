@@ -1,0 +1,29 @@
+"""Which report a file is: the city from a heading, else from the file name as the text bears it out."""
+
+import pytest
+
+from pipeline.identify import identify
+
+
+@pytest.mark.parametrize("stem, text, city", [
+    # a compound name cut in the file name, and which of two cities the text names
+    ("komsomolsk-2020", "Делегация Комсомольска-на-Амуре посетила Харбин.", "Комсомольск-на-Амуре"),
+    ("petropavlovsk-2021", "В Петропавловске-Камчатском прошёл форум.", "Петропавловск-Камчатский"),
+    ("petropavlovsk-2021", "Петропавловск и Костанай (Казахстан) подписали соглашение.", "Петропавловск"),
+    ("novgorod-2020", "Великий Новгород принял делегацию Зволле.", "Великий Новгород"),
+    # written together, and with «y» for «ий»; the Russian spelling the text uses
+    ("gornoaltaysk-2020", "Горно-Алтайск принял гостей.", "Горно-Алтайск"),
+    ("nizhnynovgorod-2017", "Нижний Новгород принял гостей.", "Нижний Новгород"),
+    ("ulanude-2019", "Улан-Удэ принял гостей.", "Улан-Удэ"),
+])
+def test_city_from_the_file_name(stem, text, city):
+    ident = identify(stem, text, [])
+    assert (ident.city, ident.report_id) == (city, stem)
+
+
+def test_a_heading_names_the_city_before_the_file_name():
+    assert identify("rostov-2022", "РОСТОВ-НА-ДОНУ\n\nОтчёт.", ["РОСТОВ-НА-ДОНУ"]).city == "Ростов-на-Дону"
+
+
+def test_a_file_name_no_city_spells_is_kept_as_written():
+    assert identify("zzyzx-2020", "Отчёт за 2020 год.", []).city == "Zzyzx"
