@@ -265,6 +265,15 @@ def _only_a_name(word: str) -> bool:
     return all({"Name", "Surn"} & p.tag.grammemes for p in parses(word.lower()))
 
 
+def _inside_larger_name(doc: Doc, i: int) -> bool:
+    """The name of several words that starts at token i with an adjective follows a capitalised adjective that
+    agrees with it, and so is part of a larger name («Кавказских Минеральных Вод», not «Минеральных Вод»)."""
+    if i == 0 or not (before := doc[i - 1]).is_alpha or not before.text[:1].isupper():
+        return False
+    cases = {p.tag.case for p in parses(doc[i].text.lower()) if p.tag.POS == "ADJF"}
+    return bool(cases) and any(p.tag.POS == "ADJF" and p.tag.case in cases for p in parses(before.text.lower()))
+
+
 def _glued_after(doc: Doc, i: int) -> str | None:
     """The word glued by a hyphen after token i, if any."""
     if i + 2 < len(doc) and doc[i + 1].text == "-" and not doc[i].whitespace_ and not doc[i + 1].whitespace_ \
@@ -363,6 +372,8 @@ def cities_component(doc: Doc) -> Doc:
         for words, last in _candidate_words(doc, t.i):
             if len(words) == 1 and not marked and _adjective_here(doc, t.i):
                 continue
+            if len(words) > 1 and _inside_larger_name(doc, t.i):
+                continue  # «Кавказских Минеральных Вод»: a region whose name holds the town's
             if (after := _glued_after(doc, last)) and not gazetteer.lookup_first(name_keys([after])) and not (
                     (written := gazetteer.lookup(fold(" ".join(words)).replace(" - ", "-")))
                     and written.country in {"RU", *sentence_countries[sentence], *paragraph()}):
@@ -372,7 +383,10 @@ def cities_component(doc: Doc) -> Doc:
                 continue
             common = len(words) == 1 and not marked and _is_common_noun(words[0])
             keys = town_keys(words, marked)
-            city = gazetteer.lookup_first(keys, near := sentence_countries[sentence]) or _korean(keys)
+            near = sentence_countries[sentence]
+            # in its own report a long name cut short («Переславля») is the report's city, known or not
+            own = home if home and len(words) == 1 and not common and _short_names(home.name) & set(keys) else None
+            city = own or gazetteer.lookup_first(keys, near) or _korean(keys)
             if city is None and "-" in words and (small := gazetteer.lookup_small(keys, near)):
                 match = (small, last)  # «Ак-Довурак», before its first part alone («Ак»: Аки, Japan)
                 break
@@ -414,7 +428,7 @@ def cities_component(doc: Doc) -> Doc:
             if i + 1 < len(doc) and doc[i].text in (",", "и"):
                 listed_after[i + 1] = city.country
         elif marked and not _is_adjective(t.text) and not t.is_upper and not joined and not is_first_name(t.text) \
-                and fold(guess := _nominative_guess(t.text)) not in COUNTRIES:
+                and fold(guess := _nominative_guess(t.text)) not in COUNTRIES and fold(guess) not in REGIONS_NOT_CITIES:
             # a name «город» announces that no list has; not «города Северо-Запада», «акима города Данияром»,
             # «восточный город России»
             fields = {"name": guess, "country": None, "geonameid": None,

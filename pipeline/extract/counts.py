@@ -20,6 +20,7 @@ from pipeline.extract.numbers import (
     word_value,
 )
 from pipeline.extract.qualifiers import qualifier_before
+from pipeline.extract.tables import cell_of
 
 # Nouns whose count is a duration, an age, a share or a measure, not a number of things.
 NOT_COUNTED: frozenset[str] = frozenset({
@@ -393,21 +394,14 @@ def _number_of(text: str, sentence_start: int, s: int) -> str | None:
 
 
 def _column_of(text: str, s: int, e: int) -> str | None:
-    """The counted noun of a table's column headed «Количество/Число X», for a number alone in its cell
-    (with its qualifier). A table is a run of lines with as many tabs each; its first line is the header."""
-    line_start = text.rfind("\n", 0, s) + 1
-    line_end = len(text) if (end := text.find("\n", e)) < 0 else end
-    tabs = text.count("\t", line_start, line_end)
-    cell_start = max(line_start, text.rfind("\t", line_start, s) + 1)
-    cell_end = line_end if (end := text.find("\t", e, line_end)) < 0 else end
-    if not tabs or text[cell_start : qualifier_before(text, s)[1]].strip() or text[e:cell_end].strip():
+    """The counted noun of a table's column headed «Количество/Число X» or «X, чел.», for a number alone in
+    its cell (with its qualifier)."""
+    found = cell_of(text, s, e)
+    if found is None:
         return None
-    top = line_start
-    while top and text.count("\t", (above := text.rfind("\n", 0, top - 1) + 1), top - 1) == tabs:
-        top = above
-    if top == line_start:
+    header, cell_start, cell_end = found
+    if text[cell_start : qualifier_before(text, s)[1]].strip() or text[e:cell_end].strip():
         return None
-    header = text[top : text.index("\n", top)].split("\t")[text.count("\t", line_start, s)].strip()
     if subject := _NUMBER_OF.match(header):
         return _noun_after(header, subject.end())
     named, _, measure = header.partition(",")

@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.extract.mention import Mention, add, sentence_of, text_of
+from pipeline.extract.tables import cell_of
 
 MONTHS: dict[str, int] = {
     "январ": 1, "феврал": 2, "март": 3, "апрел": 4, "ма": 5, "июн": 6,
@@ -34,7 +35,7 @@ _EDGE = r"(?:(?:начал[еоау]|конц[еау]|середин[еыу])\s+
 _R = r"(?<![\w])[IVXХІУИШ]{1,6}(?![\w])"
 _ROMAN_OCR = str.maketrans({"Х": "X", "І": "I", "У": "V"})
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-_CENTURY_WORD = r"(?:\s*(?:век(?:а|ов|е|ами|ах|ом)?(?![а-яё])|вв?\.))"
+_CENTURY_WORD = r"(?:\s*(?:век(?:а|ов|е|у|ами|ах|ам|ом)?(?![а-яё])|вв?\.))"
 _QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4,
              "перв": 1, "втор": 2, "трет": 3, "четв": 4}
 _Q = r"(?:IV|I{1,3}|[1-4](?:-?(?:й|м|го))?|перв\w*|втор\w*|трет\w*|четв[её]рт\w*)"
@@ -314,6 +315,7 @@ def _builds(m: re.Match[str], build: Builder) -> bool:
 # A year further than this from the report's is history («основанием Костромы в 1152 году, состоялось
 # 13–14 августа»): the dates after it in its sentence keep the report's year.
 HISTORY = 50
+_BARE_YEAR = re.compile(_Y)
 _SINCE = re.compile(r"(?<![а-яё])с\s+$", re.IGNORECASE)
 # A year of another calendar follows its number with the calendar's name («1443 года по хиджре», «1443 г. х.»).
 _OTHER_CALENDAR = re.compile(r"(?:\s*г\.)?\s*(?:по\s+хиджре|хиджры|х\.(?!\w)|по\s+(?:мусульманскому|исламскому|лунному"
@@ -350,4 +352,12 @@ def dates_component(doc: Doc) -> Doc:
             sentence_year[sentence] = explicit
         # Spans start at the first word of the date, not at a preposition the pattern may carry.
         add(doc, Mention("date", start, end, {"start_date": first, "end_date": last, "granularity": granularity}))
+    # a year alone in a table's column headed «Год …» («Год подписания соглашения»)
+    text = text_of(doc)
+    for m in _BARE_YEAR.finditer(text):
+        if (cell := cell_of(text, *m.span())) and cell[0].lower().startswith("год") \
+                and text[cell[1] : cell[2]].strip() == m.group():
+            year = int(m.group())
+            add(doc, Mention("date", *m.span(), {"start_date": dt.date(year, 1, 1), "end_date": dt.date(year, 12, 31),
+                                                 "granularity": "year"}))
     return doc

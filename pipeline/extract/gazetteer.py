@@ -68,7 +68,10 @@ def index() -> dict[str, tuple[City, ...]]:
                 by_key.setdefault(key, []).append(City(geonameid, alt, c["countrycode"], float(c["latitude"]),
                                                        float(c["longitude"]), int(c["population"]), c["name"]))
     for former, now in OTHER_NAMES.items():
-        if fold(former) not in by_key and (cities := by_key.get(fold(now))):
+        # a name, or a GeoNames id where the name has namesakes («Ростов Великий» is not Rostov-on-Don)
+        cities = by_key.get(fold(now), []) if isinstance(now, str) else [
+            c for found in by_key.values() for c in found if c.geonameid == now][:1]
+        if fold(former) not in by_key and cities:
             by_key[fold(former)] = [dataclasses.replace(max(cities, key=lambda x: x.population), name=former)]
     return {k: tuple(sorted(v, key=lambda x: -x.population)) for k, v in by_key.items()}
 

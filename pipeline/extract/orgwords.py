@@ -55,9 +55,11 @@ QUOTED_ONLY_HEADS: frozenset[str] = frozenset({
     "лагерь", "храм", "хурээ", "комплекс", "мечеть", "хурул", "синагога", "собор", "костел", "кирха",
 })
 # Heads that name an organisation only in capitals («Исполнительная власть города Баку», Azerbaijan's city
-# administrations; «Континентальная хоккейная лига», «Русская православная церковь»): in small letters
-# they are generic or a building («органы местной власти города Омска», «церкви Святого Николая»).
-CAPITALISED_ONLY_HEADS: frozenset[str] = frozenset({"власть", "лига", "церковь"})
+# administrations; «Континентальная хоккейная лига», «Русская православная церковь», «3-го Белорусского
+# фронта», «Балтийским флотом»): in small letters they are generic or a building («органы местной власти
+# города Омска», «церкви Святого Николая», «в корпусе университета»).
+CAPITALISED_ONLY_HEADS: frozenset[str] = frozenset({"власть", "лига", "церковь", "фронт", "армия", "флот", "корпус",
+                                                    "база"})
 # First words of events' names, which name no organisation though a team's list may precede them.
 EVENT_WORDS: frozenset[str] = frozenset({
     "кубок", "турнир", "фестиваль", "чемпионат", "первенство", "конкурс", "форум", "выставка", "акция", "проект",
@@ -65,7 +67,8 @@ EVENT_WORDS: frozenset[str] = frozenset({
 })
 # Of those, the ones that name an institution with the person it is named after too («концертный зал имени
 # С. Сайдашева», «Дворец культуры им. Малунцева»); a park or a square named so is a place.
-NAMED_FOR_SOMEONE_HEADS: frozenset[str] = frozenset({"дом", "дворец", "зал", "центр", "аэропорт"})
+NAMED_FOR_SOMEONE_HEADS: frozenset[str] = frozenset({"дом", "дворец", "зал", "центр", "аэропорт", "санаторий",
+                                                     "пансионат", "лагерь"})
 # Heads that a capitalised name puts the person it is named after right after, in the genitive, without
 # «имени» («Музей М.Е. Салтыкова-Щедрина», «Дом-музей А.П. Чехова»); in small letters the person is another
 # («директора музея А.В. Петрова»).
@@ -76,7 +79,7 @@ NOT_ORG_ABBREVIATIONS: frozenset[str] = frozenset({
     "РФ", "США", "КНР", "СССР", "ЛНР", "ДНР", "ЕС", "ОАЭ", "РБ", "РК", "ФРГ", "КНДР", "ВОВ", "ИП", "ТВ", "ИИ",
     "ЧС", "ЗОЖ", "ЖКХ", "ВВП", "НКО", "СМИ", "ВУЗ", "ООПТ", "ГТО", "ПДД", "ЕГЭ", "ОГЭ", "ЦФО", "СФО", "ДФО",
     "УФО", "ПФО", "СЗФО", "ЮФО", "СКФО", "ОМСК", "IT", "PR", "СВО", "ЭКСПО", "ИВЛ", "МРТ", "ПЦР", "ВИЧ", "ОРВИ",
-    "ВКС", "НДС", "ХМАО", "ЯНАО", "ЕАО",
+    "ВКС", "НДС", "ХМАО", "ЯНАО", "ЕАО", "РСФСР",
 })
 # Words that make a run of words in Latin letters an organisation's name, in the languages of partner
 # cities («Kinross Gold Corporation», «Tartu Ülikool», «Trondheim kommune», «Clemens-Sels-Museum Neuss»).

@@ -488,8 +488,9 @@ def _organisations(doc: Doc, words: list[tuple[str, int, int]], quotes: list[tup
             start_k -= 1
         if any(all(p.tag.number == "plur" for p in parses(words[x][0].lower())) for x in range(start_k, k)):
             continue  # «образовательные учреждения города Гомеля»: a plural is a kind, not a name
-        if " ".join(fold(_lemma(words[x][0])) for x in range(start_k, k + 1)) in FORMER_STATES:
-            continue  # «Героя Советского Союза Дмитрия Емлютина»: a state, not an organisation
+        if " ".join(fold(_lemma(words[x][0])) for x in range(start_k, k + 1)) in FORMER_STATES \
+                or fold(_nominative_phrase(text[words[start_k][1] : e])) in COUNTRIES:
+            continue  # «Героя Советского Союза Дмитрия Емлютина», «в Российской Федерации Годом экологии»: a state
         end_k, named = _right_complement(words, k, quotes, stops)
         if start_k == end_k:
             continue  # a bare «Совет», «Администрация» refers to a name given elsewhere
@@ -775,6 +776,7 @@ _TITLE_BEFORE = re.compile(rf"(?<![\w-])(?i:{TITLES})\s+$")
 _AFTER_HONORIFIC = re.compile(rf"(?<![\w-])(?i:{HONORIFICS})\s+({_NAME_WORD}(?:\s{_NAME_WORD}){{0,2}})")
 _EAST_ASIAN = re.compile(rf"(?<![\w.-])((?:{'|'.join(sorted(EAST_ASIAN_SURNAMES))})(?:ом|ем|а|у)?)"
                          rf"((?:\s{_NAME_WORD}){{1,2}})")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:\n])[\s«\"(]*$")
 _JAPANESE = re.compile(rf"(?<![\w.-])(?:{'|'.join(sorted(JAPANESE_GIVEN_NAMES))})\s{_NAME_WORD}")
 
 
@@ -784,6 +786,8 @@ def _foreign_names(text: str) -> list[tuple[int, int]]:
     «Нгуеном Ван Тунгом»), and a common Japanese given name with the surname after it («Хироси Накамурой»)."""
     spans = [m.span(1) for m in _AFTER_HONORIFIC.finditer(text)]
     for m in _EAST_ASIAN.finditer(text):
+        if m.group(1) == "Во" and _SENTENCE_START.search(text, max(0, m.start() - 6), m.start()):
+            continue  # «Во Франтишкови-Лазне»: a preposition that starts a sentence, not Võ
         given = m.group(2).split()
         # a syllable («Ван», «Хо») is a syllable of a name, and so is a word the dictionary only guesses at
         # («Сюэцзюнем» is no verb)

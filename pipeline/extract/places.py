@@ -43,7 +43,7 @@ KOREAN_INITIALS: list[tuple[str, str]] = [("дж", "ч"), ("д", "т"), ("б", "
 # Names Russian texts use that GeoNames does not list among a city's Russian names → one it does. Former
 # names (it has Царицын, Ленинград, Свердловск…) and the usual spellings of a few foreign cities. The name
 # is kept as the record's name, with the city's place.
-OTHER_NAMES: dict[str, str] = {
+OTHER_NAMES: dict[str, str | int] = {
     "Велико-Тырново": "Велико Търново", "Реджо-нель-Эмилия": "Реджо-Эмилия",
     "Симбирск": "Ульяновск", "Кёнигсберг": "Калининград", "Кенигсберг": "Калининград", "Акмолинск": "Астана",
     "Целиноград": "Астана", "Ленинакан": "Гюмри", "Ленинабад": "Худжанд", "Кировабад": "Гянджа",
@@ -51,7 +51,11 @@ OTHER_NAMES: dict[str, str] = {
     "Екатеринодар": "Краснодар", "Екатеринослав": "Днепр", "Пишпек": "Бишкек", "Ревель": "Таллин",
     "Гельсингфорс": "Хельсинки", "Иваново-Вознесенск": "Иваново", "Никольск-Уссурийский": "Уссурийск",
     "Царевококшайск": "Йошкар-Ола", "Краснококшайск": "Йошкар-Ола", "Мелекесс": "Димитровград", "Виипури": "Выборг",
-    "Сердоболь": "Сортавала",
+    "Сердоболь": "Сортавала", "Переславль": "Переславль-Залесский", "Ростов Великий": 501183,  # Rostov, Yaroslavl
+    # Prussian, Lithuanian and German names of towns in the Kaliningrad region and around it, Soviet names
+    "Пиллау": "Балтийск", "Инстербург": "Черняховск", "Тильзит": 490068, "Гумбиннен": "Гусев", "Ковно": "Каунас",
+    "Мемель": "Клайпеда", "Данциг": "Гданьск", "Бреслау": "Вроцлав", "Фрунзе": "Бишкек", "Андропов": "Рыбинск",
+    "Устинов": "Ижевск",
 }
 # Parts of the world, regions and rivers whose names towns share (Азия in the Philippines, Кавказ in Colombia,
 # Алтай in Xinjiang, Волга and Обь in Russia): in a report they are the regions and rivers, and a city only

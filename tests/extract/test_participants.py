@@ -12,6 +12,7 @@ PERSONS = [
     ("Эпоха Екатерины Великой представлена в зале.", ["Екатерина Великая"]),
     ("Правление Николая II завершило эпоху.", ["Николай II"]),
     ("Выставка Игоря Николаева открылась в музее.", ["Игорь Николаев"]),
+    ("Во Франтишкови-Лазне прошёл форум, встреча с Во Ван Тхыонгом.", ["Во Ван Тхыонг"]),
     # Not a preposition before a Vietnamese surname, nor a street's name; a surname in «-ея».
     ("Во Дворце спорта на площади Марка Пьянкова прошли чтения памяти Султана Хан-Гирея.", ["Султан Хан-Гирей"]),
     ("Персональная выставка художницы Елены Бобровой.", ["Елена Боброва"]),
@@ -309,6 +310,10 @@ ORGANIZATIONS = [
      ["Мурманскстат", "центр Arktikum", "Maine Medical Center"]),
     # A former state is no organisation, though «союз» heads others.
     ("Имя Героя Советского Союза Дмитрия Емлютина присвоено школе.", []),
+    # A state is no organisation; fronts, fleets and corps in capitals; a sanatorium named after someone.
+    ("2017 год объявлен в Российской Федерации Годом экологии, ветераны 3-го Белорусского фронта, в корпусе "
+     "университета, отдых в санатории имени Эрнста Тельмана.",
+     ["Белорусский фронт", "санаторий имени Эрнста Тельмана"]),
     # Names in Latin letters without a Russian head: an organisation's word in the languages of partner
     # cities, alone or ending a compound, and a name beside it; acronyms that are no term, currency, Roman
     # numeral or word of an event's name; a full stop ends a name unless it belongs to a legal form.
