@@ -103,10 +103,19 @@ def _adjective_here(doc: Doc, i: int) -> bool:
         return False
     ps = parses(doc[j].text.lower())  # read as the dictionary reads it first: «в» is a preposition
     region = fold(ps[0].normal_form) in REGIONS_NOT_CITIES or fold(ps[0].normal_form) in COUNTRIES
-    if doc[j].text[:1].isupper() and (not ps[0].is_known or any("Geox" in p.tag for p in ps)) and not region:
-        return False  # another name: «Якутска, Мирного и Нерюнгри»; but «Героя Советского Союза», «Центральной Азии»
+    if doc[j].text[:1].isupper() and (not ps[0].is_known or any("Geox" in p.tag for p in ps)) and not region \
+            and not (j == i + 1 and _agrees_with(word, ps)):
+        # another name: «Якутска, Мирного и Нерюнгри»; but «Героя Советского Союза», «Центральной Азии», and the
+        # adjective of a name right before its noun («Северной Двины», «Северную Двину»)
+        return False
     return ps[0].tag.POS in ("NOUN", "ADJF", "PRTF") and any(
         p.tag.POS == ps[0].tag.POS and p.tag.case in cases for p in ps)
+
+
+def _agrees_with(adjective: str, noun: tuple) -> bool:
+    """An adjective in the gender, number and case of one of a noun's readings («Северной Двины»)."""
+    forms = {(p.tag.case, p.tag.number, p.tag.gender) for p in parses(adjective.lower()) if p.tag.POS == "ADJF"}
+    return any((p.tag.case, p.tag.number, p.tag.gender) in forms for p in noun if p.tag.POS == "NOUN")
 
 
 def name_keys(words: list[str]) -> list[str]:

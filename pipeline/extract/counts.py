@@ -61,7 +61,7 @@ def _noun(word: str, value: int | float | None = None) -> str | None:
     ps = parses(word.lower())
     governed = _governed(value)
     if governed and (fits := [p for p in ps if p.tag.POS == "NOUN" and (p.tag.case, p.tag.number) == governed
-                              and not (word.islower() and NAMES & p.tag.grammemes)]) and ps[0].tag.POS == "NOUN":
+                              and not (word.islower() and NAMES & p.tag.grammemes)]) and ps[0].tag.POS in _NOUNISH:
         return fits[0].normal_form.replace("ё", "е")
     if word.islower() and all(NAMES & p.tag.grammemes for p in ps):
         # a word in lower case is no name: «казанцев» is the surname Казанцев only in the dictionary
@@ -69,9 +69,14 @@ def _noun(word: str, value: int | float | None = None) -> str | None:
     for p in ps:
         if p.tag.POS == "NOUN" and not (word.islower() and NAMES & p.tag.grammemes):
             return p.normal_form.replace("ё", "е")
-        if p.tag.POS not in ("NOUN",) and p.score > 0.4:
+        if p.tag.POS not in _NOUNISH and p.score > 0.4:
             return None
     return None
+
+
+# A number's noun, or a short adjective, which cannot follow a number and so is another reading of a noun
+# («саженцев»: саженец, not the short form of «саженцевый»).
+_NOUNISH = frozenset({"NOUN", "ADJS"})
 
 
 def _governed(value: int | float | None) -> tuple[str, str] | None:

@@ -53,7 +53,7 @@ CURRENCIES: list[tuple[str, str]] = [
     (r"донг[а-яё]{0,3}", "VND"),
     (r"швейцарск\w+\s+франк[а-яё]{0,3}", "CHF"),
     (r"египетск\w+\s+фунт[а-яё]{0,3}", "EGP"),
-    (r"болгарск\w+\s+лев[а-яё]{0,2}", "BGN"),
+    (r"(?:болгарск\w+\s+)?лев(?:а|ов|ы|ам)?", "BGN"),  # the animal is «львов»
     (r"(?:сербск\w+\s+)?динар[а-яё]{0,3}", "RSD"),  # the dinar of the partner most reports name
     (r"(?:иранск\w+\s+)?риал[а-яё]{0,3}", "IRR"),
     # ISO codes name themselves

@@ -55,7 +55,7 @@ OTHER_NAMES: dict[str, str | int] = {
     # Prussian, Lithuanian and German names of towns in the Kaliningrad region and around it, Soviet names
     "Пиллау": "Балтийск", "Инстербург": "Черняховск", "Тильзит": 490068, "Гумбиннен": "Гусев", "Ковно": "Каунас",
     "Мемель": "Клайпеда", "Данциг": "Гданьск", "Бреслау": "Вроцлав", "Фрунзе": "Бишкек", "Андропов": "Рыбинск",
-    "Устинов": "Ижевск",
+    "Устинов": "Ижевск", "Молотовск": "Северодвинск",
 }
 # Parts of the world, regions and rivers whose names towns share (Азия in the Philippines, Кавказ in Colombia,
 # Алтай in Xinjiang, Волга and Обь in Russia): in a report they are the regions and rivers, and a city only
