@@ -35,6 +35,7 @@ _EDGE = r"(?:(?:начал[еоау]|конц[еау]|середин[еыу])\s+
 _R = r"(?<![\w])[IVXХІУИШ]{1,6}(?![\w])"
 _ROMAN_OCR = str.maketrans({"Х": "X", "І": "I", "У": "V"})
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+_ORD = r"(?:-?(?:го|й|м|е))?"  # «XIX-го», «3-й»
 _CENTURY_WORD = r"(?:\s*(?:век(?:а|ов|е|у|ами|ах|ам|ом)?(?![а-яё])|вв?\.))"
 _QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4,
              "перв": 1, "втор": 2, "трет": 3, "четв": 4}
@@ -268,20 +269,20 @@ PATTERNS: list[tuple[re.Pattern[str], Builder]] = [
     (_p(rf"(?<![\w-])(?P<q>перв\w*|втор\w*)\s+половин[аеуы](?![а-яё])(?:{_Y1}|\s+год[аеу]?(?![а-яё]))"), _half),
     (_p(rf"(?P<y1>{_Y})\s*[-–/]\s*(?P<y2>{_Y})\s+учебн(?:ый|ого|ому|ом)\s+год[ауе]?(?![а-яё])"), _school_year),
     # «XIX–XX веков», «конца XIX – начала XX века»: the whole centuries, as «в конце ноября» is the month
-    (re.compile(rf"{_EDGE}?(?P<c1>{_R}|\d{{1,2}})(?:-?(?:го|й|м|е))?{_DASH}{_EDGE}?(?P<c2>{_R}|\d{{1,2}})"
-                rf"(?:-?(?:го|й|м|е))?{_CENTURY_WORD}"), _centuries),
-    (re.compile(rf"{_EDGE}?(?P<c1>{_R}|(?<![\d.,])\d{{1,2}})(?:-?(?:го|й|м|е))?{_CENTURY_WORD}"), _centuries),
+    (re.compile(rf"{_EDGE}?(?P<c1>{_R}|\d{{1,2}}){_ORD}{_DASH}{_EDGE}?(?P<c2>{_R}|\d{{1,2}})"
+                rf"{_ORD}{_CENTURY_WORD}"), _centuries),
+    (re.compile(rf"{_EDGE}?(?P<c1>{_R}|(?<![\d.,])\d{{1,2}}){_ORD}{_CENTURY_WORD}"), _centuries),
     (_p(rf"(?:(?P<d1>{_Y}){_DASH})?(?P<d2>\d{{4}}|\d{{2}})-?(?:х|е)\s+(?:год(?:ов|ы|ах|ам)|гг\.?)(?![а-яё])"),
      _decades),
     # a life's years in brackets («Султана Хан-Гирея (1808–1842)»), and the first of two years before «годах»
     (_p(rf"(?<=\()(?P<y1>{_Y}){_DASH}(?P<y2>{_Y})(?=\))"), _years),
-    (_p(rf"(?P<y1>{_Y})(?=\s+и\s+{_Y}\s*(?:годах|годы|годов|годам|гг\.?)(?![а-яё]))"), _years),
-    (_p(rf"(?<=\sи\s)(?P<y1>{_Y})\s*(?:годах|годы|годов|годам|гг\.?)(?![а-яё])"), _years),
+    (_p(rf"(?P<y1>{_Y})(?=\s+и\s+{_Y}{_YSW})"), _years),
+    (_p(rf"(?<=\sи\s)(?P<y1>{_Y}){_YSW}"), _years),
     # «в первой декаде мая», «во второй половине сентября»: a part of the month, which the month stands for
     (_p(rf"(?:перв|втор|трет|последн)\w*\s+(?:декад|половин)[аеыу]\s+(?P<m1>{_M}){_Y1}?"), _month_part),
     # «30-е годы XX века»: a decade of the century named after it
     (re.compile(rf"(?<![\d.,])(?P<dd>[1-9]0)-?(?:х|е)\s+(?:год(?:ов|ы|ах|ам)|гг\.?)\s+(?P<c1>{_R}|\d{{1,2}})"
-                rf"(?:-?(?:го|й|м|е))?{_CENTURY_WORD}"), _decade_of_century),
+                rf"{_ORD}{_CENTURY_WORD}"), _decade_of_century),
     # a year before 1000 only with the word «год» in the singular, or «г.» after «в» («датируется 862 годом»,
     # «в 903 г.»): «862 года» may be a duration, «300 г.» grams
     (_p(r"(?<![\d.,])(?P<y1>[1-9]\d{2})\s*(?:году|годом)(?![а-яё])"), _years),
