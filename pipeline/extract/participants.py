@@ -727,9 +727,6 @@ def _persons(doc: Doc, orgs: list[Mention], foreign: list[tuple[int, int]]) -> l
         start, words = ner.start, text[ner.start : end].split()
         if "-на-" in text[start:end]:
             continue  # «с Николаевском-на-Амуре»: a town on a river, not a surname
-        while words and parses(words[0].lower())[0].tag.POS in ("PREP", "CONJ"):
-            words.pop(0)  # «Во Дворце спорта» at a sentence's start
-            start = text.index(words[0], start + 1) if words else ner.end
         # a city or a region that the dictionary guesses to be a name: «Цзямусы», «мэра Эрдэнэта Г. Мөнхбаяром»,
         # «Мэр Решта Али Шахиди», «губернатора аймака Орхон»
         # «мэр города Хэйхэ Ван Лицзюнь», «Мэр Вакканая Тацуя Судзуки»
