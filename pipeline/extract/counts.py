@@ -164,12 +164,19 @@ def counted_noun(doc: Doc, i: int, value: int | float | None = None) -> tuple[st
     return None
 
 
+def _modifiers(doc: Doc, i: int) -> tuple[int | None, int]:
+    """Where the adjectives in small letters from token i end (None if there are none), and the next token."""
+    end = None
+    while i < len(doc) and doc[i].is_alpha and doc[i].text.islower() and _is_modifier(doc[i].text) \
+            and parses(doc[i].text.lower())[0].tag.POS != "NUMR":
+        end, i = doc[i].idx + len(doc[i].text), i + 1
+    return end, i
+
+
 def _modifiers_end(doc: Doc, i: int) -> int | None:
     """Where adjectives from token i end when a comma or «и» follows them, and so another number's noun is
     theirs («12 золотых, 8 серебряных и 5 бронзовых медалей»)."""
-    end = None
-    while i < len(doc) and doc[i].is_alpha and doc[i].text.islower() and _is_modifier(doc[i].text):
-        end, i = doc[i].idx + len(doc[i].text), i + 1
+    end, i = _modifiers(doc, i)
     return end if end is not None and i < len(doc) and doc[i].text in (",", "и") else None
 
 
@@ -427,10 +434,7 @@ def _noun_after(text: str, pos: int) -> str | None:
 
 def _adjectives_end(doc: Doc, i: int) -> int | None:
     """Where the adjectives from token i end when no noun follows them («пять золотых.», «7 иностранных;»)."""
-    end = None
-    while i < len(doc) and doc[i].is_alpha and doc[i].text.islower() and _is_modifier(doc[i].text) \
-            and parses(doc[i].text.lower())[0].tag.POS != "NUMR":
-        end, i = doc[i].idx + len(doc[i].text), i + 1
+    end, i = _modifiers(doc, i)
     return end if end is not None and (_ends_phrase(doc, i) or _preposition(doc, i)) else None
 
 
