@@ -393,7 +393,8 @@ def cities_component(doc: Doc) -> Doc:
             common = len(words) == 1 and not marked and _is_common_noun(words[0])
             keys = town_keys(words, marked)
             near = sentence_countries[sentence]
-            # in its own report a long name cut short («Переславля») is the report's city, known or not
+            # in its own report a long name cut short is the report's city, whether the gazetteer knows the short
+            # name as another town («Ростова»: not Rostov the Great) or not at all («Переславля»)
             own = home if home and len(words) == 1 and not common and _short_names(home.name) & set(keys) else None
             city = own or gazetteer.lookup_first(keys, near) or _korean(keys)
             if city is None and "-" in words and (small := gazetteer.lookup_small(keys, near)):
@@ -427,8 +428,6 @@ def cities_component(doc: Doc) -> Doc:
             match = (city, t.i)  # «Tartu Ülikool», «Trondheim kommune»: in Latin letters, where its country is named
         if match:
             city, last = match
-            if home and fold(city.name) in _short_names(home.name):
-                city = home  # in Rostov-on-Don's report «Ростов» is the report's city, not Rostov the Great
             end = doc[last].idx + len(doc[last].text)
             fields = {"name": city.name, "country": city.country, "geonameid": city.geonameid,
                       "latitude": city.latitude, "longitude": city.longitude, "population": city.population}
