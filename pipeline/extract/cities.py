@@ -103,10 +103,11 @@ def _adjective_here(doc: Doc, i: int) -> bool:
         return False
     ps = parses(doc[j].text.lower())  # read as the dictionary reads it first: «в» is a preposition
     region = fold(ps[0].normal_form) in REGIONS_NOT_CITIES or fold(ps[0].normal_form) in COUNTRIES
-    if doc[j].text[:1].isupper() and (not ps[0].is_known or any("Geox" in p.tag for p in ps)) and not region \
-            and not (j == i + 1 and _agrees_with(word, ps)):
-        # another name: «Якутска, Мирного и Нерюнгри»; but «Героя Советского Союза», «Центральной Азии», and the
-        # adjective of a name right before its noun («Северной Двины», «Северную Двину»)
+    if doc[j].text[:1].isupper() and not region and not (j == i + 1 and _agrees_with(word, ps)) and (
+            not ps[0].is_known or any("Geox" in p.tag for p in ps) or gazetteer.lookup_first(town_keys([doc[j].text]))):
+        # another name: «Якутска, Мирного и Нерюнгри», «Удачного и Айхала» (a town the dictionary knows as a name);
+        # but «Героя Советского Союза», «Центральной Азии», and the adjective of a name right before its noun
+        # («Северной Двины», «Северную Двину»)
         return False
     return ps[0].tag.POS in ("NOUN", "ADJF", "PRTF") and any(
         p.tag.POS == ps[0].tag.POS and p.tag.case in cases for p in ps)
@@ -135,6 +136,8 @@ def _name_keys(words: tuple[str, ...]) -> tuple[str, ...]:
         keys += [surface] + [fold(p.normal_form) for p in ps if p.tag.POS == "NOUN"]
         if not ps[0].is_known:  # a foreign name the dictionary only guesses at: «Тяньцзине», «Эрдэнэта»
             keys += _ending_guesses(surface)
+        elif all({"Name", "Surn"} & p.tag.grammemes for p in ps):  # or knows only as someone's: «Сиане» (Сиана)
+            keys += [g for g in _ending_guesses(surface) if g != surface and not g.startswith(surface)]
         keys += [fold(p.normal_form) for p in ps if p.tag.POS == "ADJF"]  # «Мирного»: Мирный
     else:
         lemmas = [w if w == "-" else fold(parses(w.lower())[0].normal_form) for w in words]
@@ -157,6 +160,10 @@ def _name_keys(words: tuple[str, ...]) -> tuple[str, ...]:
             keys.append(" ".join(w if w == "-" else fold(_plural_nominative(w)) for w in words).replace(" - ", "-"))
         if "-" in words:
             keys += _ending_guesses(surface)
+            # «Усолья-Сибирского»: the adjective after the hyphen agrees with the noun before it
+            gender = _place_reading(words[0]).tag.gender
+            keys.append(" ".join(w if w == "-" else fold(to_nominative(w, gender=gender)) for w in words)
+                        .replace(" - ", "-"))
         elif len(words) == 2 and (genders := _adjective_genders(words[0])):
             # «Старой Руссой», «Старую Руссу»: the dictionary reads the noun as another word, so its nominative
             # is taken from the place's reading or guessed from its ending, with the adjective agreeing
@@ -230,7 +237,14 @@ def _is_common_noun(word: str) -> bool:
 
 def _adjective_city(ps: tuple) -> bool:
     """A city named by an adjective («Мирный», «Полярный»), of which `ps` are a form's readings."""
-    return any(gazetteer.lookup(p.normal_form) for p in ps if p.tag.POS == "ADJF")
+    return any(gazetteer.lookup(p.normal_form) for p in ps if p.tag.POS == "ADJF" and "Abbr" not in p.tag)
+
+
+@functools.lru_cache(maxsize=64)
+def _adjective_name(name: str) -> bool:
+    """A city's name that is an adjective («Мирный», «Северный»), not one with an adjective of its own
+    («Брянск», whose «Брянском» is both)."""
+    return any(p.tag.POS == "ADJF" and "Abbr" not in p.tag for p in parses(name.lower()))
 
 
 def _nominative_guess(word: str) -> str:
@@ -379,8 +393,16 @@ def cities_component(doc: Doc) -> Doc:
         listed = listed_after.get(t.i)
         match = None
         for words, last in _candidate_words(doc, t.i):
+            keys = town_keys(words, marked)
+            if home and fold(home.name) in keys and _adjective_name(home.name):
+                match = (home, last)  # «Мирный», «из Мирного» in Mirny's report: its own city, not an adjective
+                break
             if len(words) == 1 and not marked and _adjective_here(doc, t.i):
                 continue
+            if len(words) == 1 and not marked and text[t.idx - 1 : t.idx] in "«\"" \
+                    and text[t.idx + len(t.text) : t.idx + len(t.text) + 1] in "»\"" \
+                    and _adjective_city(parses(t.text.lower())):
+                continue  # «пляжи «Центральный» и «Донской»»: a quoted adjective names something else
             if len(words) > 1 and _inside_larger_name(doc, t.i):
                 continue  # «Кавказских Минеральных Вод»: a region whose name holds the town's
             if (after := _glued_after(doc, last)) and not gazetteer.lookup_first(name_keys([after])) and not (
@@ -391,7 +413,6 @@ def cities_component(doc: Doc) -> Doc:
                 # («Москва-Пекин»)
                 continue
             common = len(words) == 1 and not marked and _is_common_noun(words[0])
-            keys = town_keys(words, marked)
             near = sentence_countries[sentence]
             # in its own report a long name cut short is the report's city, whether the gazetteer knows the short
             # name as another town («Ростова»: not Rostov the Great) or not at all («Переславля»)

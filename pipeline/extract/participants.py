@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 
 from pipeline.extract import gazetteer
 from pipeline.extract.cities import name_keys
-from pipeline.extract.mention import Mention, add, line_at, mentions, sentence_of, text_of
+from pipeline.extract.mention import Mention, add, line_at, mentions, overlaps, sentence_of, text_of
 from pipeline.extract.money import ISO_CODES
 from pipeline.extract.morph import compound_lemma, fold, is_first_name, match_case, parses, to_nominative
 from pipeline.extract.orgwords import (
@@ -740,6 +740,8 @@ def _persons(doc: Doc, orgs: list[Mention], foreign: list[tuple[int, int]]) -> l
         if len(words) == 1 and home and (city := gazetteer.lookup_first(name_keys(words))) \
                 and city.geonameid == home.geonameid:
             continue  # in Vladimir's report «Владимира» alone is the city; «Владимира Потанина» is a person
+        if (words and _only_towns(words)) or (len(words) == 1 and _listed_with_town(doc, text, start, end)):
+            continue  # «С Феррарой Коломну связывает…», «тур по Сергиеву Посаду», «из Мирного, Удачного и Айхала»
         if words and any({"Name", "Surn", "Patr"} & _grammemes(w) for w in words):
             spans.append((start, end))
             if latin := _LATIN_SPELLING.match(text, end):
@@ -763,6 +765,36 @@ def _persons(doc: Doc, orgs: list[Mention], foreign: list[tuple[int, int]]) -> l
             continue
         out.append(Mention("person", s, e, {"name": person_nominative(text[s:e], _verb_gender(text, s, e))}))
     return out
+
+
+def _only_towns(words: list[str]) -> bool:
+    """Words that are all towns' names and none a first name («Феррарой Коломну»), or a town's name of
+    several words («Сергиеву Посаду»)."""
+    if any(_first_name_like(w) or _INITIALS_WORD.match(w) for w in words):
+        return False
+    return len(words) > 1 and (all(gazetteer.lookup_first(name_keys([w])) for w in words)
+                               or gazetteer.lookup_first(name_keys(words)) is not None)
+
+
+# a word listed right before or after a name: «Мирного, Удачного и Айхала»
+_LISTED_BEFORE = re.compile(r"([А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё]+)*)(?:,\s*|\s+и\s+)$")
+_LISTED_AFTER = re.compile(r"(?:,\s*|\s+и\s+)([А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё]+)*)")
+
+
+def _listed_with_town(doc: Doc, text: str, s: int, e: int) -> bool:
+    """A word listed with a town's name that is no person's (natasha reads no person there, or the dictionary
+    knows no name in it), and that names a town of the same country itself («Кольцова» after «Фрязина»,
+    «Айхала» after «Удачного»)."""
+    word = text[s:e]
+    for m in (_LISTED_BEFORE.search(text, max(0, s - 40), s), _LISTED_AFTER.match(text, e)):
+        if m is None or (overlaps(doc, m.start(1), m.end(1), "ner_per")
+                         and {"Name", "Surn", "Patr"} & _grammemes(m.group(1))):
+            continue
+        town = gazetteer.lookup_first(name_keys([m.group(1)]))
+        if town and (gazetteer.lookup_first(name_keys([word]))
+                     or gazetteer.lookup_small(name_keys([word]), frozenset({town.country}))):
+            return True
+    return False
 
 
 _LATIN_SPELLING = re.compile(r" \(([A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2})\)")

@@ -29,7 +29,7 @@ REGION_MARKERS: frozenset[str] = frozenset({
 # Case endings of a name's last word and what its nominative may end in instead, for the compound
 # names the dictionary does not know («Усть-Каменогорском» → «Усть-Каменогорск», «Йошкар-Оле» → «Йошкар-Ола»).
 CASE_ENDINGS: list[tuple[str, str]] = [
-    ("ом", ""), ("ем", "ь"), ("ой", "а"), ("ью", "ь"), ("е", "а"), ("е", ""), ("е", "ь"), ("ы", "а"),
+    ("ом", ""), ("ем", "ь"), ("ем", ""), ("ой", "а"), ("ью", "ь"), ("е", "а"), ("е", ""), ("е", "ь"), ("ы", "а"),
     ("и", "а"), ("и", "ь"), ("у", "а"), ("у", ""), ("а", ""), ("я", "ь"), ("я", "й"), ("ю", "й"), ("ем", "й"),
     ("е", "й"), ("ии", "ия"), ("ю", "я"),
     # a vowel that only the nominative has: «Крагуевце» → «Крагуевац»
@@ -55,7 +55,10 @@ OTHER_NAMES: dict[str, str | int] = {
     # Prussian, Lithuanian and German names of towns in the Kaliningrad region and around it, Soviet names
     "Пиллау": "Балтийск", "Инстербург": "Черняховск", "Тильзит": 490068, "Гумбиннен": "Гусев", "Ковно": "Каунас",
     "Мемель": "Клайпеда", "Данциг": "Гданьск", "Бреслау": "Вроцлав", "Фрунзе": "Бишкек", "Андропов": "Рыбинск",
-    "Устинов": "Ижевск", "Молотовск": "Северодвинск",
+    "Устинов": "Ижевск", "Молотовск": "Северодвинск", "Загорск": "Сергиев Посад", "Троицкосавск": "Кяхта",
+    "Сталино": "Донецк",
+    # the old names of caravan towns on the tea road, and a border town's Russian name from its Chinese one
+    "Урга": "Улан-Батор", "Калган": "Чжанцзякоу", "Эрлянь": "Эрэн-Хото",
 }
 # Parts of the world, regions and rivers whose names towns share (Азия in the Philippines, Кавказ in Colombia,
 # Алтай in Xinjiang, Волга and Обь in Russia): in a report they are the regions and rivers, and a city only

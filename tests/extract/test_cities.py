@@ -193,6 +193,24 @@ CASES = [
     # An adjective right before the noun of a two-word name agrees with it, and names no town of its own.
     ("Лодки спустились по Северной Двине, вдоль Северной Двины; между Якутском, Мирным и Нерюнгри.",
      [("Якутском", "Якутск", "RU"), ("Мирным", "Мирный", "RU"), ("Нерюнгри", "Нерюнгри", "RU")]),
+    # Names the dictionary knows as persons' (single or of two words), and towns listed with a town; a town
+    # after an office and before its officer.
+    ("С Феррарой Коломну связывает интерес; тур по Сергиеву Посаду.",
+     [("Феррарой", "Феррара", "IT"), ("Коломну", "Коломна", "RU"), ("Сергиеву Посаду", "Сергиев Посад", "RU")]),
+    ("Из числа наукоградов Фрязина, Кольцова и Бийска; из Якутска, Удачного и Айхала.",
+     [("Фрязина", "Фрязино", "RU"), ("Кольцова", "Кольцово", "RU"), ("Бийска", "Бийск", "RU"),
+      ("Якутска", "Якутск", "RU"), ("Удачного", "Удачный", "RU"), ("Айхала", "Айхал", "RU")]),
+    ("Заместитель градоначальника Крагуевца Милан Йованович отметил интерес.", [("Крагуевца", "Крагуевац", "RS")]),
+    # Endings of cases the dictionary does not know the name in; an adjective after a hyphen agreeing with
+    # the noun before it; former names.
+    ("Связи с Ок-Риджем; выставка в Сиане; гости из Усолья-Сибирского.",
+     [("Ок-Риджем", "Ок-Ридж", "US"), ("Сиане", "Сиань", "CN"), ("Усолья-Сибирского", "Усолье-Сибирское", "RU")]),
+    ("В торговле с Китаем караваны шли из Калгана через Ургу в Троицкосавск и Эрлянь; город звался Загорск.",
+     [("Калгана", "Калган", "CN"), ("Ургу", "Урга", "MN"), ("Троицкосавск", "Троицкосавск", "RU"),
+      ("Эрлянь", "Эрлянь", "CN"), ("Загорск", "Загорск", "RU")]),
+    # A quoted adjective alone names a beach, a hotel or a team, not the town it shares a name with.
+    ("Работали пляжи «Центральный» и «Донской»; маршрут «Нефтекамск – Сарапул – Чайковский».",
+     [("Нефтекамск", "Нефтекамск", "RU"), ("Сарапул", "Сарапул", "RU"), ("Чайковский", "Чайковский", "RU")]),
     ("Россия и Китай развивают связи.", []),
     ("Мир искусства открыт для всех.", []),
     ("Скульптор Минин Михаил Павлович.", []),
@@ -253,3 +271,12 @@ def test_the_reports_own_city_by_a_short_name_the_gazetteer_lacks(extract_record
     text = "Делегация Переславля посетила Ростов Великий. В Переславле прошёл фестиваль.\n"
     names = [r.name for r in extract_records(text, "city", 2023, "Переславль-Залесский")]
     assert names == ["Переславль-Залесский", "Ростов Великий", "Переславль-Залесский"]
+
+
+def test_the_reports_own_city_named_by_an_adjective(extract_records):
+    """«Мирный» is an adjective the dictionary reads first; in Mirny's report it is the city wherever it is
+    capitalised, while another city's adjective («Брянском») is not the city in Bryansk's."""
+    text = "Мирный, основанный в 1955 году, принял гостей из Мирного.\n"
+    assert [r.name for r in extract_records(text, "city", 2017, "Мирный")] == ["Мирный", "Мирный"]
+    assert [r.text for r in extract_records(text, "city", 2017)] == ["Мирного"]
+    assert extract_records("Концерт прошёл в Брянском областном театре.", "city", 2020, "Брянск") == []
