@@ -65,9 +65,11 @@ def city_from_file_name(name: str, text: str) -> str | None:
     key = _compact(name.lower().replace("_", "-"))
     index = _cities_by_slug()
     candidates = index.get(key, []) + index.get(f"part:{key}", [])
-    if not candidates:
-        return None
     low = text.lower()
+    if not candidates:
+        # a small town («suzdal»), where the text names it: small towns' names are often common words'
+        towns = [t for t in _small_towns_by_slug().get(key, []) if _uses(low, t[1])]
+        return towns[0][1] if towns else None
 
     def used(spelling: str) -> int:
         return low.count(spelling.lower()[: max(4, len(spelling) - 2)])
@@ -117,6 +119,19 @@ def _cities_by_slug() -> dict[str, list[tuple[str, ...]]]:
             for k in keys:
                 if spellings not in out.setdefault(k, []):
                     out[k].append(spellings)
+    return out
+
+
+@functools.cache
+def _small_towns_by_slug() -> dict[str, list[tuple[str, str]]]:
+    """Russia's small towns as (Latin name, Russian name), most populous first, under their slugs."""
+    from pipeline.extract import gazetteer
+
+    towns = {t.geonameid: t for found in gazetteer.small_index().values() for t in found if t.country == "RU"}
+    out: dict[str, list[tuple[str, str]]] = {}
+    for town in sorted(towns.values(), key=lambda t: -t.population):
+        for key in {_compact(slug(town.latin)), _compact(slug(town.name))}:
+            out.setdefault(key, []).append((town.latin, town.name))
     return out
 
 

@@ -15,6 +15,8 @@ from pipeline.identify import identify
     ("gornoaltaysk-2020", "Горно-Алтайск принял гостей.", "Горно-Алтайск"),
     ("nizhnynovgorod-2017", "Нижний Новгород принял гостей.", "Нижний Новгород"),
     ("ulanude-2019", "Улан-Удэ принял гостей.", "Улан-Удэ"),
+    # a small town, which the text names
+    ("suzdal-2023", "Суздаль принял гостей из Владимира.", "Суздаль"),
 ])
 def test_city_from_the_file_name(stem, text, city):
     ident = identify(stem, text, [])
@@ -27,3 +29,7 @@ def test_a_heading_names_the_city_before_the_file_name():
 
 def test_a_file_name_no_city_spells_is_kept_as_written():
     assert identify("zzyzx-2020", "Отчёт за 2020 год.", []).city == "Zzyzx"
+
+
+def test_a_small_town_the_text_does_not_name_is_not_the_reports_city():
+    assert identify("suzdal-2023", "Отчёт за 2023 год.", []).city == "Suzdal"

@@ -32,7 +32,8 @@ def extract(document: Document, year: int, city: str | None = None) -> Extractio
     from pipeline.extract.nlp import pipeline
     from pipeline.extract.reading import Reading, hyphen_vocabulary
 
-    home = (gazetteer.lookup(fold(city)) or gazetteer.latin_index().get(city)) if city else None
+    home = (gazetteer.lookup(fold(city)) or gazetteer.latin_index().get(city)
+            or gazetteer.lookup_small([fold(city)], frozenset({"RU"}))) if city else None
 
     nlp = pipeline()
     aliases: dict[tuple[str, ...], str] = {}  # shared by the blocks: an alias holds for the rest of the report

@@ -328,6 +328,29 @@ def _glued_to_lowercase(doc: Doc, i: int) -> bool:
     return bool(parts) and not any(p[:1].isupper() for p in parts)
 
 
+_LIST_GAPS = frozenset({",", "и", "–", "—"})
+_ADJECTIVE_END = re.compile(r"(?:ий|ый|ой|ая|ое|ие|ые)$")
+
+
+def _listed_before(doc: Doc, last: int) -> str | None:
+    """The country of the city listed right after token `last` («из Ниша и Крагуеваца»), if any."""
+    j = last + 1
+    if j + 1 < len(doc) and doc[j].text in _LIST_GAPS and doc[j + 1].text[:1].isupper() and doc[j + 1].is_alpha:
+        city = gazetteer.lookup_first(town_keys([doc[j + 1].text]))
+        return city.country if city else None
+    return None
+
+
+def _adjective_before_noun(doc: Doc, last: int) -> bool:
+    """Token `last` ends a hyphenated word in an adjective's ending that agrees with the noun after it
+    («Усть-Илимском районе», not «с Усть-Каменогорском и Омском»)."""
+    word = doc[last].text
+    if not _GUESSED_ADJECTIVE.search(word.lower()) or last + 1 >= len(doc) or not doc[last + 1].is_lower:
+        return False
+    noun = parses(doc[last + 1].text)
+    return noun[0].tag.POS == "NOUN" and _agrees_with(word, noun)
+
+
 @functools.lru_cache(maxsize=64)
 def _short_names(name: str) -> frozenset[str]:
     """What a city's long name is cut to in its own report: the first part of a compound («Ростов»,
@@ -394,15 +417,23 @@ def cities_component(doc: Doc) -> Doc:
         match = None
         for words, last in _candidate_words(doc, t.i):
             keys = town_keys(words, marked)
-            if home and fold(home.name) in keys and _adjective_name(home.name):
+            is_home = home is not None and fold(home.name) in keys
+            if is_home and _adjective_name(home.name):
                 match = (home, last)  # «Мирный», «из Мирного» in Mirny's report: its own city, not an adjective
                 break
             if len(words) == 1 and not marked and _adjective_here(doc, t.i):
                 continue
-            if len(words) == 1 and not marked and text[t.idx - 1 : t.idx] in "«\"" \
-                    and text[t.idx + len(t.text) : t.idx + len(t.text) + 1] in "»\"" \
-                    and _adjective_city(parses(t.text.lower())):
+            if is_home:
+                match = (home, last)  # a small town («Суздаль») is always a town in its own report
+                break
+            alone_quoted = len(words) == 1 and not marked and 0 < t.idx and text[t.idx - 1] in "«\"" \
+                and text[t.idx + len(t.text) : t.idx + len(t.text) + 1] in ("»", '"')
+            if alone_quoted and _adjective_city(parses(t.text.lower())):
                 continue  # «пляжи «Центральный» и «Донской»»: a quoted adjective names something else
+            if "-" in words and not marked and _adjective_before_noun(doc, last) and not (
+                    (whole := gazetteer.lookup_first(keys)) and _ADJECTIVE_END.search(whole.name)):
+                continue  # «в Усть-Илимском районе»: the adjective of a hyphenated town, whose name is no adjective
+                # («Петропавловска-Камчатского городского округа» is the town)
             if len(words) > 1 and _inside_larger_name(doc, t.i):
                 continue  # «Кавказских Минеральных Вод»: a region whose name holds the town's
             if (after := _glued_after(doc, last)) and not gazetteer.lookup_first(name_keys([after])) and not (
@@ -422,13 +453,23 @@ def cities_component(doc: Doc) -> Doc:
                 match = (small, last)  # «Ак-Довурак», before its first part alone («Ак»: Аки, Japan)
                 break
             common = common and not (place and city and city.country != "RU")
-            if common and not (city and (city.country in near or city.country == listed
-                                         or (place_named and city.country in paragraph()))
+            if common and (neighbour := listed or _listed_before(doc, last)):
+                # listed with a town of a country, a common word names a town of that country, whatever the
+                # case its ending stands for («из Ниша и Крагуеваца»), and in a quoted route too («Сухой Лог –
+                # Богданович»)
+                of_country = gazetteer.lookup_first([*keys, *_ending_guesses(fold(words[0]))], frozenset({neighbour}))
+                if of_country and of_country.country == neighbour:
+                    match = (of_country, last)
+                    break
+            if common and not (city and (city.country in near or (place_named and city.country in paragraph()))
                                and not _quoted(text, sentence[0], t.idx)):
                 # a common word, unless the sentence names the city's country («Анкориджа (штат Аляска, США)»),
                 # or the paragraph where natasha reads a place, and it is not a quoted name («Центр японской
                 # культуры "Сакура"»)
                 continue
+            if city and alone_quoted and city.country not in {"RU", *near, *paragraph()}:
+                continue  # «Дворец спорта «Ермак»», «клуба «Ермак»»: a foreign town's name alone in quotes names
+                # a hall, a club or a hotel where the text does not name its country
             if city:
                 if city.country not in near and gazetteer.has_homonyms(city):  # named in the next sentence?
                     if wider := paragraph() - near:
@@ -441,9 +482,11 @@ def cities_component(doc: Doc) -> Doc:
         if match is None and (marked or not known or (place_named and _place_word(t.text))) \
                 and (marked or not _adjective_here(doc, t.i)):  # «Пятигорского государственного университета»
             match = _small_town(doc, t.i, sentence_countries[sentence], marked)
-        elif match is None and listed and not _is_common_noun(t.text) and not _adjective_here(doc, t.i):
+        elif match is None and listed and not _adjective_here(doc, t.i):
             small = _small_town(doc, t.i, frozenset({listed}), marked)
-            match = small if small and small[0].country == listed else None  # «в Анадыре и Певеке»
+            # «в Анадыре и Певеке»; a common word only as the first of a name's words («Гаврилова Посада»)
+            match = small if small and small[0].country == listed and (
+                small[1] > t.i or not _is_common_noun(t.text)) else None
         if match is None and t.text.isascii() and t.text not in LATIN_WORDS_NOT_CITIES \
                 and (city := gazetteer.latin_index().get(t.text)) and city.country in paragraph():
             match = (city, t.i)  # «Tartu Ülikool», «Trondheim kommune»: in Latin letters, where its country is named
@@ -454,8 +497,8 @@ def cities_component(doc: Doc) -> Doc:
                       "latitude": city.latitude, "longitude": city.longitude, "population": city.population}
             add(doc, Mention("city", t.idx, end, fields))
             i = last + 1
-            if i + 1 < len(doc) and doc[i].text in (",", "и"):
-                listed_after[i + 1] = city.country
+            if i + 1 < len(doc) and doc[i].text in _LIST_GAPS:
+                listed_after[i + 1] = city.country  # «в Аргуне, Шали», «Сухой Лог – Богданович»
         elif marked and not _is_adjective(t.text) and not t.is_upper and not joined and not is_first_name(t.text) \
                 and fold(guess := _nominative_guess(t.text)) not in COUNTRIES and fold(guess) not in REGIONS_NOT_CITIES:
             # a name «город» announces that no list has; not «города Северо-Запада», «акима города Данияром»,

@@ -43,10 +43,10 @@ COUNTING_WORDS: dict[str, str] = {"ед": "единица", "шт": "штука"
 CARDINAL_ENDINGS: frozenset[str] = frozenset({"х", "ти", "ми", "ух", "ех", "и"})
 # Signs before a number that make it a name or a label, not a count.
 LABEL_BEFORE = re.compile(r"(?:№|N|#|No\.?)\s*$")
-# Grammemes of the dictionary's names, and plural endings of nouns that the dictionary knows only as
-# surnames («казанцев»: Казанцев) → their singular's («казанец»).
+# Grammemes of the dictionary's names, and plural endings of residents' names that the dictionary knows only
+# as surnames («казанцев»: Казанцев) or does not know («волгодонцев», «ангарчан») → their singular's.
 NAMES: frozenset[str] = frozenset({"Name", "Surn", "Patr"})
-NAME_LIKE_PLURALS: list[tuple[str, str]] = [("цев", "ец")]
+RESIDENT_PLURALS: list[tuple[str, str]] = [("цев", "ец"), ("чан", "чанин"), ("лян", "лянин")]
 MAX_MODIFIERS = 4  # adjectives between a number and its noun: «12 омских муниципальных библиотек»
 _HYPHEN_WORD = re.compile(r"-([а-яёa-z]+)", re.IGNORECASE)
 
@@ -59,13 +59,17 @@ def _is_list_marker(text: str, start: int, end: int) -> bool:
 def _noun(word: str, value: int | float | None = None) -> str | None:
     """Lemma of `word` when its most likely reading is a noun (ё written е)."""
     ps = parses(word.lower())
+    resident = next((word[: len(word) - len(e)] + n for e, n in RESIDENT_PLURALS if word.endswith(e)), None)
+    if word.islower() and resident and (not ps[0].is_known or all(NAMES & p.tag.grammemes for p in ps)):
+        # a word in lower case is no name: «казанцев» is the surname Казанцев only in the dictionary; and the
+        # dictionary's guess at a resident's name may be another word's («волгодонцев»: not «волгодонце»)
+        return resident
     governed = _governed(value)
     if governed and (fits := [p for p in ps if p.tag.POS == "NOUN" and (p.tag.case, p.tag.number) == governed
                               and not (word.islower() and NAMES & p.tag.grammemes)]) and ps[0].tag.POS in _NOUNISH:
         return fits[0].normal_form.replace("ё", "е")
     if word.islower() and all(NAMES & p.tag.grammemes for p in ps):
-        # a word in lower case is no name: «казанцев» is the surname Казанцев only in the dictionary
-        return next((word[: len(word) - len(e)] + n for e, n in NAME_LIKE_PLURALS if word.endswith(e)), None)
+        return None  # a name in lower case that no resident's ending makes a noun
     for p in ps:
         if p.tag.POS == "NOUN" and not (word.islower() and NAMES & p.tag.grammemes):
             return p.normal_form.replace("ё", "е")
@@ -421,6 +425,8 @@ def _column_of(text: str, s: int, e: int) -> str | None:
         # «Посетители, чел.»: the people the column counts, or people as such («Численность, чел.»)
         noun = _noun(named) if named.isalpha() else None
         return noun if noun and noun != "численность" else "человек"
+    if measure.strip().rstrip(".") in COUNTING_WORDS and named.strip().isalpha():
+        return _noun(named.strip())  # «Экскурсии, ед.»: the things the column counts
     return None
 
 

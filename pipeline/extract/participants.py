@@ -725,8 +725,8 @@ def _persons(doc: Doc, orgs: list[Mention], foreign: list[tuple[int, int]]) -> l
         bracket = text.find(" (", ner.start, ner.end)
         end = ner.end if bracket < 0 else bracket
         start, words = ner.start, text[ner.start : end].split()
-        if "-на-" in text[start:end]:
-            continue  # «с Николаевском-на-Амуре»: a town on a river, not a surname
+        if "-на-" in text[start:end] or re.search(r"\s[–—-]\s", text[start:end]):
+            continue  # «с Николаевском-на-Амуре»: a town on a river, not a surname; «Владимир – Муром»: a route
         # a city or a region that the dictionary guesses to be a name: «Цзямусы», «мэра Эрдэнэта Г. Мөнхбаяром»,
         # «Мэр Решта Али Шахиди», «губернатора аймака Орхон»
         # «мэр города Хэйхэ Ван Лицзюнь», «Мэр Вакканая Тацуя Судзуки»
@@ -773,7 +773,8 @@ def _only_towns(words: list[str]) -> bool:
     if any(_first_name_like(w) or _INITIALS_WORD.match(w) for w in words):
         return False
     return len(words) > 1 and (all(gazetteer.lookup_first(name_keys([w])) for w in words)
-                               or gazetteer.lookup_first(name_keys(words)) is not None)
+                               or gazetteer.lookup_first(name_keys(words)) is not None
+                               or gazetteer.lookup_small(name_keys(words), frozenset({"RU"})) is not None)
 
 
 # a word listed right before or after a name: «Мирного, Удачного и Айхала»
@@ -783,12 +784,12 @@ _LISTED_AFTER = re.compile(r"(?:,\s*|\s+и\s+)([А-ЯЁ][а-яё]+(?:-[А-ЯЁа
 
 def _listed_with_town(doc: Doc, text: str, s: int, e: int) -> bool:
     """A word listed with a town's name that is no person's (natasha reads no person there, or the dictionary
-    knows no name in it), and that names a town of the same country itself («Кольцова» after «Фрязина»,
-    «Айхала» after «Удачного»)."""
+    knows it as a place's or knows no name in it), and that names a town of the same country itself
+    («Кольцова» after «Фрязина», «Айхала» after «Удачного», «Владимира» before «Иванова»)."""
     word = text[s:e]
     for m in (_LISTED_BEFORE.search(text, max(0, s - 40), s), _LISTED_AFTER.match(text, e)):
-        if m is None or (overlaps(doc, m.start(1), m.end(1), "ner_per")
-                         and {"Name", "Surn", "Patr"} & _grammemes(m.group(1))):
+        if m is None or (overlaps(doc, m.start(1), m.end(1), "ner_per") and {"Name", "Surn", "Patr"} & _grammemes(
+                m.group(1)) and not any("Geox" in p.tag for p in parses(m.group(1).lower()))):
             continue
         town = gazetteer.lookup_first(name_keys([m.group(1)]))
         if town and (gazetteer.lookup_first(name_keys([word]))

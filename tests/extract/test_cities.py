@@ -208,6 +208,17 @@ CASES = [
     ("В торговле с Китаем караваны шли из Калгана через Ургу в Троицкосавск и Эрлянь; город звался Загорск.",
      [("Калгана", "Калган", "CN"), ("Ургу", "Урга", "MN"), ("Троицкосавск", "Троицкосавск", "RU"),
       ("Эрлянь", "Эрлянь", "CN"), ("Загорск", "Загорск", "RU")]),
+    # Listed with a town of its country: a common word's town whatever its case, a small town of two words, and
+    # a town in a quoted route; an office before a town.
+    ("Со школьниками из Ниша и Крагуеваца; мастера из Юрьева-Польского, Гаврилова Посада и Мурома.",
+     [("Ниша", "Ниш", "RS"), ("Крагуеваца", "Крагуевац", "RS"), ("Юрьева-Польского", "Юрьев-Польский", "RU"),
+      ("Гаврилова Посада", "Гаврилов Посад", "RU"), ("Мурома", "Муром", "RU")]),
+    ("Маршрут «Сухой Лог – Богданович»; с туроператорами Владимира, Иванова и Ярославля; с кметом Плевена.",
+     [("Сухой Лог", "Сухой Лог", "RU"), ("Богданович", "Богданович", "RU"), ("Владимира", "Владимир", "RU"),
+      ("Иванова", "Иваново", "RU"), ("Ярославля", "Ярославль", "RU"), ("Плевена", "Плевен", "BG")]),
+    # A hyphenated town's adjective before its noun; a foreign town's name alone in quotes (a hall, a club).
+    ("В Усть-Илимском районе и Петропавловске-Камчатском; турнир во Дворце спорта «Ермак».",
+     [("Петропавловске-Камчатском", "Петропавловск-Камчатский", "RU")]),
     # A quoted adjective alone names a beach, a hotel or a team, not the town it shares a name with.
     ("Работали пляжи «Центральный» и «Донской»; маршрут «Нефтекамск – Сарапул – Чайковский».",
      [("Нефтекамск", "Нефтекамск", "RU"), ("Сарапул", "Сарапул", "RU"), ("Чайковский", "Чайковский", "RU")]),
@@ -271,6 +282,12 @@ def test_the_reports_own_city_by_a_short_name_the_gazetteer_lacks(extract_record
     text = "Делегация Переславля посетила Ростов Великий. В Переславле прошёл фестиваль.\n"
     names = [r.name for r in extract_records(text, "city", 2023, "Переславль-Залесский")]
     assert names == ["Переславль-Залесский", "Ростов Великий", "Переславль-Залесский"]
+
+
+def test_the_reports_own_small_town(extract_records):
+    """A small town the gazetteer lists only among small towns is a town wherever its own report names it."""
+    text = "Программа «Суздаль – 1000». Растёт интерес к Суздалю.\n"
+    assert [r.name for r in extract_records(text, "city", 2023, "Суздаль")] == ["Суздаль", "Суздаль"]
 
 
 def test_the_reports_own_city_named_by_an_adjective(extract_records):
