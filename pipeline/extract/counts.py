@@ -46,7 +46,7 @@ LABEL_BEFORE = re.compile(r"(?:№|N|#|No\.?)\s*$")
 # Grammemes of the dictionary's names, and plural endings of residents' names that the dictionary knows only
 # as surnames («казанцев»: Казанцев) or does not know («волгодонцев», «ангарчан») → their singular's.
 NAMES: frozenset[str] = frozenset({"Name", "Surn", "Patr"})
-RESIDENT_PLURALS: list[tuple[str, str]] = [("цев", "ец"), ("чан", "чанин"), ("лян", "лянин")]
+RESIDENT_PLURALS: list[tuple[str, str]] = [("йцев", "ец"), ("цев", "ец"), ("чан", "чанин"), ("лян", "лянин")]
 MAX_MODIFIERS = 4  # adjectives between a number and its noun: «12 омских муниципальных библиотек»
 _HYPHEN_WORD = re.compile(r"-([а-яёa-z]+)", re.IGNORECASE)
 
