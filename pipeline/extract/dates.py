@@ -216,10 +216,30 @@ def _decades(m: re.Match[str], year: int) -> Range:
     return dt.date(first, 1, 1), dt.date(last_year + 9, 12, 31), "decade"
 
 
+# The days of a month's part: (its word, the ordinal's stem) → first day, last day (None: the month's last).
+MONTH_PARTS: dict[tuple[str, str], tuple[int, int | None]] = {
+    ("декад", "перв"): (1, 10), ("декад", "втор"): (11, 20), ("декад", "трет"): (21, None),
+    ("декад", "последн"): (21, None), ("половин", "перв"): (1, 15), ("половин", "втор"): (16, None),
+}
+
+
 def _month_part(m: re.Match[str], year: int) -> Range:
-    """«в первой декаде мая», «во второй половине октября»: the month, as «в конце ноября» is (GOLD.md). Nine
-    of the fourteen such dates in the written gold read so; the other five, all one annotator's, took the days."""
-    return (*_month_range(_y(m, "y1", year), month_number(m["m1"])), "month")
+    """«в первой декаде мая» (1–10 May), «во второй половине октября» (16–31 October): the days a decade or a
+    half of the month holds, which sixteen of the twenty-four decades in the written gold read so (the others
+    took the whole month, as GOLD.md has «в конце ноября», which names no days)."""
+    first, last = _month_range(_y(m, "y1", year), month_number(m["m1"]))
+    if (part := MONTH_PARTS.get((m["part"].lower(), m["n"].lower()))) is None:
+        raise ValueError("not a part of a month")
+    return first.replace(day=part[0]), last if part[1] is None else first.replace(day=part[1]), "day"
+
+
+def _months_of_year(m: re.Match[str], year: int) -> Range:
+    """«за 9 месяцев 2019 года»: the year's first months, the period a report of that time covers."""
+    months = int(m["n"])
+    if not 1 <= months <= 11:
+        raise ValueError("not a part of the year")
+    y = int(m["y1"])
+    return dt.date(y, 1, 1), _month_range(y, months)[1], "month"
 
 
 def _decade_of_century(m: re.Match[str], year: int) -> Range:
@@ -237,6 +257,7 @@ def _p(pattern: str) -> re.Pattern[str]:
 _Y1 = rf"(?:\s+(?P<y1>{_Y}){_YW}?)"
 _Y2 = rf"(?:\s+(?P<y2>{_Y}){_YW}?)"
 _NUMERIC_YW = r"(?:\s*(?:года|г\.))?"
+_DECADE_WORD = r"(?:год(?:ов|ы|ах|ам)|гг\.?)(?![а-яё])"  # after «1990-х», «2000-е»
 PATTERNS: list[tuple[re.Pattern[str], Builder]] = [
     (_p(r"(?<![\d.])(?P<d1>\d{1,2})\.(?P<m1>\d{1,2})\.(?P<y1>\d{4})" + _DASH
         + r"(?P<d2>\d{1,2})\.(?P<m2>\d{1,2})\.(?P<y2>\d{4})(?!\d)"), _numeric),
@@ -254,7 +275,8 @@ PATTERNS: list[tuple[re.Pattern[str], Builder]] = [
     (_p(rf"\bсо?\s+(?P<d1>{_D})(?:\s+(?P<m1>{_M}){_Y1}?)?\s+(?:по|до)\s+(?P<d2>{_D})\s+(?P<m2>{_M}){_Y2}?"),
      _day_range),
     (_p(rf"(?P<d1>{_D})(?:\s+(?P<m1>{_M}){_Y1}?)?{_DASH}(?P<d2>{_D})\s+(?P<m2>{_M}){_Y2}?"), _day_range),
-    (_p(rf"\bсо?\s+(?P<m1>{_M}){_Y1}?\s+(?:по|до)\s+{_EDGE}?(?P<m2>{_M}){_Y2}?"), _month_span),  # «по начало октября»
+    # «по начало октября», «с конца августа по середину сентября»
+    (_p(rf"\bсо?\s+{_EDGE}?(?P<m1>{_M}){_Y1}?\s+(?:по|до)\s+{_EDGE}?(?P<m2>{_M}){_Y2}?"), _month_span),
     (_p(rf"{_EDGE}?(?P<m1>{_M}){_Y1}?{_DASH}(?P<m2>{_M}){_Y2}?"), _month_span),
     (_p(rf"(?P<d1>{_D})\s+(?P<m1>{_M}){_Y1}?"), _day_month),
     (_p(rf"(?P<d1>{_D})\s+и\s+(?P<d2>{_D})\s+(?P<m2>{_M}){_Y2}?"), _two_days),  # «26 и 27 октября»
@@ -272,14 +294,16 @@ PATTERNS: list[tuple[re.Pattern[str], Builder]] = [
     (re.compile(rf"{_EDGE}?(?P<c1>{_R}|\d{{1,2}}){_ORD}{_DASH}{_EDGE}?(?P<c2>{_R}|\d{{1,2}})"
                 rf"{_ORD}{_CENTURY_WORD}"), _centuries),
     (re.compile(rf"{_EDGE}?(?P<c1>{_R}|(?<![\d.,])\d{{1,2}}){_ORD}{_CENTURY_WORD}"), _centuries),
-    (_p(rf"(?:(?P<d1>{_Y}){_DASH})?(?P<d2>\d{{4}}|\d{{2}})-?(?:х|е)\s+(?:год(?:ов|ы|ах|ам)|гг\.?)(?![а-яё])"),
-     _decades),
+    (_p(rf"(?:(?P<d1>{_Y})(?:-?(?:х|е))?{_DASH})?(?P<d2>\d{{4}}|\d{{2}})-?(?:х|е)\s+{_DECADE_WORD}"), _decades),
+    (_p(rf"(?<![\d.,])(?P<d2>\d{{4}})-?(?:х|е)(?=\s+и\s+\d{{4}}-?(?:х|е)\s+{_DECADE_WORD})"), _decades),
     # a life's years in brackets («Султана Хан-Гирея (1808–1842)»), and the first of two years before «годах»
     (_p(rf"(?<=\()(?P<y1>{_Y}){_DASH}(?P<y2>{_Y})(?=\))"), _years),
+    (_p(rf"(?<=\(ок\.\s)(?P<y1>{_Y}){_DASH}(?P<y2>{_Y})(?=\))"), _years),  # «(ок. 1605–1673)»
     (_p(rf"(?P<y1>{_Y})(?=\s+и\s+{_Y}{_YSW})"), _years),
     (_p(rf"(?<=\sи\s)(?P<y1>{_Y}){_YSW}"), _years),
-    # «в первой декаде мая», «во второй половине сентября»: a part of the month, which the month stands for
-    (_p(rf"(?:перв|втор|трет|последн)\w*\s+(?:декад|половин)[аеыу]\s+(?P<m1>{_M}){_Y1}?"), _month_part),
+    # «в первой декаде мая», «во второй половине сентября»: the days of a part of the month; «9 месяцев 2019 года»
+    (_p(rf"(?P<n>перв|втор|трет|последн)\w*\s+(?P<part>декад|половин)[аеыу]\s+(?P<m1>{_M}){_Y1}?"), _month_part),
+    (_p(rf"(?<![\d.,])(?P<n>\d{{1,2}})\s+месяц(?:ев|а)\s+(?P<y1>{_Y}){_YW}"), _months_of_year),
     # «30-е годы XX века»: a decade of the century named after it
     (re.compile(rf"(?<![\d.,])(?P<dd>[1-9]0)-?(?:х|е)\s+(?:год(?:ов|ы|ах|ам)|гг\.?)\s+(?P<c1>{_R}|\d{{1,2}})"
                 rf"{_ORD}{_CENTURY_WORD}"), _decade_of_century),
