@@ -20,6 +20,7 @@ ORG_HEADS: frozenset[str] = frozenset({
     "парламент", "меджлис", "хурал", "курултай", "орден", "братство", "епархия", "хокимият", "дацан",
     "монастырь", "сангха", "секретариат", "таможня", "технопарк", "авиакомпания", "муниципалитет", "горисполком",
     "райисполком", "облисполком", "община", "трест", "конфедерация", "управа", "планетарий", "альянс",
+    "исполком", "муфтият", "медресе", "лавра", "пустынь",
 })
 # One-word names of federal agencies and ministries, made of «Рос» and a stem («Росмолодежь»,
 # «Россотрудничество»), a region's statistics office («Мурманскстат») or «Мин» and a ministry's («Минкультуры»,
@@ -35,7 +36,7 @@ BODIES: frozenset[str] = frozenset({
     "совет", "дума", "собрание", "консульство", "генконсульство", "посольство", "представительство", "акимат",
     "мэрия", "хокимият", "служба", "инспекция", "прокуратура", "суд", "отдел", "отделение", "палата",
     "агентство", "штаб", "парламент", "меджлис", "хурал", "курултай", "секретариат", "таможня", "муниципалитет",
-    "горисполком", "райисполком", "облисполком", "община", "власть",
+    "горисполком", "райисполком", "облисполком", "община", "власть", "исполком", "муфтият",
 })
 # Adjectives of an institution's rank, which make «ADJ ADJ HEAD» a name at the start of a sentence too
 # («Государственный исторический музей провёл…»); not «городской», «муниципальный»: generic as often.
@@ -69,6 +70,10 @@ EVENT_WORDS: frozenset[str] = frozenset({
 # С. Сайдашева», «Дворец культуры им. Малунцева»); a park or a square named so is a place.
 NAMED_FOR_SOMEONE_HEADS: frozenset[str] = frozenset({"дом", "дворец", "зал", "центр", "аэропорт", "санаторий",
                                                      "пансионат", "лагерь"})
+# Of those, institutions that a capitalised name with words after the head names without quotes («в Доме
+# учёных», «Национальной лаборатории Ок-Ридж», «Туристским информационным центром округа Муром»); a park or a
+# hall named so is a place («в Белом зале»).
+CAPITALISED_NAME_HEADS: frozenset[str] = frozenset({"дом", "дворец", "центр", "лаборатория"})
 # Heads that a capitalised name puts the person it is named after right after, in the genitive, without
 # «имени» («Музей М.Е. Салтыкова-Щедрина», «Дом-музей А.П. Чехова»); in small letters the person is another
 # («директора музея А.В. Петрова»).
@@ -92,6 +97,7 @@ LATIN_ORG_WORDS: frozenset[str] = frozenset({
     "institute", "laboratory", "library", "ministry", "motors", "municipality", "museum", "orchestra",
     "organisation", "organization", "partnership", "playhouse", "school", "society", "studio", "theatre",
     "theater", "trust", "union", "university", "limited", "groupe", "gruppe", "konzern", "werke", "works",
+    "service", "shipyard", "network", "institution", "fund",
     # German, Dutch
     "akademie", "bibliothek", "bund", "büro", "gesellschaft", "gymnasium", "hochschule", "institut", "kammer",
     "orchester", "schule", "stiftung", "universität", "verband", "verein", "zentrum", "gemeente", "stichting",
@@ -110,7 +116,7 @@ LATIN_ORG_WORDS: frozenset[str] = frozenset({
     "alapítvány", "egyesület", "önkormányzat",
     # Slavic and Turkish in Latin letters
     "uniwersytet", "muzeum", "teatr", "fundacja", "politechnika", "univerzita", "divadlo", "univerzitet", "muzej",
-    "opština", "üniversitesi", "belediyesi", "müzesi", "vakfı", "derneği",
+    "opština", "üniversitesi", "belediyesi", "müzesi", "vakfı", "derneği", "enstitüsü", "ajansı",
 })
 # Legal forms after a company's name in Latin letters, as written («Huawei Technologies Co., Ltd.»).
 LATIN_LEGAL_FORMS: frozenset[str] = frozenset({
@@ -138,6 +144,7 @@ LATIN_NOT_ORG_ABBREVIATIONS: frozenset[str] = frozenset({
 LEGAL_FORMS: frozenset[str] = frozenset({
     "ООО", "ОАО", "ЗАО", "ПАО", "НАО", "АО", "АНО", "НКО", "НП", "МУП", "ГУП", "ФГУП", "ТСЖ", "СНТ", "РОО", "МОО",
     "ТОО", "ГККП", "КГП", "РГП", "КГУ",  # Kazakhstan's
+    "АК", "МО",  # a joint-stock company, a municipality («МО «Город Мирный»»)
 })
 # Kinds of institution written short before their name, as a legal form is («ДК «Звездный»», «ДШИ № 2»).
 INSTITUTION_KINDS: frozenset[str] = frozenset({

@@ -26,6 +26,7 @@ from pipeline.extract.orgwords import (
     AGENCY_WORD,
     ALIAS_INTRO,
     BODIES,
+    CAPITALISED_NAME_HEADS,
     CAPITALISED_ONLY_HEADS,
     EAST_ASIAN_SURNAMES,
     EPITHETS,
@@ -62,11 +63,15 @@ _NAME_WORD = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?"
 _INITIALS_FIRST = re.compile(rf"(?<![\w.])(?:[А-ЯЁ]\.\s?){{1,2}}\s?{_NAME_WORD}")
 _SURNAME_FIRST = re.compile(rf"(?<![\w.]){_NAME_WORD}\s[А-ЯЁ]\.\s?[А-ЯЁ]\.")
 # Capitals, or capitals with a few small letters inside («ОмГУ», «ЮУрГУ», «СПбГУ», «ВолгГТУ», «СибГУТИ»).
-_ABBREVIATION = re.compile(r"(?<![\w-])(?:[А-ЯЁ]{2,7}|[А-ЯЁ]{1,3}[а-яё]{1,5}[А-ЯЁ](?:[а-яё]?[А-ЯЁ]){1,4})(?![\w-])")
+# An abbreviation: capitals, or capitals with small letters between («ОмГТУ», «ЗиС»), one or two of them
+# hyphenated or with a number («РФЯЦ-ВНИИЭФ», «КНИТУ-КАИ», «СКБ-385»).
+_ABBREVIATION_PART = r"(?:[А-ЯЁ]{2,7}|[А-ЯЁ]{1,3}[а-яё]{1,5}[А-ЯЁ](?:[а-яё]?[А-ЯЁ]){1,4}|[А-ЯЁ][а-яё][А-ЯЁ])"
+_ABBREVIATION = re.compile(rf"(?<![\w-]){_ABBREVIATION_PART}(?:-(?:{_ABBREVIATION_PART}|\d{{1,4}}))?(?![\w-])")
 _NAMED_AFTER = ("им.", "имени", "им")
 _INFLECTED_ABBREVIATION = re.compile(r"(?<![\w-])([А-ЯЁ]{3,7})(?:а|у|ом|е)(?![\w-])")
 _AGENCY = re.compile(rf"(?<![\w-]){AGENCY_WORD}(?![\w-])")
 _OWNER_AFTER = re.compile(rf"\s{AGENCY_WORD}(?:\s[А-ЯЁ][а-яё]+(?:ии|ы|и|а))?(?![\w-])")
+_BRACKETED = re.compile(r" \(([^()\s]{2,8})\)")
 _NAMED_AFTER_BEFORE = re.compile(r"(?<![\w])(?:им\.|имени)\s*$", re.IGNORECASE)
 
 
@@ -169,6 +174,12 @@ _OBLIQUE = frozenset({"gent", "datv", "ablt", "loct"})
 def _oblique(word: str, pos: str) -> bool:
     """A reading of `word` as `pos` (NOUN, ADJF) in an oblique case («дальневосточных городов»)."""
     return any(p.tag.POS == pos and p.tag.case in _OBLIQUE for p in parses(word.lower()))
+
+
+@_per_word
+def _genitive(word: str) -> bool:
+    """A noun that can be in the genitive («учёных», «культуры»; not «стоимостью»)."""
+    return any(p.tag.POS == "NOUN" and p.tag.case == "gent" for p in parses(word.lower()))
 
 
 @_per_word
@@ -477,6 +488,8 @@ def _organisations(doc: Doc, words: list[tuple[str, int, int]], quotes: list[tup
         # «АУ «Чувашский государственный театр оперы и балета» Минкультуры Чувашии»: the body an institution
         # belongs to completes its legal name
         owner = _OWNER_AFTER.match(text, qe) if form is not None else None
+        if owner is None and (bracket := _BRACKETED.match(text, qe)) and _is_legal_form(bracket[1]):
+            owner = bracket  # «АК «АЛРОСА» (ПАО)», «ТАИФ-НК» (АО)»: the legal form after the name
         found.append(Mention("organization", start, owner.end() if owner else qe))
     # 2. Named head nouns without quotes.
     for k, (w, s, e) in enumerate(words):
@@ -497,9 +510,12 @@ def _organisations(doc: Doc, words: list[tuple[str, int, int]], quotes: list[tup
         latin_name = (k + 1 <= end_k and words[k + 1][0][:1].isupper() and words[k + 1][0].isascii()
                       and not set(words[k + 1][0]) <= set("IVXLCDM"))  # not «собора XII века»
         if head in QUOTED_ONLY_HEADS and not latin_name and not (head in NAMED_FOR_SOMEONE_HEADS and any(
-                words[x][0].lower() in _NAMED_AFTER for x in range(k, end_k))):
+                words[x][0].lower() in _NAMED_AFTER for x in range(k, end_k))) and not (
+                head in CAPITALISED_NAME_HEADS and end_k > k and (named or _genitive(words[k + 1][0])) and any(
+                    words[x][0][0].isupper() and words[x][1] not in sentence_starts for x in range(start_k, k + 1))):
             continue  # «в Белом зале», «в сквере им. Дзержинского», but «в концертном зале имени С. Сайдашева»,
-            # and a name in Latin letters as a quoted one («центром Arktikum», «арт-группа Pikene på Broen»)
+            # a name in Latin letters as a quoted one («центром Arktikum», «арт-группа Pikene på Broen»), and
+            # a capitalised institution's name («в Доме учёных»)
         if start_k and _is_legal_form(words[start_k - 1][0]):
             start_k -= 1  # «МАОУ гимназию № 21 города Тюмени»: the legal form of the institution after it
         first_word, first_start = words[start_k][0], words[start_k][1]
@@ -527,8 +543,11 @@ def _organisations(doc: Doc, words: list[tuple[str, int, int]], quotes: list[tup
             continue
         if (a.isupper() and gazetteer.lookup(fold(a))) or (len(a) < 3 and a.isupper()):
             continue
+        if _is_legal_form(a) and text[m.start() - 1 : m.start()] == "(" and text[m.end() : m.end() + 1] == ")":
+            continue  # «(ПАО)»: the legal form of the name before it, no organisation of its own
         k = word_at.get(m.start())
-        start, end = m.start(), m.end() if k is None else _abbreviations_end(words, k)
+        # the tokenizer may keep a full stop with the word («ЗиС.»): the abbreviation ends where it does
+        start, end = m.start(), m.end() if k is None or words[k][0] != a else _abbreviations_end(words, k)
         if k and words[k - 1][0][0].isupper() and _is_adj(words[k - 1][0]) and words[k - 1][1] not in sentence_starts:
             start = words[k - 1][1]
         if not taken(start, end):
@@ -557,7 +576,7 @@ def _organisations(doc: Doc, words: list[tuple[str, int, int]], quotes: list[tup
 _LATIN = "A-Za-zÀ-ɏ"
 # Words in Latin letters separated by single spaces, with the dots of their legal forms («Co.», «e.V.»).
 _LATIN_RUN = re.compile(rf"(?<![\w.&'’-])[{_LATIN}][{_LATIN}'’&.-]*(?: [{_LATIN}][{_LATIN}'’&.-]*)*")
-_LATIN_ACRONYM = re.compile(r"[A-Z]{3,6}")
+_LATIN_ACRONYM = re.compile(r"[A-ZİŞĞÜÖÇ]{3,6}")  # «TİKA»
 _ROMAN = re.compile(r"(?:L?X{0,3}|XC)(?:IX|IV|V?I{0,3})")  # below a hundred: centuries, congresses, regnal
 
 
@@ -656,8 +675,12 @@ def _abbreviations_end(words: list[tuple[str, int, int]], k: int) -> int:
     form the capitals it belongs to («МБОУ СОШ № 12», «ФГБОУ ВО ОмГТУ», «МБОУ г. Иркутска СОШ № 14»)."""
     end, j = words[k][2], k + 1
     while j < len(words):
-        if _ABBREVIATION.fullmatch(words[j][0]) and _is_legal_form(words[k][0]):
-            end, j = words[j][2], j + 1
+        if _ABBREVIATION.fullmatch(words[j][0]) and (_is_legal_form(words[k][0]) or (
+                _is_abbreviation(words[j][0]) and not _is_legal_form(words[j][0]) and words[j][1] == end + 1)):
+            end, j = words[j][2], j + 1  # «ФГБОУ ВО ОмГТУ»; a branch's and its university's («ИАТЭ НИЯУ МИФИ»)
+        elif (words[j][0] == "(" and j + 2 < len(words) and words[j + 2][0] == ")" and words[j][1] == end + 1
+              and _is_abbreviation(words[j + 1][0])):
+            end, j = words[j + 2][2], j + 3  # «ЮРГПУ (НПИ)», «ЮУрГУ (НИУ)»: another name or a status in brackets
         elif (_is_legal_form(words[k][0]) and j == k + 1 and j + 2 < len(words)
               and _lemma(words[j][0]) in CITY_MARKERS and words[j + 1][0][:1].isupper()
               and _ABBREVIATION.fullmatch(words[j + 2][0])):

@@ -324,6 +324,20 @@ ORGANIZATIONS = [
     ("Стипендии DAAD и CII получили студенты, прибывшие в XIV раз в 300 TEU за 5 млн USD после COVID-19.",
      ["DAAD", "CII"]),
     ("Прошли фестиваль JAZZ OPEN, акция Made in Russia и турнир World Cup в Museum.", []),
+    ("Помощь передали TİKA, Korea Forest Service и Sefine Shipyard, курсы провёл Yunus Emre Enstitüsü.",
+     ["TİKA", "Korea Forest Service", "Sefine Shipyard", "Yunus Emre Enstitüsü"]),
+    # Abbreviations hyphenated or with a number, in a row (a branch's and its university's), with another
+    # name or a legal form in brackets; a legal form in brackets alone is none.
+    ("Специалисты КБ-11, РФЯЦ-ВНИИЭФ и СКБ-385, студенты ЮРГПУ (НПИ) и ИАТЭ НИЯУ МИФИ, ветераны ЗиС.",
+     ["КБ-11", "РФЯЦ-ВНИИЭФ", "СКБ-385", "ЮРГПУ (НПИ)", "ИАТЭ НИЯУ МИФИ", "ЗиС"]),
+    ("Работали с АК «АЛРОСА» (ПАО), компанией «ТАИФ-НК» (АО) и МО «Город Мирный».",
+     ["АК «АЛРОСА» (ПАО)", "компания «ТАИФ-НК» (АО)", "МО «Город Мирный»"]),
+    # A capitalised institution's name with words after its head, which quotes need not name; a hall, a park or
+    # a palace by its price is none. Bodies and schools of Islam; an executive committee.
+    ("В Доме учёных и Национальной лаборатории Ок-Ридж; в Белом зале, в Центральном парке, Белого дворца "
+     "стоимостью 5 млн рублей.", ["Дом учёных", "Национальная лаборатория Ок-Ридж"]),
+    ("Муфтият Республики Дагестан открыл медресе имени Абусупияна Акаева; Исполком НМР принял гостей.",
+     ["Муфтият Республики Дагестан", "медресе имени Абусупияна Акаева", "Исполком НМР"]),
 ]
 
 
