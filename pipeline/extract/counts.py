@@ -20,7 +20,7 @@ from pipeline.extract.numbers import (
     word_value,
 )
 from pipeline.extract.qualifiers import qualifier_before
-from pipeline.extract.tables import cell_of
+from pipeline.extract.tables import cell_of, row_label
 
 # Nouns whose count is a duration, an age, a share or a measure, not a number of things.
 NOT_COUNTED: frozenset[str] = frozenset({
@@ -313,9 +313,12 @@ def counts_component(doc: Doc) -> Doc:
         noun = counted_noun(doc, runs[k + 1][3] if pairs[k] else i, runs[k + 1][2] if pairs[k] else value)
         if noun is None and (shared := _modifiers_end(doc, i)) is not None and (unit := _shared_noun(doc, runs, k)):
             noun = unit, shared  # the noun of the last in a list of numbers with adjectives
-        if noun is None and (_ends_phrase(doc, i) or doc[i].text == "и") and (
-                unit := _number_of(text, sentence[0], s) or _column_of(text, s, e)):
-            noun = unit, e  # «количество онлайн-просмотров превысило 640 тысяч», a table's «Количество участников»
+        if noun is None and (_ends_phrase(doc, i) or doc[i].text in ("и", "|")):
+            # «количество онлайн-просмотров превысило 640 тысяч», a table's «Количество участников»
+            if (unit := _number_of(text, sentence[0], s)) is None and (column := _column_of(text, s, e)):
+                unit, factor = column
+                value = round(value * factor) if factor > 1 else value
+            noun = (unit, e) if unit else None
         if noun is None:
             # Elliptical: «в 2022 году — три площадки, в 2023 году — семь» counts площадки again, and
             # «17 медалей, в том числе пять золотых» медали. Only after a dash, a comma, «из них» or «в том
@@ -327,7 +330,7 @@ def counts_component(doc: Doc) -> Doc:
             adjectives = _adjectives_end(doc, i)
             if adjectives is not None and (intro or _AND_BEFORE.search(text, max(0, before - 3), before)):
                 # «из них восемь иностранных», «две золотые медали и одну серебряную»: the noun before
-                if (unit := _noun_before(doc, intro.start() if intro else before)) is None:
+                if (unit := _noun_before(doc, intro.start() if intro else before, last_unit.get(sentence))) is None:
                     continue
                 end = adjectives
             elif not (_ends_phrase(doc, i) or _OF_THEM.match(text, e) or (intro and _preposition(doc, i))) \
@@ -381,8 +384,14 @@ _QUANTITY_VERB = re.compile(
     r"(?<![а-яё])(?:состав|превы[сш]|достиг|вырос|возрос|увелич|сократ|сниз|насчитыва)[а-яё]*\s+"
     r"(?:(?:на|до|почти|более|свыше|около|порядка|примерно|не|менее|уже|лишь|всего)\s+){0,3}$", re.IGNORECASE)
 _NUMBER_OF = re.compile(r"(?<![а-яё])(?:(?:количеств|числ)[оаеу]|кол-во)\s+", re.IGNORECASE)
-# A column of numbers of people: «Численность, чел.», «Участники, человек»
-_PEOPLE_HEADER = re.compile(r"^численность|(?<![а-яё])чел(?:\.|овек)?$", re.IGNORECASE)
+# A column of numbers of people: «Численность, чел.», «Участники, человек», «Посетители (тыс. чел.)»
+_PEOPLE_HEADER = re.compile(r"^численность|(?<![а-яё])чел(?:\.|овек)?\)?$", re.IGNORECASE)
+# What a heading says of its numbers after its noun: «, чел.», «(тыс. чел.)», «, ед.»
+_HEADING_MEASURE = re.compile(r"\s*[,(]\s*(?:тыс\.?\s*)?(?:чел(?:\.|овек)?|ед(?:\.|иниц)?|шт\.?)\s*\)?\s*$",
+                              re.IGNORECASE)
+_THOUSANDS = re.compile(r"[,(]\s*тыс\.?\s", re.IGNORECASE)
+_OF_THEM_HEAD = re.compile(r"^из\s+них\s+", re.IGNORECASE)
+_YEAR_HEADER = re.compile(r"(?:19|20)\d\d(?:\s*(?:год|г\.))?")
 _WORD = re.compile(r"[А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)*")
 _ELLIPSIS_INTRO = re.compile(r"(?:[-–—,:;]|(?<![а-яё])из\s+(?:них|которых)|(?<![а-яё])в\s+том\s+числе)\s*$",
                              re.IGNORECASE)
@@ -418,24 +427,41 @@ def _number_of(text: str, sentence_start: int, s: int) -> str | None:
     return _noun_after(text, subjects[-1].end())  # the last one before the verb
 
 
-def _column_of(text: str, s: int, e: int) -> str | None:
-    """The counted noun of a table's column headed «Количество/Число X» or «X, чел.», for a number alone in
-    its cell (with its qualifier)."""
+def _column_of(text: str, s: int, e: int) -> tuple[str, int] | None:
+    """The counted noun of a number alone in a table's cell (with its qualifier), and the factor its heading
+    gives it: its column's heading, or its row's first cell where the column is a year's («2019 год»)."""
     found = cell_of(text, s, e)
     if found is None:
         return None
     header, cell_start, cell_end = found
     if text[cell_start : qualifier_before(text, s)[1]].strip() or text[e:cell_end].strip():
         return None
-    if subject := _NUMBER_OF.match(header):
-        return _noun_after(header, subject.end())
-    named, _, measure = header.partition(",")
-    if _PEOPLE_HEADER.search(measure.strip() or named):
-        # «Участники, чел.», «Численность, чел.»: numbers of people, as «350 чел.» is. The written gold is split:
-        # five texts' annotators wrote «человек», four the column's noun
-        return "человек"
-    if measure.strip().rstrip(".") in COUNTING_WORDS and named.strip().isalpha():
-        return _noun(named.strip())  # «Экскурсии, ед.»: the things the column counts
+    if _YEAR_HEADER.fullmatch(header):
+        label = row_label(text, s)
+        return _heading_noun(label, row=True) if label else None
+    return _heading_noun(header)
+
+
+def _heading_noun(heading: str, row: bool = False) -> tuple[str, int] | None:
+    """What a table's heading says its numbers count: «Количество/Число X», «X, чел.», «X (тыс. чел.)», «X, ед.»,
+    a noun in the plural («Экскурсии», «Из них дети»), and in a row's label a noun in the genitive plural after
+    a verb («Проведено экскурсий», «Принято официальных делегаций»)."""
+    factor = 1_000 if _THOUSANDS.search(heading) else 1
+    if subject := _NUMBER_OF.match(heading):
+        return (noun, factor) if (noun := _noun_after(heading, subject.end())) else None
+    named = _HEADING_MEASURE.sub("", _OF_THEM_HEAD.sub("", heading)).strip()
+    if _PEOPLE_HEADER.search(heading) and (not named or named.lower().startswith("численност")):
+        return "человек", factor  # «Численность, чел.»: people as such
+    words = _WORD.findall(named)
+    if len(words) == 1 and any(p.tag.POS == "NOUN" and p.tag.number == "plur" and p.tag.case == "nomn"
+                               for p in parses(words[0].lower())):
+        return _noun(words[0]), factor  # «Участники, чел.», «Экскурсии, ед.», «Из них дети (чел.)»
+    if row and words and parses(words[0].lower())[0].tag.POS in ("PRTS", "VERB"):
+        return (noun, factor) if (noun := _noun_after(named, named.index(words[1]) if len(words) > 1 else
+                                                      len(named))) else None
+    if row and words and (p := parses(words[0].lower())[0]).tag.POS == "NOUN" and p.tag.case == "gent" \
+            and p.tag.number == "plur":
+        return _noun(words[0]), factor  # «Мероприятий в онлайн-формате»
     return None
 
 
@@ -453,14 +479,22 @@ def _adjectives_end(doc: Doc, i: int) -> int | None:
     return end if end is not None and (_ends_phrase(doc, i) or _preposition(doc, i)) else None
 
 
-def _noun_before(doc: Doc, offset: int) -> str | None:
+def _noun_before(doc: Doc, offset: int, counted: str | None = None) -> str | None:
     """The lemma of the nearest noun in small letters before `offset`, within a few words: what an
-    elliptical number with adjectives counts («19 делегаций, из них восемь иностранных»)."""
+    elliptical number with adjectives counts («19 делегаций, из них восемь иностранных», «получили дипломы,
+    в том числе 4 золотых»). A noun after a preposition is where or how, and the noun `counted` before in the
+    sentence is meant («17 медалей на всероссийских соревнованиях, из них 5 золотых»)."""
     words = [t for t in doc if t.idx < offset and t.is_alpha][-8:]
-    for t in reversed(words):
+    for k in range(len(words) - 1, -1, -1):
+        t = words[k]
         p = parses(t.text.lower())[0]
         if t.text.islower() and p.tag.POS == "NOUN" and not NAMES & p.tag.grammemes:
             lemma = p.normal_form.replace("ё", "е")
+            j = k - 1
+            while j >= 0 and (_is_modifier(words[j].text) or words[j].text == "и"):
+                j -= 1
+            if counted and j >= 0 and parses(words[j].text.lower())[0].tag.POS == "PREP":
+                return counted
             return None if lemma in NOT_COUNTED else lemma
     return None
 

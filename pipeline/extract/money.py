@@ -8,7 +8,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.extract.mention import Mention, add, overlaps, text_of
-from pipeline.extract.numbers import DIGITS, MULTIPLIER_ABBREVIATIONS, digits_value
+from pipeline.extract.numbers import (
+    DIGITS,
+    MULTIPLIER_ABBREVIATIONS,
+    combine,
+    digits_value,
+    multiplier_value,
+    word_value,
+)
 from pipeline.extract.qualifiers import QUALIFIER_RE, qualifier_of, verb_qualifier
 
 # ISO 4217 codes a report writes as they are («USD 50 000», «341 млн USD»).
@@ -124,4 +131,31 @@ def money_component(doc: Doc) -> Doc:
         qualifier = qualifier_of(m["q"]) if m["q"] else verb_qualifier(text, start)  # «превысил 95 млн долларов»
         fields = {"value": value, "currency": currency_code(m["cur"]), "qualifier": qualifier}
         add(doc, Mention("money", start, m.end(), fields))
+    for m in _ANY_CURRENCY.finditer(text):
+        if text[m.end() : m.end() + 1].isalpha():
+            continue  # «рубцовских»: no currency
+        if (found := _in_words(text, m)) and not overlaps(doc, found[0], m.end(), "date", "money", "count"):
+            start, value = found
+            q = QUALIFIER_BEFORE.search(text, max(0, start - 20), start)
+            qualifier = qualifier_of(q["q"]) if q else verb_qualifier(text, start)
+            fields = {"value": value, "currency": currency_code(m.group()), "qualifier": qualifier}
+            add(doc, Mention("money", q.start() if q else start, m.end(), fields))
     return doc
+
+
+_WORD_BEFORE = re.compile(r"([а-яё]+)\s+$", re.IGNORECASE)
+QUALIFIER_BEFORE = re.compile(rf"(?P<q>{QUALIFIER_RE})\s+(?:(?:в|на)\s+)?$", re.IGNORECASE)
+
+
+def _in_words(text: str, currency: re.Match[str]) -> tuple[int, int | float] | None:
+    """A sum written in words before the currency («двести тысяч рублей», «полтора миллиона евро»): its start
+    and value."""
+    start, values, numbers = currency.start(), [], 0
+    while (w := _WORD_BEFORE.search(text, max(0, start - 20), start)) and len(values) < 6:
+        value = word_value(w[1]) or multiplier_value(w[1])
+        if value is None:
+            break
+        numbers += value < 1000
+        values.insert(0, value)
+        start = w.start(1)
+    return (start, combine(values)) if numbers else None

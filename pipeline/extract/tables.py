@@ -36,3 +36,12 @@ def cell_of(text: str, s: int, e: int) -> tuple[str, int, int] | None:
         return None
     header = _SEPARATOR.split(text[top : _line(text, top)[1]])
     return header[column].strip(), cell_start, cell_end
+
+
+def row_label(text: str, s: int) -> str | None:
+    """The first cell of the table line that offset s is on, where s is in a later cell, else None."""
+    line_start, line_end = _line(text, s)
+    separators = _separators(text, line_start, line_end)
+    if not separators or s < separators[0][1]:
+        return None
+    return text[line_start : separators[0][0]].strip()
