@@ -341,6 +341,15 @@ def _listed_before(doc: Doc, last: int) -> str | None:
     return None
 
 
+def _before_its_noun(doc: Doc, i: int) -> bool:
+    """Token i is an adjective that the word right after it agrees with, with nothing between them."""
+    if i + 1 >= len(doc) or not doc[i].whitespace_ or not doc[i + 1].is_alpha:
+        return False
+    cases = {(p.tag.case, p.tag.number) for p in parses(doc[i].text.lower()) if p.tag.POS == "ADJF"}
+    return any(p.tag.POS in ("NOUN", "ADJF", "PRTF") and (p.tag.case, p.tag.number) in cases
+               for p in parses(doc[i + 1].text.lower()))
+
+
 def _adjective_before_noun(doc: Doc, last: int) -> bool:
     """Token `last` ends a hyphenated word in an adjective's ending that agrees with the noun after it
     («Усть-Илимском районе», not «с Усть-Каменогорском и Омском»)."""
@@ -418,8 +427,10 @@ def cities_component(doc: Doc) -> Doc:
         for words, last in _candidate_words(doc, t.i):
             keys = town_keys(words, marked)
             is_home = home is not None and fold(home.name) in keys
-            if is_home and _adjective_name(home.name):
-                match = (home, last)  # «Мирный», «из Мирного» in Mirny's report: its own city, not an adjective
+            if is_home and _adjective_name(home.name) and not _before_its_noun(doc, last):
+                # «Мирный, основанный…», «из Мирного» in Mirny's report: its own city, not an adjective; but
+                # «Волжский историко-краеведческий музей», «Волжской ГЭС» in Volzhsky's
+                match = (home, last)
                 break
             if len(words) == 1 and not marked and _adjective_here(doc, t.i):
                 continue

@@ -149,10 +149,17 @@ def latin_index() -> dict[str, City]:
         names = _russian_names(c)
         if not names or (c["name"] in by_name and by_name[c["name"]].population >= int(c["population"])):
             continue
-        russian = max(names, key=lambda n: closeness(n, c["name"]))
+        # of Chinese, Japanese and Korean names the one Russian's system gives («Ланьчжоу», not «Ланьжоу»)
+        system = _SYSTEMS.get(c["countrycode"])
+        spelled = fold(system(c["name"]) or "") if system else ""
+        russian = next((n for n in names if fold(n) == spelled), None) or max(
+            names, key=lambda n: closeness(n, c["name"]))
         by_name[c["name"]] = City(int(c["geonameid"]), russian, c["countrycode"], float(c["latitude"]),
                                   float(c["longitude"]), int(c["population"]), c["name"])
     return by_name
+
+
+_SYSTEMS = {"CN": palladius, "JP": polivanov, "KR": kontsevich}
 
 
 def has_homonyms(city: City) -> bool:

@@ -755,7 +755,8 @@ def _persons(doc: Doc, orgs: list[Mention], foreign: list[tuple[int, int]]) -> l
         # «мэр города Хэйхэ Ван Лицзюнь», «Мэр Вакканая Тацуя Судзуки»
         while words and not is_first_name(words[0]) and (
                 len(words) == 1 or _INITIALS_WORD.match(words[1]) or _first_name_like(words[1])
-                or (len(words) >= 3 and _TITLE_BEFORE.search(text, max(0, start - 40), start))) and (
+                or (len(words) >= 3 and (_TITLE_BEFORE.search(text, max(0, start - 40), start)
+                                         or _lemma_before(text, start) in BODIES))) and (
                 gazetteer.lookup_first(name_keys(words[:1])) or _lemma_before(text, start) in REGION_MARKERS):
             words.pop(0)
             start = text.index(words[0], start + 1) if words else ner.end
@@ -763,7 +764,8 @@ def _persons(doc: Doc, orgs: list[Mention], foreign: list[tuple[int, int]]) -> l
         if len(words) == 1 and home and (city := gazetteer.lookup_first(name_keys(words))) \
                 and city.geonameid == home.geonameid:
             continue  # in Vladimir's report «Владимира» alone is the city; «Владимира Потанина» is a person
-        if (words and _only_towns(words)) or (len(words) == 1 and _listed_with_town(doc, text, start, end)):
+        if (words and _only_towns(words)) or (len(words) == 1 and (_listed_with_town(doc, text, start, end)
+                                                                     or _town_of_country_after(text, words[0], end))):
             continue  # «С Феррарой Коломну связывает…», «тур по Сергиеву Посаду», «из Мирного, Удачного и Айхала»
         if words and any({"Name", "Surn", "Patr"} & _grammemes(w) for w in words):
             spans.append((start, end))
@@ -798,6 +800,17 @@ def _only_towns(words: list[str]) -> bool:
     return len(words) > 1 and (all(gazetteer.lookup_first(name_keys([w])) for w in words)
                                or gazetteer.lookup_first(name_keys(words)) is not None
                                or gazetteer.lookup_small(name_keys(words), frozenset({"RU"})) is not None)
+
+
+_COUNTRY_AFTER = re.compile(r"\s*\(([А-ЯЁ][а-яё]+)\)")
+
+
+def _town_of_country_after(text: str, word: str, end: int) -> bool:
+    """A word followed by a country in brackets that names a town of it («Борисов (Беларусь)»)."""
+    if not (m := _COUNTRY_AFTER.match(text, end)) or (country := COUNTRIES.get(fold(_lemma(m[1])))) is None:
+        return False
+    town = gazetteer.lookup_first(name_keys([word]), frozenset({country}))
+    return town is not None and town.country == country
 
 
 # a word listed right before or after a name: «Мирного, Удачного и Айхала»

@@ -25,6 +25,7 @@ STREET_MARKERS: frozenset[str] = frozenset({
 REGION_MARKERS: frozenset[str] = frozenset({
     "область", "край", "провинция", "республика", "штат", "район", "регион", "губерния", "уезд",
     "префектура", "волость", "земля", "кантон", "графство", "автономия", "аймак", "сомон", "обл.", "респ.",
+    "река",  # «реки Нарвы», «вдоль реки Луги»: the rivers towns are named after
 })
 # Case endings of a name's last word and what its nominative may end in instead, for the compound
 # names the dictionary does not know («Усть-Каменогорском» → «Усть-Каменогорск», «Йошкар-Оле» → «Йошкар-Ола»).
@@ -59,6 +60,10 @@ OTHER_NAMES: dict[str, str | int] = {
     "Сталино": "Донецк",
     # the old names of caravan towns on the tea road, and a border town's Russian name from its Chinese one
     "Урга": "Улан-Батор", "Калган": "Чжанцзякоу", "Эрлянь": "Эрэн-Хото",
+    # names towns bore before the 1920s–1930s renamings
+    "Сучан": "Партизанск", "Верхнеудинск": "Улан-Удэ", "Хлынов": "Киров",
+    "Щегловск": "Кемерово", "Сталинск": "Новокузнецк", "Сталинабад": "Душанбе", "Семипалатинск": "Семей",
+    "Усть-Сысольск": "Сыктывкар",
 }
 # Parts of the world, regions and rivers whose names towns share (Азия in the Philippines, Кавказ in Colombia,
 # Алтай in Xinjiang, Волга and Обь in Russia): in a report they are the regions and rivers, and a city only

@@ -219,6 +219,12 @@ CASES = [
     # A hyphenated town's adjective before its noun; a foreign town's name alone in quotes (a hall, a club).
     ("В Усть-Илимском районе и Петропавловске-Камчатском; турнир во Дворце спорта «Ермак».",
      [("Петропавловске-Камчатском", "Петропавловск-Камчатский", "RU")]),
+    # A town with its country in brackets is no surname; a town between a body and its officer; a river's
+    # name is no town's; a Chinese city in Latin letters under the Russian system's spelling.
+    ("Аксай (Казахстан) | 12\nБорисов (Беларусь) | 8\nдиректор Городского управления Хамины Пяйви Лаакконен.",
+     [("Аксай", "Аксай", "KZ"), ("Борисов", "Борисов", "BY"), ("Хамины", "Хамина", "FI")]),
+    ("Набережная реки Нарвы, маршрут вдоль реки Луги; переговоры с китайской PetroChina Lanzhou Petrochemical Company.",
+     [("Lanzhou", "Ланьчжоу", "CN")]),
     # A quoted adjective alone names a beach, a hotel or a team, not the town it shares a name with.
     ("Работали пляжи «Центральный» и «Донской»; маршрут «Нефтекамск – Сарапул – Чайковский».",
      [("Нефтекамск", "Нефтекамск", "RU"), ("Сарапул", "Сарапул", "RU"), ("Чайковский", "Чайковский", "RU")]),
@@ -297,3 +303,5 @@ def test_the_reports_own_city_named_by_an_adjective(extract_records):
     assert [r.name for r in extract_records(text, "city", 2017, "Мирный")] == ["Мирный", "Мирный"]
     assert [r.text for r in extract_records(text, "city", 2017)] == ["Мирного"]
     assert extract_records("Концерт прошёл в Брянском областном театре.", "city", 2020, "Брянск") == []
+    text = "Музей «Волжский историко-краеведческий музей», строительство Волжской ГЭС; гости из Волжского.\n"
+    assert [r.text for r in extract_records(text, "city", 2020, "Волжский")] == ["Волжского"]
