@@ -475,6 +475,11 @@ def _organisations(doc: Doc, words: list[tuple[str, int, int]], quotes: list[tup
         # «ООО «Ромашка»», «ФГБОУ ВО «ОмГТУ»»: a legal form right before the name owns it, and a body
         # before the legal form is another («Управление культуры мэрии города Новосибирска МКУК «…»»)
         form = _legal_form_before(words, k)
+        if form is None and k and _is_abbreviation(words[k - 1][0]) and words[k - 1][2] == qs - 1 \
+                and not (k >= 2 and _lemma(words[k - 2][0]) in EVENT_WORDS):
+            # «ААК «Прогресс»»: an abbreviation right before a quoted name is its owner's, unless the name is
+            # an event's or a project's of it («проекта ГМИО «Параллели»»)
+            form = k - 1
         start = words[form][1] if form is not None else _left_descriptor(words, k)
         if start is None and (qs, qe) in listed:
             start = qs
@@ -499,6 +504,9 @@ def _organisations(doc: Doc, words: list[tuple[str, int, int]], quotes: list[tup
         start_k = k
         while start_k - 1 >= 0 and words[start_k - 1][0][0].isalpha() and _agrees(words[start_k - 1][0], w):
             start_k -= 1
+            if start_k >= 2 and words[start_k - 1][0] == "и" and words[start_k - 2][0].islower() \
+                    and words[start_k][0].islower() and _agrees(words[start_k - 2][0], w):
+                start_k -= 1  # «Тихвинский историко-мемориальный и архитектурно-художественный музей»
         if any(all(p.tag.number == "plur" for p in parses(words[x][0].lower())) for x in range(start_k, k)):
             continue  # «образовательные учреждения города Гомеля»: a plural is a kind, not a name
         if " ".join(fold(_lemma(words[x][0])) for x in range(start_k, k + 1)) in FORMER_STATES \
