@@ -81,11 +81,20 @@ def city_from_file_name(name: str, text: str) -> str | None:
         return max(spellings, key=lambda spelling: (_uses(low, spelling), gazetteer.closeness(spelling, latin),
                                                     low.count(spelling.lower())))
 
-    def score(city: tuple[str, ...]) -> tuple[bool, int, int]:
+    def score(city: tuple[str, ...]) -> tuple[int, bool, int, int]:
+        # first how often the text names the city whole, not as a part of a longer name («Железногорск», not
+        # «Железногорск-Илимский», in Zheleznogorsk's report; «Комсомольск-на-Амуре», not «Комсомольск»)
         counts = [used(p) for p in re.split(r"[- ]", usual(city)) if len(p) > 3]
-        return all(counts), sum(c > 0 for c in counts), sum(counts)
+        return _whole_uses(low, usual(city)), all(counts), sum(c > 0 for c in counts), sum(counts)
 
     return usual(max(candidates, key=score))  # in population order: the most populous of equals
+
+
+def _whole_uses(text: str, spelling: str) -> int:
+    """How often `text` (lower case) names the city so, in any case, and not as the first part of a longer
+    name."""
+    words = [re.escape(w[: max(3, len(w) - 2)]) + r"\w{0,4}" for w in re.split(r"[- ]", spelling.lower())]
+    return len(re.findall(r"(?<!\w)" + r"[\s-]+".join(words) + r"(?![\w-])", text))
 
 
 def _uses(text: str, spelling: str) -> bool:
@@ -95,8 +104,9 @@ def _uses(text: str, spelling: str) -> bool:
 
 
 def _compact(spelled: str) -> str:
-    """A slug without hyphens, and «iy» as «y» («nizhniynovgorod», «nizhnynovgorod»)."""
-    return spelled.replace("-", "").replace("iy", "y")
+    """A slug without hyphens, and «iy» and «yy» as «y» («nizhniynovgorod», «nizhnynovgorod»; «svobodnyy»,
+    «svobodny»)."""
+    return spelled.replace("-", "").replace("iy", "y").replace("yy", "y")
 
 
 @functools.cache

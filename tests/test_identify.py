@@ -17,6 +17,10 @@ from pipeline.identify import identify
     ("ulanude-2019", "Улан-Удэ принял гостей.", "Улан-Удэ"),
     # a small town, which the text names
     ("suzdal-2023", "Суздаль принял гостей из Владимира.", "Суздаль"),
+    # GeoNames' «yy» for «ый»; the city the text names whole, not the longer one it names once
+    ("svobodny-2019", "Свободный принял гостей.", "Свободный"),
+    ("zheleznogorsk-2019", "Железногорск дружит с Железногорском-Илимским. В Железногорске прошёл форум.",
+     "Железногорск"),
 ])
 def test_city_from_the_file_name(stem, text, city):
     ident = identify(stem, text, [])

@@ -383,6 +383,7 @@ def cities_component(doc: Doc) -> Doc:
     # token → the country of the city listed right before it («в Аргуне, Шали и Урус-Мартане»): a word listed
     # with a city names a town of that country though it is a common word or a small town's name
     listed_after: dict[int, str] = {}
+    compounds: dict[str, gazetteer.City] = {}  # a compound name's first part → the city named so in this block
 
     def paragraph() -> frozenset[str]:
         if not paragraph_countries:
@@ -407,9 +408,12 @@ def cities_component(doc: Doc) -> Doc:
         if _glued_after(doc, t.i) == "на" and not any("Geox" in p.tag for p in parses(t.text.lower())) \
                 and any(p.tag.POS == "ADJF" for p in parses(t.text.lower())):
             continue  # «Комсомольский-на-Амуре авиационный завод»: the adjective of «Комсомольск-на-Амуре»
-        if _second_part(doc, t.i):
+        # the report's own city's name is its city after a street's word or in a brand too («на набережной
+        # Амурска», «Кванториум-Рубцовск»)
+        own_name = home is not None and fold(home.name) in town_keys([t.text])
+        if _second_part(doc, t.i) and not own_name:
             continue  # «Алтай-Тур», «Волга-Днепр»: a part of a compound whose first part names no city
-        if previous in REGION_MARKERS or previous in NAMED_AFTER or previous in STREET_MARKERS:
+        if previous in REGION_MARKERS or previous in NAMED_AFTER or (previous in STREET_MARKERS and not own_name):
             continue
         # In a person's name a word is no city, unless «город» announces it and the name is that one word
         # («в городе Кирове»); «главой города Вячеславом Франком» names the head.
@@ -464,12 +468,12 @@ def cities_component(doc: Doc) -> Doc:
                 match = (small, last)  # «Ак-Довурак», before its first part alone («Ак»: Аки, Japan)
                 break
             common = common and not (place and city and city.country != "RU")
-            if common and (neighbour := listed or _listed_before(doc, last)):
+            if common and (neighbours := {listed, _listed_before(doc, last)} - {None}):
                 # listed with a town of a country, a common word names a town of that country, whatever the
                 # case its ending stands for («из Ниша и Крагуеваца»), and in a quoted route too («Сухой Лог –
                 # Богданович»)
-                of_country = gazetteer.lookup_first([*keys, *_ending_guesses(fold(words[0]))], frozenset({neighbour}))
-                if of_country and of_country.country == neighbour:
+                of_country = gazetteer.lookup_first([*keys, *_ending_guesses(fold(words[0]))], neighbours)
+                if of_country and of_country.country in neighbours:
                     match = (of_country, last)
                     break
             if common and not (city and (city.country in near or (place_named and city.country in paragraph()))
@@ -481,6 +485,8 @@ def cities_component(doc: Doc) -> Doc:
             if city and alone_quoted and city.country not in {"RU", *near, *paragraph()}:
                 continue  # «Дворец спорта «Ермак»», «клуба «Ермак»»: a foreign town's name alone in quotes names
                 # a hall, a club or a hotel where the text does not name its country
+            if city and len(words) == 1 and (longer := compounds.get(keys[0])) and longer.country != city.country:
+                city = longer  # «Комсомольск-на-Амуре … жителям Комсомольска»: the longer name named before
             if city:
                 if city.country not in near and gazetteer.has_homonyms(city):  # named in the next sentence?
                     if wider := paragraph() - near:
@@ -493,11 +499,12 @@ def cities_component(doc: Doc) -> Doc:
         if match is None and (marked or not known or (place_named and _place_word(t.text))) \
                 and (marked or not _adjective_here(doc, t.i)):  # «Пятигорского государственного университета»
             match = _small_town(doc, t.i, sentence_countries[sentence], marked)
-        elif match is None and listed and not _adjective_here(doc, t.i):
+        elif match is None and listed:
             small = _small_town(doc, t.i, frozenset({listed}), marked)
-            # «в Анадыре и Певеке»; a common word only as the first of a name's words («Гаврилова Посада»)
+            # «в Анадыре и Певеке»; a common word or an adjective only as the first of a name's words
+            # («Гаврилова Посада», «Мариинского Посада»)
             match = small if small and small[0].country == listed and (
-                small[1] > t.i or not _is_common_noun(t.text)) else None
+                small[1] > t.i or not (_is_common_noun(t.text) or _adjective_here(doc, t.i))) else None
         if match is None and t.text.isascii() and t.text not in LATIN_WORDS_NOT_CITIES \
                 and (city := gazetteer.latin_index().get(t.text)) and city.country in paragraph():
             match = (city, t.i)  # «Tartu Ülikool», «Trondheim kommune»: in Latin letters, where its country is named
@@ -507,6 +514,8 @@ def cities_component(doc: Doc) -> Doc:
             fields = {"name": city.name, "country": city.country, "geonameid": city.geonameid,
                       "latitude": city.latitude, "longitude": city.longitude, "population": city.population}
             add(doc, Mention("city", t.idx, end, fields))
+            if (first := re.split(r"[- ]", fold(city.name))[0]) != fold(city.name):
+                compounds.setdefault(first, city)
             i = last + 1
             if i + 1 < len(doc) and doc[i].text in _LIST_GAPS:
                 listed_after[i + 1] = city.country  # «в Аргуне, Шали», «Сухой Лог – Богданович»

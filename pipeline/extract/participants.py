@@ -772,6 +772,8 @@ def _persons(doc: Doc, orgs: list[Mention], foreign: list[tuple[int, int]]) -> l
         if len(words) == 1 and home and (city := gazetteer.lookup_first(name_keys(words))) \
                 and city.geonameid == home.geonameid:
             continue  # in Vladimir's report «Владимира» alone is the city; «Владимира Потанина» is a person
+        if len(words) == 1 and _SENTENCE_START.search(text, max(0, start - 6), start) and _common_noun(words[0]):
+            continue  # «Путина 2023 года прошла…»: a common noun («путина», the fishing season) starting a sentence
         if (words and _only_towns(words)) or (len(words) == 1 and (_listed_with_town(doc, text, start, end)
                                                                      or _town_of_country_after(text, words[0], end))):
             continue  # «С Феррарой Коломну связывает…», «тур по Сергиеву Посаду», «из Мирного, Удачного и Айхала»
@@ -798,6 +800,13 @@ def _persons(doc: Doc, orgs: list[Mention], foreign: list[tuple[int, int]]) -> l
             continue
         out.append(Mention("person", s, e, {"name": person_nominative(text[s:e], _verb_gender(text, s, e))}))
     return out
+
+
+@_per_word
+def _common_noun(word: str) -> bool:
+    """A word the dictionary knows as a common noun in the nominative, besides any name it may be."""
+    return any(p.is_known and p.tag.POS == "NOUN" and p.tag.case == "nomn" and not _PROPER & p.tag.grammemes
+               for p in parses(word.lower()))
 
 
 def _only_towns(words: list[str]) -> bool:

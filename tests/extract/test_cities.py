@@ -225,6 +225,14 @@ CASES = [
      [("Аксай", "Аксай", "KZ"), ("Борисов", "Борисов", "BY"), ("Хамины", "Хамина", "FI")]),
     ("Набережная реки Нарвы, маршрут вдоль реки Луги; переговоры с китайской PetroChina Lanzhou Petrochemical Company.",
      [("Lanzhou", "Ланьчжоу", "CN")]),
+    # Listed before a town of its country, after one of another; a two-word small town whose first word is an
+    # adjective; a compound's first part after the compound («Комсомольска» is the one on the Amur).
+    ("Команды представляли Барнаул, Горняк, Семей и Павлодар; гости из Чебоксар, Мариинского Посада и Йошкар-Олы.",
+     [("Барнаул", "Барнаул", "RU"), ("Горняк", "Горняк", "RU"), ("Семей", "Семей", "KZ"),
+      ("Павлодар", "Павлодар", "KZ"), ("Чебоксар", "Чебоксары", "RU"), ("Мариинского Посада", "Мариинский Посад", "RU"),
+      ("Йошкар-Олы", "Йошкар-Ола", "RU")]),
+    ("Соглашение с городом Комсомольск-на-Амуре позволит жителям Комсомольска участвовать в проектах.",
+     [("Комсомольск-на-Амуре", "Комсомольск-на-Амуре", "RU"), ("Комсомольска", "Комсомольск-на-Амуре", "RU")]),
     # A quoted adjective alone names a beach, a hotel or a team, not the town it shares a name with.
     ("Работали пляжи «Центральный» и «Донской»; маршрут «Нефтекамск – Сарапул – Чайковский».",
      [("Нефтекамск", "Нефтекамск", "RU"), ("Сарапул", "Сарапул", "RU"), ("Чайковский", "Чайковский", "RU")]),
@@ -294,6 +302,12 @@ def test_the_reports_own_small_town(extract_records):
     """A small town the gazetteer lists only among small towns is a town wherever its own report names it."""
     text = "Программа «Суздаль – 1000». Растёт интерес к Суздалю.\n"
     assert [r.name for r in extract_records(text, "city", 2023, "Суздаль")] == ["Суздаль", "Суздаль"]
+
+
+def test_the_reports_own_city_in_a_brand_and_after_a_streets_word(extract_records):
+    text = "Конкурс «Кванториум-Рубцовск» прошёл на набережной Рубцовска и на улице Ленина.\n"
+    assert [r.text for r in extract_records(text, "city", 2023, "Рубцовск")] == ["Рубцовск", "Рубцовска"]
+    assert [r.text for r in extract_records(text, "city", 2023)] == []
 
 
 def test_the_reports_own_city_named_by_an_adjective(extract_records):
