@@ -75,6 +75,8 @@ NAMED_FOR_SOMEONE_HEADS: frozenset[str] = frozenset({"дом", "дворец", "
 # учёных», «Национальной лаборатории Ок-Ридж», «Туристским информационным центром округа Муром»); a park or a
 # hall named so is a place («в Белом зале»).
 CAPITALISED_NAME_HEADS: frozenset[str] = frozenset({"дом", "дворец", "центр", "лаборатория"})
+# What such a head with its complement alone names generically, a kind of building («Дворец спорта»).
+GENERIC_BUILDINGS: frozenset[str] = frozenset({"дворец спорт", "дом культура", "дворец культура", "центр культура"})
 # Heads that a capitalised name puts the person it is named after right after, in the genitive, without
 # «имени» («Музей М.Е. Салтыкова-Щедрина», «Дом-музей А.П. Чехова»); in small letters the person is another
 # («директора музея А.В. Петрова»).
@@ -82,6 +84,7 @@ PERSONAL_HEADS: frozenset[str] = frozenset({"музей", "дом-музей", "
                                             "квартира-музей", "музей-заповедник"})
 # Abbreviations in capitals that name places or other things (an exhibition: ЭКСПО), not organisations.
 NOT_ORG_ABBREVIATIONS: frozenset[str] = frozenset({
+    "ЗАТО",  # a closed town
     "РФ", "США", "КНР", "СССР", "ЛНР", "ДНР", "ЕС", "ОАЭ", "РБ", "РК", "ФРГ", "КНДР", "ВОВ", "ИП", "ТВ", "ИИ",
     "ЧС", "ЗОЖ", "ЖКХ", "ВВП", "НКО", "СМИ", "ВУЗ", "ООПТ", "ГТО", "ПДД", "ЕГЭ", "ОГЭ", "ЦФО", "СФО", "ДФО",
     "УФО", "ПФО", "СЗФО", "ЮФО", "СКФО", "ОМСК", "IT", "PR", "СВО", "ЭКСПО", "ИВЛ", "МРТ", "ПЦР", "ВИЧ", "ОРВИ",

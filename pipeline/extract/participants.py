@@ -31,6 +31,7 @@ from pipeline.extract.orgwords import (
     EAST_ASIAN_SURNAMES,
     EPITHETS,
     EVENT_WORDS,
+    GENERIC_BUILDINGS,
     HONORIFICS,
     INSTITUTION_ADJECTIVES,
     INSTITUTION_FORM,
@@ -119,8 +120,8 @@ def _head(word: str) -> str | None:
 
 
 def _agrees(adjective: str, noun: str) -> bool:
-    """An adjective that can stand in the noun's case (and so belongs to its phrase)."""
-    if not _is_adj(adjective):
+    """An adjective that can stand in the noun's case (and so belongs to its phrase); not a pronoun («Всего»)."""
+    if not _is_adj(adjective) or "Apro" in parses(adjective.lower())[0].tag:
         return False
     cases = {p.tag.case for p in parses(noun.lower().rpartition("-")[2]) if p.tag.POS == "NOUN"}
     return any(p.tag.case in cases for p in parses(adjective.lower().rpartition("-")[2])
@@ -135,8 +136,8 @@ _INSTITUTION_FORM = re.compile(INSTITUTION_FORM)
 def _is_abbreviation(word: str) -> bool:
     """An organisation's abbreviation («МБОУ», «ОмГПУ», «ООН»): capitals that are not a common word in
     capitals («ОТЧЕТ», «ЗА» in a heading) and not a place or another thing («РФ», «СМИ»)."""
-    if not _ABBREVIATION.fullmatch(word) or word in NOT_ORG_ABBREVIATIONS:
-        return False
+    if not _ABBREVIATION.fullmatch(word) or word in NOT_ORG_ABBREVIATIONS or word.endswith("ССР"):
+        return False  # «БССР», «Якутской АССР»: a state
     ps = parses(word.lower())[:3]
     return not any(p.is_known for p in ps) or any(_NAME_GRAMMEMES & p.tag.grammemes for p in ps)
 
@@ -519,7 +520,9 @@ def _organisations(doc: Doc, words: list[tuple[str, int, int]], quotes: list[tup
                       and not set(words[k + 1][0]) <= set("IVXLCDM"))  # not «собора XII века»
         if head in QUOTED_ONLY_HEADS and not latin_name and not (head in NAMED_FOR_SOMEONE_HEADS and any(
                 words[x][0].lower() in _NAMED_AFTER for x in range(k, end_k))) and not (
-                head in CAPITALISED_NAME_HEADS and end_k > k and (named or _genitive(words[k + 1][0])) and any(
+                head in CAPITALISED_NAME_HEADS and end_k > k and (named or _genitive(words[k + 1][0]))
+                and not (start_k == k and end_k == k + 1 and f"{head} {_lemma(words[end_k][0])}" in GENERIC_BUILDINGS)
+                and any(
                     words[x][0][0].isupper() and words[x][1] not in sentence_starts for x in range(start_k, k + 1))):
             continue  # «в Белом зале», «в сквере им. Дзержинского», but «в концертном зале имени С. Сайдашева»,
             # a name in Latin letters as a quoted one («центром Arktikum», «арт-группа Pikene på Broen»), and
@@ -546,7 +549,8 @@ def _organisations(doc: Doc, words: list[tuple[str, int, int]], quotes: list[tup
     for m in _ABBREVIATION.finditer(text):
         a = m.group()
         # capitals amid small letters are an abbreviation even where they spell a word («ТОГУ», not «тогу»)
-        abbreviation = _is_abbreviation(a) or (a not in NOT_ORG_ABBREVIATIONS and not _caps_line(text, m.start()))
+        abbreviation = _is_abbreviation(a) or (a not in NOT_ORG_ABBREVIATIONS and not a.endswith("ССР")
+                                               and not _caps_line(text, m.start()))
         if not abbreviation or taken(*m.span()) or any(qs < m.start() < qe for qs, qe in quotes):
             continue
         if (a.isupper() and gazetteer.lookup(fold(a))) or (len(a) < 3 and a.isupper()):
