@@ -430,17 +430,18 @@ def cities_component(doc: Doc) -> Doc:
         match = None
         for words, last in _candidate_words(doc, t.i):
             keys = town_keys(words, marked)
-            is_home = home is not None and fold(home.name) in keys
-            if is_home and _adjective_name(home.name) and not _before_its_noun(doc, last):
-                # «Мирный, основанный…», «из Мирного» in Mirny's report: its own city, not an adjective; but
-                # «Волжский историко-краеведческий музей», «Волжской ГЭС» in Volzhsky's
+            adjective = len(words) == 1 and not marked and _adjective_here(doc, t.i)
+            if home is not None and fold(home.name) in keys:
+                # the report's own city wherever its name stands (a small town: «Суздаль»; an adjective's name:
+                # «Мирный, основанный…», «из Мирного»), unless the name is an adjective there: the city's
+                # adjective («в Брянском театре»), or an adjective's name right before a word agreeing with it
+                # («Волжский историко-краеведческий музей»)
+                if adjective and (not _adjective_name(home.name) or _before_its_noun(doc, last)):
+                    continue
                 match = (home, last)
                 break
-            if len(words) == 1 and not marked and _adjective_here(doc, t.i):
+            if adjective:
                 continue
-            if is_home:
-                match = (home, last)  # a small town («Суздаль») is always a town in its own report
-                break
             alone_quoted = len(words) == 1 and not marked and 0 < t.idx and text[t.idx - 1] in "«\"" \
                 and text[t.idx + len(t.text) : t.idx + len(t.text) + 1] in ("»", '"')
             if alone_quoted and _adjective_city(parses(t.text.lower())):

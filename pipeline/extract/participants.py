@@ -519,11 +519,8 @@ def _organisations(doc: Doc, words: list[tuple[str, int, int]], quotes: list[tup
         latin_name = (k + 1 <= end_k and words[k + 1][0][:1].isupper() and words[k + 1][0].isascii()
                       and not set(words[k + 1][0]) <= set("IVXLCDM"))  # not «собора XII века»
         if head in QUOTED_ONLY_HEADS and not latin_name and not (head in NAMED_FOR_SOMEONE_HEADS and any(
-                words[x][0].lower() in _NAMED_AFTER for x in range(k, end_k))) and not (
-                head in CAPITALISED_NAME_HEADS and end_k > k and (named or _genitive(words[k + 1][0]))
-                and not (start_k == k and end_k == k + 1 and f"{head} {_lemma(words[end_k][0])}" in GENERIC_BUILDINGS)
-                and any(
-                    words[x][0][0].isupper() and words[x][1] not in sentence_starts for x in range(start_k, k + 1))):
+                words[x][0].lower() in _NAMED_AFTER for x in range(k, end_k))) \
+                and not _capitalised_institution(words, head, (start_k, k, end_k), named, sentence_starts):
             continue  # «в Белом зале», «в сквере им. Дзержинского», but «в концертном зале имени С. Сайдашева»,
             # a name in Latin letters as a quoted one («центром Arktikum», «арт-группа Pikene på Broen»), and
             # a capitalised institution's name («в Доме учёных»)
@@ -583,6 +580,19 @@ def _organisations(doc: Doc, words: list[tuple[str, int, int]], quotes: list[tup
     for mention in found:
         mention.fields.setdefault("name", _org_name(text[mention.start : mention.end]))
     return [m for m in found if fold(m.fields["name"]) not in COUNTRIES]
+
+
+def _capitalised_institution(words: list[tuple[str, int, int]], head: str, bounds: tuple[int, int, int],
+                             named: bool, sentence_starts: set[int]) -> bool:
+    """An institution's head with words after it, in a phrase capitalised not only by the sentence's start:
+    a name without quotes («в Доме учёных», «Национальной лаборатории Ок-Ридж»); not a price after it («Белого
+    дворца стоимостью»), nor a kind of building alone («Дворец спорта»)."""
+    start_k, k, end_k = bounds
+    if head not in CAPITALISED_NAME_HEADS or end_k == k or not (named or _genitive(words[k + 1][0])):
+        return False
+    if start_k == k and end_k == k + 1 and f"{head} {_lemma(words[end_k][0])}" in GENERIC_BUILDINGS:
+        return False
+    return any(words[x][0][0].isupper() and words[x][1] not in sentence_starts for x in range(start_k, k + 1))
 
 
 _LATIN = "A-Za-zÀ-ɏ"
@@ -848,9 +858,11 @@ def _listed_with_town(doc: Doc, text: str, s: int, e: int) -> bool:
         if m is None or (overlaps(doc, m.start(1), m.end(1), "ner_per") and {"Name", "Surn", "Patr"} & _grammemes(
                 m.group(1)) and not any("Geox" in p.tag for p in parses(m.group(1).lower()))):
             continue
-        town = gazetteer.lookup_first(name_keys([m.group(1)]))
-        if town and (gazetteer.lookup_first(name_keys([word]))
-                     or gazetteer.lookup_small(name_keys([word]), frozenset({town.country}))):
+        if (town := gazetteer.lookup_first(name_keys([m.group(1)]))) is None:
+            continue
+        keys, country = name_keys([word]), frozenset({town.country})
+        itself = gazetteer.lookup_first(keys, country) or gazetteer.lookup_small(keys, country)
+        if itself and itself.country == town.country:
             return True
     return False
 
