@@ -457,8 +457,7 @@ def _heading_noun(heading: str, row: bool = False) -> tuple[str, int] | None:
                                for p in parses(words[0].lower())):
         return _noun(words[0]), factor  # «Участники, чел.», «Экскурсии, ед.», «Из них дети (чел.)»
     if row and words and parses(words[0].lower())[0].tag.POS in ("PRTS", "VERB"):
-        return (noun, factor) if (noun := _noun_after(named, named.index(words[1]) if len(words) > 1 else
-                                                      len(named))) else None
+        return (noun, factor) if (noun := _noun_after(named, len(words[0]))) else None
     if row and words and (p := parses(words[0].lower())[0]).tag.POS == "NOUN" and p.tag.case == "gent" \
             and p.tag.number == "plur":
         return _noun(words[0]), factor  # «Мероприятий в онлайн-формате»

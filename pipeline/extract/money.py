@@ -73,8 +73,9 @@ _CURRENCY_RE = "|".join(f"(?:{c})" for c, _ in CURRENCIES)
 # «1 млн 200 тыс. рублей»: a larger part before the number
 _LARGER = rf"(?:(?P<n0>{DIGITS.pattern})\s*(?P<mult0>млрд\.?|миллиард[а-яё]*|млн\.?|миллион[а-яё]*)\s+)"
 # «примерно в 1,2 млн динаров», «почти на 12 млн рублей»: the preposition between belongs to the sum
+_QUALIFIER = rf"(?P<q>{QUALIFIER_RE})\s+(?:(?:в|на)\s+)?"
 MONEY = re.compile(
-    rf"(?:(?P<q>{QUALIFIER_RE})\s+(?:(?:в|на)\s+)?)?{_LARGER}?(?P<n>{DIGITS.pattern})\s*(?P<mult>{_MULT_WORDS})?\s*"
+    rf"(?:{_QUALIFIER})?{_LARGER}?(?P<n>{DIGITS.pattern})\s*(?P<mult>{_MULT_WORDS})?\s*"
     rf"(?P<cur>{_CURRENCY_RE})(?![а-яё\w])",
     re.IGNORECASE,
 )
@@ -134,9 +135,9 @@ def money_component(doc: Doc) -> Doc:
     for m in _ANY_CURRENCY.finditer(text):
         if text[m.end() : m.end() + 1].isalpha():
             continue  # «рубцовских»: no currency
-        if (found := _in_words(text, m)) and not overlaps(doc, found[0], m.end(), "date", "money", "count"):
+        if (found := _in_words(text, m)) and not overlaps(doc, found[0], m.end(), "date", "money"):
             start, value = found
-            q = QUALIFIER_BEFORE.search(text, max(0, start - 20), start)
+            q = _QUALIFIER_BEFORE.search(text, max(0, start - 20), start)
             qualifier = qualifier_of(q["q"]) if q else verb_qualifier(text, start)
             fields = {"value": value, "currency": currency_code(m.group()), "qualifier": qualifier}
             add(doc, Mention("money", q.start() if q else start, m.end(), fields))
@@ -144,7 +145,7 @@ def money_component(doc: Doc) -> Doc:
 
 
 _WORD_BEFORE = re.compile(r"([а-яё]+)\s+$", re.IGNORECASE)
-QUALIFIER_BEFORE = re.compile(rf"(?P<q>{QUALIFIER_RE})\s+(?:(?:в|на)\s+)?$", re.IGNORECASE)
+_QUALIFIER_BEFORE = re.compile(rf"{_QUALIFIER}$", re.IGNORECASE)
 
 
 def _in_words(text: str, currency: re.Match[str]) -> tuple[int, int | float] | None:
