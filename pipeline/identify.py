@@ -90,17 +90,20 @@ def city_from_file_name(name: str, text: str) -> str | None:
     return usual(max(candidates, key=score))  # in population order: the most populous of equals
 
 
-def _whole_uses(text: str, spelling: str) -> int:
-    """How often `text` (lower case) names the city so, in any case, and not as the first part of a longer
-    name."""
+def _in_any_case(spelling: str) -> str:
+    """A pattern for a city's name in some case: each word's stem and an ending of its own."""
     words = [re.escape(w[: max(3, len(w) - 2)]) + r"\w{0,4}" for w in re.split(r"[- ]", spelling.lower())]
-    return len(re.findall(r"(?<!\w)" + r"[\s-]+".join(words) + r"(?![\w-])", text))
+    return r"(?<!\w)" + r"[\s-]+".join(words)
+
+
+def _whole_uses(text: str, spelling: str) -> int:
+    """How often `text` (lower case) names the city so, and not as the first part of a longer name."""
+    return len(re.findall(_in_any_case(spelling) + r"(?![\w-])", text))
 
 
 def _uses(text: str, spelling: str) -> bool:
-    """`text` (lower case) names the city so, in some case: each word's stem and an ending of its own."""
-    words = [re.escape(w[: max(3, len(w) - 2)]) + r"\w{0,4}" for w in re.split(r"[- ]", spelling.lower())]
-    return re.search(r"(?<!\w)" + r"[\s-]+".join(words) + r"(?!\w)", text) is not None
+    """`text` (lower case) names the city so, in some case."""
+    return re.search(_in_any_case(spelling) + r"(?!\w)", text) is not None
 
 
 def _compact(spelled: str) -> str:
