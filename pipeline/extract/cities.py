@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import itertools
 import re
+from collections.abc import Callable
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -17,11 +19,13 @@ from spacy.tokens import Doc, Token
 from pipeline.extract import gazetteer
 from pipeline.extract.mention import Mention, add, line_at, mentions, sentence_of, text_of
 from pipeline.extract.morph import Parse, fold, is_first_name, parses, to_nominative
+from pipeline.extract.orgwords import LOCAL_ORG_WORDS, latin_org_word
 from pipeline.extract.places import (
     CASE_ENDINGS,
     CITY_MARKERS,
     COUNTRIES,
     KOREAN_INITIALS,
+    LATIN_GENITIVES,
     LATIN_WORDS_NOT_CITIES,
     REGION_MARKERS,
     REGIONS_NOT_CITIES,
@@ -40,6 +44,40 @@ def countries_in(text: str) -> frozenset[str]:
             if key in COUNTRIES:
                 found.add(COUNTRIES[key])
     return frozenset(found)
+
+
+_LATIN_NAME = re.compile(r"[A-ZÀ-ÞĀ-ſ][a-zß-ÿĀ-ɏ]+(?:-[A-ZÀ-ÞĀ-ſ][a-zß-ÿĀ-ɏ]+)*")
+_LATIN_WORD = re.compile(r"[A-Za-zß-ÿĀ-ɏ-]+")
+
+
+def _latin_city(doc: Doc, i: int, paragraph: Callable[[], frozenset[str]]) -> tuple[gazetteer.City, int] | None:
+    """A town in Latin letters, and its last token: where its country is named, or before an organisation's
+    word in its own language, which its name names («Tartu Ülikool», «Kiruna kommun», «Luleå tekniska
+    universitet»), there in its own case too («Rovaniemen kaupunginhallitus»); a small town only there (not
+    Ross in «Fort Ross»). Two capitalised words may be one name («Bad Oldesloe»)."""
+    if not _latin_name(doc, i):
+        return None
+    two = i + 1 < len(doc) and _latin_name(doc, i + 1) and doc[i].whitespace_ == " "
+    for last in (i + 1, i) if two else (i,):
+        word = doc[i : last + 1].text
+        if word in LATIN_WORDS_NOT_CITIES:
+            return None
+        after = itertools.takewhile(lambda t: _LATIN_WORD.fullmatch(t.text), doc[last + 1 : last + 6])
+        names_org = any(latin_org_word(t.text, LOCAL_ORG_WORDS) for t in after)
+        forms = [word] + [word[: -len(end)] + instead for end, instead in LATIN_GENITIVES if names_org and
+                          word.endswith(end)]
+        found = [city for form in forms if (city := gazetteer.latin_index().get(form))]
+        # of the name as written and as a genitive («Kemin»: Кемин in Kyrgyzstan, or Kemi's), one of a country
+        # the paragraph names, or the larger
+        city = next((c for c in found if c.country in paragraph() and (names_org or not gazetteer.is_small(c))),
+                    None)
+        if city := city or (max(found, key=lambda c: c.population) if names_org and found else None):
+            return city, last
+    return None
+
+
+def _latin_name(doc: Doc, i: int) -> bool:
+    return bool(_LATIN_NAME.fullmatch(doc[i].text)) and not latin_org_word(doc[i].text)
 
 
 def _previous_word(doc: Doc, i: int) -> str | None:
@@ -506,9 +544,8 @@ def cities_component(doc: Doc) -> Doc:
             # («Гаврилова Посада», «Мариинского Посада»)
             match = small if small and small[0].country == listed and (
                 small[1] > t.i or not (_is_common_noun(t.text) or _adjective_here(doc, t.i))) else None
-        if match is None and t.text.isascii() and t.text not in LATIN_WORDS_NOT_CITIES \
-                and (city := gazetteer.latin_index().get(t.text)) and city.country in paragraph():
-            match = (city, t.i)  # «Tartu Ülikool», «Trondheim kommune»: in Latin letters, where its country is named
+        if match is None:
+            match = _latin_city(doc, t.i, paragraph)
         if match:
             city, last = match
             end = doc[last].idx + len(doc[last].text)

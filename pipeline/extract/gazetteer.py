@@ -156,10 +156,23 @@ def latin_index() -> dict[str, City]:
             names, key=lambda n: closeness(n, c["name"]))
         by_name[c["name"]] = City(int(c["geonameid"]), russian, c["countrycode"], float(c["latitude"]),
                                   float(c["longitude"]), int(c["population"]), c["name"])
+    spellings: dict[int, list[City]] = {}
+    for towns in small_index().values():
+        for town in towns:
+            spellings.setdefault(town.geonameid, []).append(town)
+    # the small towns («Kirkenes», «Kemijärvi»), where no city and no more populous town has the name
+    for names in spellings.values():
+        town = max(names, key=lambda t: closeness(t.name, t.latin))
+        if town.latin not in by_name or by_name[town.latin].population < town.population:
+            by_name[town.latin] = town
     return by_name
 
 
 _SYSTEMS = {"CN": palladius, "JP": polivanov, "KR": kontsevich}
+
+
+def is_small(city: City) -> bool:
+    return city.population < _SMALL[1]
 
 
 def has_homonyms(city: City) -> bool:

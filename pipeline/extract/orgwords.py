@@ -93,8 +93,7 @@ NOT_ORG_ABBREVIATIONS: frozenset[str] = frozenset({
 # Words that make a run of words in Latin letters an organisation's name, in the languages of partner
 # cities («Kinross Gold Corporation», «Tartu Ülikool», «Trondheim kommune», «Clemens-Sels-Museum Neuss»).
 # Lowercase; a compound ending in one counts too («Hansebüro», «vidusskola»), a run of one bare word does not.
-LATIN_ORG_WORDS: frozenset[str] = frozenset({
-    # English
+ENGLISH_ORG_WORDS: frozenset[str] = frozenset({
     "academy", "agency", "airlines", "airways", "association", "authority", "bank", "center", "centre", "chamber",
     "choir", "club", "college", "commission", "committee", "company", "corporation", "council", "department",
     "ensemble", "federation", "foundation", "gallery", "group", "holding", "holdings", "hospital", "industries",
@@ -102,6 +101,11 @@ LATIN_ORG_WORDS: frozenset[str] = frozenset({
     "organisation", "organization", "partnership", "playhouse", "school", "society", "studio", "theatre",
     "theater", "trust", "union", "university", "limited", "groupe", "gruppe", "konzern", "werke", "works",
     "service", "shipyard", "network", "institution", "fund",
+})
+# The same words in the languages of partner towns, whose names they follow in their own case: a town's name
+# before one names the town («Kiruna kommun», «Rovaniemen kaupunginhallitus»), where before an English one it
+# is as often a word («Green Forest Group», «Bank of China»).
+LOCAL_ORG_WORDS: frozenset[str] = frozenset({
     # German, Dutch
     "akademie", "bibliothek", "bund", "büro", "gesellschaft", "gymnasium", "hochschule", "institut", "kammer",
     "orchester", "schule", "stiftung", "universität", "verband", "verein", "zentrum", "gemeente", "stichting",
@@ -113,7 +117,8 @@ LATIN_ORG_WORDS: frozenset[str] = frozenset({
     # Nordic, Baltic, Finnish, Hungarian
     "universitet", "universitetet", "högskola", "høgskole", "høgskolen", "kommun", "kommune", "kommunen",
     "sekretariat", "sekretariatet", "museet", "senter", "senteret", "biblioteket", "stiftelse", "förening",
-    "forening", "ülikool",
+    "forening", "ülikool", "institutet", "institutt", "fullmäktige", "styrelse", "styre", "hallitus",
+    "valtuusto", "kunta", "hage", "trädgård", "skole", "skolen",
     "kool", "keskus", "muuseum", "teater", "linnavalitsus", "raamatukogu", "selts", "skola", "universitāte",
     "muzejs", "teātris", "biedrība", "bibliotēka", "universitetas", "mokykla", "muziejus", "savivaldybė",
     "yliopisto", "korkeakoulu", "kaupunki", "teatteri", "kirjasto", "säätiö", "egyetem", "múzeum", "színház",
@@ -122,6 +127,10 @@ LATIN_ORG_WORDS: frozenset[str] = frozenset({
     "uniwersytet", "muzeum", "teatr", "fundacja", "politechnika", "univerzita", "divadlo", "univerzitet", "muzej",
     "opština", "üniversitesi", "belediyesi", "müzesi", "vakfı", "derneği", "enstitüsü", "ajansı",
 })
+LATIN_ORG_WORDS: frozenset[str] = ENGLISH_ORG_WORDS | LOCAL_ORG_WORDS
+# Prepositions after an organisation's word in Latin letters that carry its name on in small letters
+# («Norsk institutt for naturforskning», «Institutet för rymdfysik»).
+LATIN_OF: frozenset[str] = frozenset({"for", "för", "of", "für", "voor", "per", "pour", "para"})
 # Legal forms after a company's name in Latin letters, as written («Huawei Technologies Co., Ltd.»).
 LATIN_LEGAL_FORMS: frozenset[str] = frozenset({
     "Inc", "Inc.", "Ltd", "Ltd.", "LLC", "PLC", "plc", "Corp", "Corp.", "Co.", "GmbH", "AG", "SE", "SA", "S.A.",
@@ -213,3 +222,11 @@ SURNAME_ENDINGS: dict[tuple[str, str], list[tuple[str, str]]] = {
     ("femn", "accs"): [("скую", "ская"), ("ову", "ова"), ("еву", "ева"), ("ину", "ина"), ("у", "а"), ("ю", "я")],
     ("femn", "loct"): [("ской", "ская"), ("овой", "ова"), ("евой", "ева"), ("иной", "ина"), ("е", "а")],
 }
+
+
+def latin_org_word(word: str, words: frozenset[str] = LATIN_ORG_WORDS) -> bool:
+    """An organisation's word, or a compound ending in one («Hansebüro», «Clemens-Sels-Museum»,
+    «kommunfullmäktige»)."""
+    return word in LATIN_LEGAL_FORMS or any(
+        part in words or any(part.endswith(w) and len(part) >= len(w) + 3 for w in words)
+        for part in word.lower().split("-"))

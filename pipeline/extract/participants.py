@@ -39,6 +39,7 @@ from pipeline.extract.orgwords import (
     JAPANESE_GIVEN_NAMES,
     LATIN_LEGAL_FORMS,
     LATIN_NOT_ORG_ABBREVIATIONS,
+    LATIN_OF,
     LATIN_ORG_WORDS,
     LEGAL_FORMS,
     NAMED_FOR_SOMEONE_HEADS,
@@ -49,6 +50,7 @@ from pipeline.extract.orgwords import (
     ROMAN_REGNAL,
     SURNAME_ENDINGS,
     TITLES,
+    latin_org_word,
 )
 from pipeline.extract.places import CITY_MARKERS, COUNTRIES, FORMER_STATES, REGION_MARKERS, STREET_MARKERS
 
@@ -602,13 +604,6 @@ _LATIN_ACRONYM = re.compile(r"[A-ZİŞĞÜÖÇ]{3,6}")  # «TİKA»
 _ROMAN = re.compile(r"(?:L?X{0,3}|XC)(?:IX|IV|V?I{0,3})")  # below a hundred: centuries, congresses, regnal
 
 
-def _latin_org_word(word: str) -> bool:
-    """An organisation's word, or a compound ending in one («Hansebüro», «Clemens-Sels-Museum»)."""
-    return word in LATIN_LEGAL_FORMS or any(
-        part in LATIN_ORG_WORDS or any(part.endswith(w) and len(part) >= len(w) + 3 for w in LATIN_ORG_WORDS)
-        for part in word.lower().split("-"))
-
-
 def _latin_runs(text: str) -> Iterator[list[tuple[str, int]]]:
     """Runs of words in Latin letters as (word, offset); a full stop ends a run, and is no part of its last
     word, unless the word is a legal form («Co.»)."""
@@ -636,17 +631,19 @@ def _latin_names(text: str) -> list[tuple[int, int]]:
         if not capitals:
             continue
         first = capitals[0]
-        last = max(i for i, (w, _) in enumerate(words) if w[:1].isupper() or _latin_org_word(w))
+        last = max(i for i, (w, _) in enumerate(words) if w[:1].isupper() or latin_org_word(w))
+        if last + 2 < len(words) and words[last + 1][0] in LATIN_OF and latin_org_word(words[last][0]):
+            last = len(words) - 1  # «Norsk institutt for naturforskning», «Institutet för rymdfysik»
         run = words[first : last + 1]
         if len(run) == 1:
             w, s = run[0]
             acronym = (_LATIN_ACRONYM.fullmatch(w) and w not in LATIN_NOT_ORG_ABBREVIATIONS and w not in ISO_CODES
                        and not _ROMAN.fullmatch(w) and not _caps_line(text, s))
-            compound = w.lower() not in LATIN_ORG_WORDS and _latin_org_word(w) and w not in LATIN_LEGAL_FORMS
+            compound = w.lower() not in LATIN_ORG_WORDS and latin_org_word(w) and w not in LATIN_LEGAL_FORMS
             if acronym or compound:
                 spans.append((s, s + len(w)))
             continue
-        if any(_latin_org_word(w) for w, _ in run) and not all(w.lower() in LATIN_ORG_WORDS for w, _ in run):
+        if any(latin_org_word(w) for w, _ in run) and not all(w.lower() in LATIN_ORG_WORDS for w, _ in run):
             spans.append((run[0][1], run[-1][1] + len(run[-1][0])))
     return spans
 

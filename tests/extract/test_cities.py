@@ -131,6 +131,12 @@ CASES = [
     ("Совместно с Tartu Ülikool (Эстония) и Trondheim kommune (Норвегия).",
      [("Tartu", "Тарту", "EE"), ("Trondheim", "Тронхейм", "NO")]),
     ("Проект поддержали European Union и Mission Control (США).", []),
+    # Before an organisation's word in its own language, where no country is named, in its own case too and
+    # a small town as well; not before an English one, nor a small town elsewhere.
+    ("Письма прислали Kiruna kommun, Rovaniemen kaupunginhallitus и Kirkenes videregående skole.",
+     [("Kiruna", "Кируна", "SE"), ("Rovaniemen", "Рованиеми", "FI"), ("Kirkenes", "Киркенес", "NO")]),
+    ("Проект поддержали China Green Forest Group.", []),
+    ("Помощь оказала Fort Ross Conservancy (США).", []),
     # A former name that GeoNames lacks names the city's place; a part of a compound after a word that is
     # no city is no city either.
     ("Лекция о Симбирске прошла.", [("Симбирске", "Симбирск", "RU")]),

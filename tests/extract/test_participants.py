@@ -321,6 +321,8 @@ ORGANIZATIONS = [
     # numeral or word of an event's name; a full stop ends a name unless it belongs to a legal form.
     ("Делегация Kinross Gold Corporation посетила Tartu Ülikool и Trondheim kommune.",
      ["Kinross Gold Corporation", "Tartu Ülikool", "Trondheim kommune"]),
+    ("Выступили председатель Kiruna kommunfullmäktige и сотрудник Norsk institutt for naturforskning.",
+     ["Kiruna kommunfullmäktige", "Norsk institutt for naturforskning"]),
     ("Экспонаты передал Clemens-Sels-Museum Neuss. Hansebüro Lübeck и Stadtwerke AG прислали письма.",
      ["Clemens-Sels-Museum Neuss", "Hansebüro Lübeck", "Stadtwerke AG"]),
     ("Стипендии DAAD и CII получили студенты, прибывшие в XIV раз в 300 TEU за 5 млн USD после COVID-19.",
