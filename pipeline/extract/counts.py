@@ -20,7 +20,7 @@ from pipeline.extract.numbers import (
     word_value,
 )
 from pipeline.extract.qualifiers import qualifier_before
-from pipeline.extract.tables import cell_of, row_label
+from pipeline.extract.tables import cell_of, heading_of
 
 # Nouns whose count is a duration, an age, a share or a measure, not a number of things.
 NOT_COUNTED: frozenset[str] = frozenset({
@@ -391,7 +391,6 @@ _HEADING_MEASURE = re.compile(r"\s*[,(]\s*(?:тыс\.?\s*)?(?:чел(?:\.|ове
                               re.IGNORECASE)
 _THOUSANDS = re.compile(r"[,(]\s*тыс\.?\s", re.IGNORECASE)
 _OF_THEM_HEAD = re.compile(r"^из\s+них\s+", re.IGNORECASE)
-_YEAR_HEADER = re.compile(r"(?:19|20)\d\d(?:\s*(?:год|г\.))?")
 _WORD = re.compile(r"[А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)*")
 _ELLIPSIS_INTRO = re.compile(r"(?:[-–—,:;]|(?<![а-яё])из\s+(?:них|которых)|(?<![а-яё])в\s+том\s+числе)\s*$",
                              re.IGNORECASE)
@@ -433,19 +432,17 @@ def _column_of(text: str, s: int, e: int) -> tuple[str, int] | None:
     found = cell_of(text, s, e)
     if found is None:
         return None
-    header, cell_start, cell_end = found
+    _, cell_start, cell_end = found
     if text[cell_start : qualifier_before(text, s)[1]].strip() or text[e:cell_end].strip():
         return None
-    if _YEAR_HEADER.fullmatch(header):
-        label = row_label(text, s)
-        return _heading_noun(label, row=True) if label else None
-    return _heading_noun(header)
+    heading, row = heading_of(text, s, e) or ("", False)
+    return _heading_noun(heading, row=row) if heading else None
 
 
 def _heading_noun(heading: str, row: bool = False) -> tuple[str, int] | None:
     """What a table's heading says its numbers count: «Количество/Число X», «X, чел.», «X (тыс. чел.)», «X, ед.»,
-    a noun in the plural («Экскурсии», «Из них дети»), and in a row's label a noun in the genitive plural after
-    a verb («Проведено экскурсий», «Принято официальных делегаций»)."""
+    a noun in the plural first («Экскурсии», «Из них дети», «Участники мероприятий»), and in a row's label a
+    noun in the genitive plural after a verb («Проведено экскурсий», «Принято официальных делегаций»)."""
     factor = 1_000 if _THOUSANDS.search(heading) else 1
     if subject := _NUMBER_OF.match(heading):
         return (noun, factor) if (noun := _noun_after(heading, subject.end())) else None
@@ -453,14 +450,13 @@ def _heading_noun(heading: str, row: bool = False) -> tuple[str, int] | None:
     if _PEOPLE_HEADER.search(heading) and (not named or named.lower().startswith("численност")):
         return "человек", factor  # «Численность, чел.»: people as such
     words = _WORD.findall(named)
-    if len(words) == 1 and any(p.tag.POS == "NOUN" and p.tag.number == "plur" and p.tag.case == "nomn"
-                               for p in parses(words[0].lower())):
-        return _noun(words[0]), factor  # «Участники, чел.», «Экскурсии, ед.», «Из них дети (чел.)»
+    if words and any(p.tag.POS == "NOUN" and p.tag.number == "plur" and p.tag.case in ("nomn", "gent")
+                     for p in parses(words[0].lower())[:2]):
+        # «Участники, чел.», «Экскурсии, ед.», «Из них дети (чел.)», «Мероприятий», «Участники мероприятий»,
+        # «Мероприятий в онлайн-формате»
+        return _noun(words[0]), factor
     if row and words and parses(words[0].lower())[0].tag.POS in ("PRTS", "VERB"):
         return (noun, factor) if (noun := _noun_after(named, len(words[0]))) else None
-    if row and words and (p := parses(words[0].lower())[0]).tag.POS == "NOUN" and p.tag.case == "gent" \
-            and p.tag.number == "plur":
-        return _noun(words[0]), factor  # «Мероприятий в онлайн-формате»
     return None
 
 

@@ -17,6 +17,7 @@ from pipeline.extract.numbers import (
     word_value,
 )
 from pipeline.extract.qualifiers import QUALIFIER_RE, qualifier_of, verb_qualifier
+from pipeline.extract.tables import cells, heading_of
 
 # ISO 4217 codes a report writes as they are («USD 50 000», «341 млн USD»).
 ISO_CODES: frozenset[str] = frozenset({
@@ -126,8 +127,7 @@ def money_component(doc: Doc) -> Doc:
             if multiplier(m["mult"]) >= multiplier(m["mult0"]):
                 continue  # «2 млн 3 млн рублей» is no one sum
             value += digits_value(larger) * multiplier(m["mult0"])
-        value = round(value, 2)  # «8,3 млн»: 8.3 × 10⁶ is 8300000.000000001 in binary floating point
-        value = int(value) if float(value).is_integer() else value
+        value = _amount(value)
         start = m.start("q") if m["q"] else figure
         qualifier = qualifier_of(m["q"]) if m["q"] else verb_qualifier(text, start)  # «превысил 95 млн долларов»
         fields = {"value": value, "currency": currency_code(m["cur"]), "qualifier": qualifier}
@@ -141,9 +141,24 @@ def money_component(doc: Doc) -> Doc:
             qualifier = qualifier_of(q["q"]) if q else verb_qualifier(text, start)
             fields = {"value": value, "currency": currency_code(m.group()), "qualifier": qualifier}
             add(doc, Mention("money", q.start() if q else start, m.end(), fields))
+    for s, e in cells(text):
+        if (m := _CELL_NUMBER.fullmatch(text, s, e)) and (heading := heading_of(text, s, e)) \
+                and (unit := _HEADING_CURRENCY.search(heading[0])) and not overlaps(doc, s, e, "date", "money"):
+            # a number alone under «Расходы, тыс. руб.», or in the row so labelled under a year
+            fields = {"value": _amount(digits_value(m["n"]) * multiplier(unit["mult"])),
+                      "currency": currency_code(unit["cur"]), "qualifier": qualifier_of(m["q"]) if m["q"] else "exact"}
+            add(doc, Mention("money", s, e, fields))
     return doc
 
 
+def _amount(value: int | float) -> int | float:
+    value = round(value, 2)  # «8,3 млн»: 8.3 × 10⁶ is 8300000.000000001 in binary floating point
+    return int(value) if float(value).is_integer() else value
+
+
+_CELL_NUMBER = re.compile(rf"(?:(?P<q>{QUALIFIER_RE})\s+)?(?P<n>{DIGITS.pattern})", re.IGNORECASE)
+_HEADING_CURRENCY = re.compile(rf"[,(]\s*(?:(?P<mult>{_MULT_WORDS})\s*)?(?P<cur>{_CURRENCY_RE})\s*\)?\s*$",
+                               re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"([а-яё]+)\s+$", re.IGNORECASE)
 _QUALIFIER_BEFORE = re.compile(rf"{_QUALIFIER}$", re.IGNORECASE)
 

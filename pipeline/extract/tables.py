@@ -4,6 +4,7 @@ line of the run its header. The components ask what a number alone in its cell s
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 _SEPARATOR = re.compile(r"\t| \| ")
 
@@ -45,3 +46,33 @@ def row_label(text: str, s: int) -> str | None:
     if not separators or s < separators[0][1]:
         return None
     return text[line_start : separators[0][0]].strip()
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d(?:\s*(?:год|г\.))?")
+
+
+def heading_of(text: str, s: int, e: int) -> tuple[str, bool] | None:
+    """What names the numbers of the cell [s, e): its column's header, or its row's first cell where the
+    column is a year's («2019 год»); and whether it is the row's. None outside a table."""
+    found = cell_of(text, s, e)
+    if found is None:
+        return None
+    if _YEAR.fullmatch(found[0]):
+        label = row_label(text, s)
+        return (label, True) if label else None
+    return found[0], False
+
+
+def cells(text: str) -> Iterator[tuple[int, int]]:
+    """The spans of the cells after the first of each table line, stripped; the components ask
+    `heading_of` which are below a header."""
+    at = 0
+    for line in text.split("\n"):
+        separators = _separators(line, 0, len(line))
+        for k, (_, b) in enumerate(separators):
+            end = separators[k + 1][0] if k + 1 < len(separators) else len(line)
+            cell = line[b:end]
+            if stripped := cell.strip():
+                start = at + b + cell.index(stripped)
+                yield start, start + len(stripped)
+        at += len(line) + 1
