@@ -384,6 +384,10 @@ _QUANTITY_VERB = re.compile(
     r"(?<![а-яё])(?:состав|превы[сш]|достиг|вырос|возрос|увелич|сократ|сниз|насчитыва)[а-яё]*\s+"
     r"(?:(?:на|до|почти|более|свыше|около|порядка|примерно|не|менее|уже|лишь|всего)\s+){0,3}$", re.IGNORECASE)
 _NUMBER_OF = re.compile(r"(?<![а-яё])(?:(?:количеств|числ)[оаеу]|кол-во)\s+", re.IGNORECASE)
+# Nouns that a heading counting people («, чел.») names only as people: ten of thirteen annotated texts
+# count «Участники, чел.» as «человек», where they count «Посетители, чел.» or «Экскурсанты, чел.» as
+# visitors and sightseers.
+PEOPLE_AS_SUCH: frozenset[str] = frozenset({"участник"})
 # A column of numbers of people: «Численность, чел.», «Участники, человек», «Посетители (тыс. чел.)»
 _PEOPLE_HEADER = re.compile(r"^численность|(?<![а-яё])чел(?:\.|овек)?\)?$", re.IGNORECASE)
 # What a heading says of its numbers after its noun: «, чел.», «(тыс. чел.)», «, ед.»
@@ -454,7 +458,8 @@ def _heading_noun(heading: str, row: bool = False) -> tuple[str, int] | None:
                      for p in parses(words[0].lower())[:2]):
         # «Участники, чел.», «Экскурсии, ед.», «Из них дети (чел.)», «Мероприятий», «Участники мероприятий»,
         # «Мероприятий в онлайн-формате»
-        return _noun(words[0]), factor
+        noun = _noun(words[0])
+        return ("человек" if noun in PEOPLE_AS_SUCH and _PEOPLE_HEADER.search(heading) else noun), factor
     if row and words and parses(words[0].lower())[0].tag.POS in ("PRTS", "VERB"):
         return (noun, factor) if (noun := _noun_after(named, len(words[0]))) else None
     return None

@@ -171,12 +171,23 @@ def _years(m: re.Match[str], year: int) -> Range:
     return dt.date(y1, 1, 1), dt.date(y2, 12, 31), "year"
 
 
-def _quarter(m: re.Match[str], year: int) -> Range:
-    key = m["q"].lower()
+def _quarter_number(word: str) -> int:
+    key = word.lower()
     numeral = re.match(r"iv|i{1,3}|[1-4]", key)
-    q = _QUARTERS[numeral.group() if numeral else key[:4]]
+    return _QUARTERS[numeral.group() if numeral else key[:4]]
+
+
+def _quarter(m: re.Match[str], year: int) -> Range:
+    q = _quarter_number(m["q"])
     y = _y(m, "y1", year)
     return dt.date(y, 3 * q - 2, 1), _month_range(y, 3 * q)[1], "quarter"
+
+
+def _quarters(m: re.Match[str], year: int) -> Range:
+    """«во II–III кварталах 2023 года»: from the first quarter's first day to the last's last."""
+    y = _y(m, "y1", year)
+    return dt.date(y, 3 * _quarter_number(m["q"]) - 2, 1), _month_range(y, 3 * _quarter_number(m["q2"]))[1], \
+        "quarter"
 
 
 def _half(m: re.Match[str], year: int) -> Range:
@@ -286,6 +297,8 @@ PATTERNS: list[tuple[re.Pattern[str], Builder]] = [
     (_p(rf"(?P<y1>{_Y})/(?P<y2>{_Y})(?!\s*учебн)"), _adjacent_years),  # a season «2018/2019»
     (_p(rf"(?P<y1>{_Y}){_YW}"), _years),
     (_p(r"(?:начал[еоау]|конц[еау]|середин[еыу])\s+года(?![а-яё])"), _this_year),  # «в конце года»
+    (_p(rf"(?<![\w-])(?P<q>{_Q}){_DASH}(?P<q2>{_Q})\s+(?:квартал(?:ы|ов|ах|ам|ами)(?![а-яё])|кв\.){_Y1}?"),
+     _quarters),
     (_p(rf"(?<![\w-])(?P<q>{_Q})\s+(?:квартал(?:а|е|у|ом)?(?![а-яё])|кв\.){_Y1}?"), _quarter),
     (_p(rf"(?<![\w-])(?P<q>II?|[12](?:-?(?:е|м|го))?|перв\w*|втор\w*)\s+полугоди[еяюи](?:м)?(?![а-яё]){_Y1}?"), _half),
     (_p(rf"(?<![\w-])(?P<q>перв\w*|втор\w*)\s+половин[аеуы](?![а-яё])(?:{_Y1}|\s+год[аеу]?(?![а-яё]))"), _half),
@@ -340,6 +353,8 @@ def _builds(m: re.Match[str], build: Builder) -> bool:
 # A year further than this from the report's is history («основанием Костромы в 1152 году, состоялось
 # 13–14 августа»): the dates after it in its sentence keep the report's year.
 HISTORY = 50
+# Headings of a column of years: when a tie was made, signed, founded.
+_YEAR_HEADING = re.compile(r"(?:год|дата|соглашени|договор|подписан|основан|установлен)", re.IGNORECASE)
 _BARE_YEAR = re.compile(_Y)
 _SINCE = re.compile(r"(?<![а-яё])с\s+$", re.IGNORECASE)
 # A year of another calendar follows its number with the calendar's name («1443 года по хиджре», «1443 г. х.»).
@@ -377,10 +392,10 @@ def dates_component(doc: Doc) -> Doc:
             sentence_year[sentence] = explicit
         # Spans start at the first word of the date, not at a preposition the pattern may carry.
         add(doc, Mention("date", start, end, {"start_date": first, "end_date": last, "granularity": granularity}))
-    # a year alone in a table's column headed «Год …» («Год подписания соглашения»)
+    # a year alone in a table's column headed «Год …» («Год подписания соглашения»), «Соглашение», «Дата …»
     text = text_of(doc)
     for m in _BARE_YEAR.finditer(text):
-        if (cell := cell_of(text, *m.span())) and cell[0].lower().startswith("год") \
+        if (cell := cell_of(text, *m.span())) and _YEAR_HEADING.match(cell[0]) \
                 and text[cell[1] : cell[2]].strip() == m.group():
             year = int(m.group())
             add(doc, Mention("date", *m.span(), {"start_date": dt.date(year, 1, 1), "end_date": dt.date(year, 12, 31),

@@ -7,6 +7,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline.extract.cities import countries_in
 from pipeline.extract.mention import Mention, add, overlaps, text_of
 from pipeline.extract.numbers import (
     DIGITS,
@@ -25,10 +26,13 @@ ISO_CODES: frozenset[str] = frozenset({
     "TRY", "INR", "CHF", "PLN", "HUF", "UAH", "TJS", "VND", "EGP", "BGN", "RSD", "IRR", "GEL", "AMD", "DKK", "CZK",
     "CAD", "AUD", "SGD", "HKD",
 })
+# Crowns without their adjective are the crowns of the one crown country a paragraph names.
+CROWN = "crown"
+CROWNS: dict[str, str] = {"CZ": "CZK", "SE": "SEK", "NO": "NOK", "DK": "DKK", "IS": "ISK"}
 # Currency phrase (regex, case-insensitive) → ISO 4217. The first matching row wins, so the
 # adjective-qualified rows (roubles, dollars) come before the plain ones.
 CURRENCIES: list[tuple[str, str]] = [
-    (r"белорусск\w+\s+руб(?:л[а-яё]*|\.)?", "BYN"),
+    (r"бел(?:орусск\w+|\.)\s+руб(?:л[а-яё]*|\.)?", "BYN"),
     (r"(?:российск\w+\s+)?руб(?:л[а-яё]*|\.)?|р\.|₽", "RUB"),
     (r"тенге", "KZT"),
     (r"юан[а-яё]*", "CNY"),
@@ -45,6 +49,7 @@ CURRENCIES: list[tuple[str, str]] = [
     (r"шведск\w+\s+крон[а-яё]{0,2}", "SEK"),
     (r"датск\w+\s+крон[а-яё]{0,2}", "DKK"),
     (r"чешск\w+\s+крон[а-яё]{0,2}", "CZK"),
+    (r"крон(?:[аеуы]|ам|ами|ах)?", CROWN),  # of the country the paragraph names
     (r"фунт[а-яё]{0,3}\s+стерлинг[а-яё]{0,3}", "GBP"),
     (r"иен[а-яё]{0,2}", "JPY"),
     (r"(?:южнокорейск\w+\s+)?вон[а-яё]{0,2}", "KRW"),
@@ -130,8 +135,8 @@ def money_component(doc: Doc) -> Doc:
         value = _amount(value)
         start = m.start("q") if m["q"] else figure
         qualifier = qualifier_of(m["q"]) if m["q"] else verb_qualifier(text, start)  # «превысил 95 млн долларов»
-        fields = {"value": value, "currency": currency_code(m["cur"]), "qualifier": qualifier}
-        add(doc, Mention("money", start, m.end(), fields))
+        if currency := _currency(m["cur"], text):
+            add(doc, Mention("money", start, m.end(), {"value": value, "currency": currency, "qualifier": qualifier}))
     for m in _ANY_CURRENCY.finditer(text):
         if text[m.end() : m.end() + 1].isalpha():
             continue  # «рубцовских»: no currency
@@ -139,16 +144,26 @@ def money_component(doc: Doc) -> Doc:
             start, value = found
             q = _QUALIFIER_BEFORE.search(text, max(0, start - 20), start)
             qualifier = qualifier_of(q["q"]) if q else verb_qualifier(text, start)
-            fields = {"value": value, "currency": currency_code(m.group()), "qualifier": qualifier}
-            add(doc, Mention("money", q.start() if q else start, m.end(), fields))
+            if currency := _currency(m.group(), text):
+                fields = {"value": value, "currency": currency, "qualifier": qualifier}
+                add(doc, Mention("money", q.start() if q else start, m.end(), fields))
     for s, e in cells(text):
         if (m := _CELL_NUMBER.fullmatch(text, s, e)) and (heading := heading_of(text, s, e)) \
                 and (unit := _HEADING_CURRENCY.search(heading[0])) and not overlaps(doc, s, e, "date", "money"):
             # a number alone under «Расходы, тыс. руб.», or in the row so labelled under a year
-            fields = {"value": _amount(digits_value(m["n"]) * multiplier(unit["mult"])),
-                      "currency": currency_code(unit["cur"]), "qualifier": qualifier_of(m["q"]) if m["q"] else "exact"}
-            add(doc, Mention("money", s, e, fields))
+            if currency := _currency(unit["cur"], text):
+                fields = {"value": _amount(digits_value(m["n"]) * multiplier(unit["mult"])), "currency": currency,
+                          "qualifier": qualifier_of(m["q"]) if m["q"] else "exact"}
+                add(doc, Mention("money", s, e, fields))
     return doc
+
+
+def _currency(phrase: str, text: str) -> str | None:
+    code = currency_code(phrase)
+    if code != CROWN:
+        return code
+    crowns = {CROWNS[c] for c in countries_in(text) if c in CROWNS}
+    return crowns.pop() if len(crowns) == 1 else None
 
 
 def _amount(value: int | float) -> int | float:

@@ -99,8 +99,13 @@ def _is_adj(word: str) -> bool:
     ps = parses(word.lower())
     if ps[0].tag.POS in ("ADJF", "PRTF") or "Anum" in ps[0].tag:
         return True
+    if not ps[0].is_known and _PLACE_ADJECTIVE_ENDING.search(word):
+        return True  # «Лидском», «Лидским»: a town's adjective the dictionary guesses as a noun or a surname
     # an adjective that is a surname too, which the dictionary reads first («Могилевского»: Могилевский)
     return "Surn" in ps[0].tag and any(p.tag.POS == "ADJF" and p.is_known for p in ps)
+
+
+_PLACE_ADJECTIVE_ENDING = re.compile(r"[сц]к(?:ий|ого|ому|им|ом|ая|ой|ую|ое|ие|их|ими)$")
 
 
 @_per_word
@@ -506,6 +511,8 @@ def _organisations(doc: Doc, words: list[tuple[str, int, int]], quotes: list[tup
             continue
         start_k = k
         while start_k - 1 >= 0 and words[start_k - 1][0][0].isalpha() and _agrees(words[start_k - 1][0], w):
+            if words[start_k][0][0].isupper() and words[start_k - 1][0][0].islower() and start_k < k:
+                break  # «учащихся Омской детской школы»: a name begins at its capital
             start_k -= 1
             if start_k >= 2 and words[start_k - 1][0] == "и" and words[start_k - 2][0].islower() \
                     and words[start_k][0].islower() and _agrees(words[start_k - 2][0], w):

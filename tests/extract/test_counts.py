@@ -128,9 +128,9 @@ CASES = [
      [(41386, "exact", "посетитель"), (17905, "exact", "посетитель"), (14, "exact", "делегация"),
       (3, "exact", "делегация"), (6, "exact", "мероприятие"), (29, "exact", "мероприятие")]),
     # A plural noun first in a heading with words after it, in the nominative or the genitive, and a row's
-    # label of that kind; not a heading of money.
+    # label of that kind; not a heading of money. Participants counted as people («, чел.») are people.
     ("Квартал\tМероприятий\tУчастников и зрителей, тыс. чел.\tРасходы, тыс. руб.\nI квартал\t18\t4,6\t120",
-     [(18, "exact", "мероприятие"), (4600, "exact", "участник")]),
+     [(18, "exact", "мероприятие"), (4600, "exact", "человек")]),
     ("Показатель\t2020 год\t2021 год\nМероприятия с участием зарубежных партнеров\t14\t19\n"
      "Участники мероприятий\tоколо 600\tсвыше 900",
      [(14, "exact", "мероприятие"), (19, "exact", "мероприятие"), (600, "approx", "участник"),
