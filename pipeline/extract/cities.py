@@ -25,7 +25,7 @@ from pipeline.extract.places import (
     CITY_MARKERS,
     COUNTRIES,
     KOREAN_INITIALS,
-    LATIN_GENITIVES,
+    LATIN_CASE_ENDINGS,
     LATIN_WORDS_NOT_CITIES,
     REGION_MARKERS,
     REGIONS_NOT_CITIES,
@@ -51,10 +51,11 @@ _LATIN_WORD = re.compile(r"[A-Za-zß-ÿĀ-ɏ-]+")
 
 
 def _latin_city(doc: Doc, i: int, paragraph: Callable[[], frozenset[str]]) -> tuple[gazetteer.City, int] | None:
-    """A town in Latin letters, and its last token: where its country is named, or before an organisation's
+    """A town in Latin letters, and its last token: where its country is named, or beside an organisation's
     word in its own language, which its name names («Tartu Ülikool», «Kiruna kommun», «Luleå tekniska
-    universitet»), there in its own case too («Rovaniemen kaupunginhallitus»); a small town only there (not
-    Ross in «Fort Ross»). Two capitalised words may be one name («Bad Oldesloe»)."""
+    universitet», «Musikschule Bad Ischl»), there in its own case too («Rovaniemen kaupunginhallitus»,
+    «Městské muzeum v Blansku»); a small town only there (not Ross in «Fort Ross»). Two capitalised words may
+    be one name («Bad Oldesloe»)."""
     if not _latin_name(doc, i):
         return None
     two = i + 1 < len(doc) and _latin_name(doc, i + 1) and doc[i].whitespace_ == " "
@@ -63,8 +64,9 @@ def _latin_city(doc: Doc, i: int, paragraph: Callable[[], frozenset[str]]) -> tu
         if word in LATIN_WORDS_NOT_CITIES:
             return None
         after = itertools.takewhile(lambda t: _LATIN_WORD.fullmatch(t.text), doc[last + 1 : last + 6])
-        names_org = any(latin_org_word(t.text, LOCAL_ORG_WORDS) for t in after)
-        forms = [word] + [word[: -len(end)] + instead for end, instead in LATIN_GENITIVES if names_org and
+        before = itertools.takewhile(lambda t: _LATIN_WORD.fullmatch(t.text), reversed(doc[max(0, i - 5) : i]))
+        names_org = any(latin_org_word(t.text, LOCAL_ORG_WORDS) for t in [*after, *before])
+        forms = [word] + [word[: -len(end)] + instead for end, instead in LATIN_CASE_ENDINGS if names_org and
                           word.endswith(end)]
         found = [city for form in forms if (city := gazetteer.latin_index().get(form))]
         # of the name as written and as a genitive («Kemin»: Кемин in Kyrgyzstan, or Kemi's), one of a country
@@ -453,9 +455,10 @@ def cities_component(doc: Doc) -> Doc:
             continue  # «Алтай-Тур», «Волга-Днепр»: a part of a compound whose first part names no city
         if previous in REGION_MARKERS or previous in NAMED_AFTER or (previous in STREET_MARKERS and not own_name):
             continue
+        latin = _latin_city(doc, t.i, paragraph)  # natasha may read a Latin town as a person
         # In a person's name a word is no city, unless «город» announces it and the name is that one word
         # («в городе Кирове»); «главой города Вячеславом Франком» names the head.
-        if any(s <= t.idx < e and (not marked or len(text[s:e].split()) > 1) for s, e in persons):
+        if not latin and any(s <= t.idx < e and (not marked or len(text[s:e].split()) > 1) for s, e in persons):
             continue
         sentence = sentence_of(doc, t.idx)
         if sentence not in sentence_countries:
@@ -507,12 +510,13 @@ def cities_component(doc: Doc) -> Doc:
                 match = (small, last)  # «Ак-Довурак», before its first part alone («Ак»: Аки, Japan)
                 break
             common = common and not (place and city and city.country != "RU")
-            if common and (neighbours := {listed, _listed_before(doc, last)} - {None}):
+            if common and (neighbours := {listed, after := _listed_before(doc, last)} - {None}):
                 # listed with a town of a country, a common word names a town of that country, whatever the
                 # case its ending stands for («из Ниша и Крагуеваца»), and in a quoted route too («Сухой Лог –
-                # Богданович»)
+                # Богданович»); listed between two towns, a town of any country («из Южно-Сахалинска, Отару и
+                # Тонхэ»)
                 of_country = gazetteer.lookup_first([*keys, *_ending_guesses(fold(words[0]))], neighbours)
-                if of_country and of_country.country in neighbours:
+                if of_country and (of_country.country in neighbours or (listed and after)):
                     match = (of_country, last)
                     break
             if common and not (city and (city.country in near or (place_named and city.country in paragraph()))
@@ -545,7 +549,7 @@ def cities_component(doc: Doc) -> Doc:
             match = small if small and small[0].country == listed and (
                 small[1] > t.i or not (_is_common_noun(t.text) or _adjective_here(doc, t.i))) else None
         if match is None:
-            match = _latin_city(doc, t.i, paragraph)
+            match = latin
         if match:
             city, last = match
             end = doc[last].idx + len(doc[last].text)

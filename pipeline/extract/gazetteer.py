@@ -41,8 +41,10 @@ TRANSLITERATE: dict[str, Callable[[str], str | None]] = {"CN": palladius, "JP": 
 
 
 def _russian_names(city: dict[str, Any]) -> list[str]:
-    names = [alt for alt in dict.fromkeys(city["alternatenames"])
+    # «Бад Зегеберг» as Russian texts write German spa towns: «Бад-Зегеберг»
+    names = [re.sub(r"^Бад ", "Бад-", alt) for alt in dict.fromkeys(city["alternatenames"])
              if ("А" <= alt[:1] <= "Я" or alt[:1] == "Ё") and _RUSSIAN_NAME.match(alt)]
+    names = list(dict.fromkeys(names))
     spell = TRANSLITERATE.get(city["countrycode"])
     # not a spelling the dictionary knows as another word («Шансы», «Сакура», «Далай»), nor a short one («Иу»)
     if not names and spell and len(name := spell(city["name"]) or "") >= 4 and not any(

@@ -118,7 +118,7 @@ LOCAL_ORG_WORDS: frozenset[str] = frozenset({
     "universitet", "universitetet", "högskola", "høgskole", "høgskolen", "kommun", "kommune", "kommunen",
     "sekretariat", "sekretariatet", "museet", "senter", "senteret", "biblioteket", "stiftelse", "förening",
     "forening", "ülikool", "institutet", "institutt", "fullmäktige", "styrelse", "styre", "hallitus",
-    "valtuusto", "kunta", "hage", "trädgård", "skole", "skolen",
+    "valtuusto", "kunta", "hage", "trädgård", "skole", "skolen", "škola", "knihovna",
     "kool", "keskus", "muuseum", "teater", "linnavalitsus", "raamatukogu", "selts", "skola", "universitāte",
     "muzejs", "teātris", "biedrība", "bibliotēka", "universitetas", "mokykla", "muziejus", "savivaldybė",
     "yliopisto", "korkeakoulu", "kaupunki", "teatteri", "kirjasto", "säätiö", "egyetem", "múzeum", "színház",

@@ -26,6 +26,10 @@ REGION_MARKERS: frozenset[str] = frozenset({
     "область", "край", "провинция", "республика", "штат", "район", "регион", "губерния", "уезд",
     "префектура", "волость", "земля", "кантон", "графство", "автономия", "аймак", "сомон", "обл.", "респ.",
     "река",  # «реки Нарвы», «вдоль реки Луги»: the rivers towns are named after
+    "озеро", "залив", "бухта", "пролив",  # «озера Валдай», «залива Анива»
+    # villages, which GOLD.md's cities and towns leave out (27 of 35 such names in the written gold):
+    # «у села Филипповка», «в станице Рязанской», «в поселке Родники»
+    "село", "станица", "поселок", "посёлок", "хутор", "деревня", "аул", "кишлак", "слобода",
 })
 # Case endings of a name's last word and what its nominative may end in instead, for the compound
 # names the dictionary does not know («Усть-Каменогорском» → «Усть-Каменогорск», «Йошкар-Оле» → «Йошкар-Ола»).
@@ -109,7 +113,9 @@ COUNTRIES: dict[str, str] = {
     "мексиканский": "MX", "таиландский": "TH", "тайский": "TH", "малайзийский": "MY", "индонезийский": "ID",
     "пакистанский": "PK", "иорданский": "JO", "иордания": "JO",
 }
-# Genitive endings of a town's name in Latin letters before an organisation's word, and what the name ends
-# in instead: Finnish «Rovaniemen kaupunginhallitus» (Rovaniemi), «Kemin», «Oulun yliopisto»; Latvian
-# «Rēzeknes novads».
-LATIN_GENITIVES: tuple[tuple[str, str], ...] = (("en", "i"), ("n", ""), ("s", ""))
+# Case endings of a town's name in Latin letters beside an organisation's word, and what the name ends in
+# instead: the Finnish genitive («Rovaniemen kaupunginhallitus»: Rovaniemi; «Kemin», «Oulun yliopisto»), the
+# Latvian («Rēzeknes novads») and the Czech locative («muzeum v Kolíně, Brně, Blansku, Sušici»).
+LATIN_CASE_ENDINGS: tuple[tuple[str, str], ...] = (
+    ("en", "i"), ("n", ""), ("s", ""), ("ě", ""), ("ě", "o"), ("u", "o"), ("i", "e"),
+)

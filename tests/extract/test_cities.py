@@ -124,6 +124,10 @@ CASES = [
     ("В городах Туран, Ак-Довурак и Шагонар проведены занятия.",
      [("Туран", "Туран", "RU"), ("Ак-Довурак", "Ак-Довурак", "RU"), ("Шагонар", "Шагонар", "RU")]),
     ("По итогам ООО «Сочи-Трэвел» заключило договоры.", [("Сочи", "Сочи", "RU")]),
+    # A village, a lake or a bay is no city; a common word listed between two towns is one, of any country.
+    ("У села Филипповка, в станице Рязанской, в посёлке Родники и на берегу залива Анива.", []),
+    ("Спортсмены из Южно-Сахалинска, Отару и Тонхэ.",
+     [("Южно-Сахалинска", "Южно-Сахалинск", "RU"), ("Отару", "Отару", "JP"), ("Тонхэ", "Тонхэ", "KR")]),
     # A street or a square named after someone; an adjective of a region.
     ("Мероприятия прошли на площади Горького и улице Ленина.", []),
     ("Прочитаны лекции о наследии Центральной Азии.", []),
@@ -135,6 +139,8 @@ CASES = [
     # a small town as well; not before an English one, nor a small town elsewhere.
     ("Письма прислали Kiruna kommun, Rovaniemen kaupunginhallitus и Kirkenes videregående skole.",
      [("Kiruna", "Кируна", "SE"), ("Rovaniemen", "Рованиеми", "FI"), ("Kirkenes", "Киркенес", "NO")]),
+    ("Выставку приняли Technické muzeum v Brně и Musikschule Bad Ischl.",
+     [("Brně", "Брно", "CZ"), ("Bad Ischl", "Бад-Ишл", "AT")]),
     ("Проект поддержали China Green Forest Group.", []),
     ("Помощь оказала Fort Ross Conservancy (США).", []),
     # A former name that GeoNames lacks names the city's place; a part of a compound after a word that is
