@@ -347,6 +347,8 @@ def counts_component(doc: Doc) -> Doc:
             unit, end = noun
         if unit in NOT_COUNTED or (unit in RANKS and value <= RANKS[unit]) or _is_label(value, text[s:end].split()[-1]):
             continue
+        if not float(value).is_integer():
+            continue  # «10.09» in a table's cell of dates: things are counted in whole numbers
         if unit in GRADES and value <= GRADES[unit] and (
                 pairs[k] or (k and pairs[k - 1]) or _PUPILS_BEFORE.search(text, max(0, s - 25), s)):
             continue
@@ -393,6 +395,8 @@ _PEOPLE_HEADER = re.compile(r"^численность|(?<![а-яё])чел(?:\.|
 # What a heading says of its numbers after its noun: «, чел.», «(тыс. чел.)», «, ед.»
 _HEADING_MEASURE = re.compile(r"\s*[,(]\s*(?:тыс\.?\s*)?(?:чел(?:\.|овек)?|ед(?:\.|иниц)?|шт\.?)\s*\)?\s*$",
                               re.IGNORECASE)
+_MEASURE_HEADING = re.compile(
+    r"[,(]\s*(?:(?:тыс|млн)\.?\s*)?(?:т|тонн[а-я]*|кг|км|м|га|л|%|куб\.\s*м|м[23²³])\.?\s*\)?\s*$", re.IGNORECASE)
 _THOUSANDS = re.compile(r"[,(]\s*тыс\.?\s", re.IGNORECASE)
 _OF_THEM_HEAD = re.compile(r"^из\s+них\s+", re.IGNORECASE)
 _WORD = re.compile(r"[А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)*")
@@ -448,6 +452,8 @@ def _heading_noun(heading: str, row: bool = False) -> tuple[str, int] | None:
     a noun in the plural first («Экскурсии», «Из них дети», «Участники мероприятий»), and in a row's label a
     noun in the genitive plural after a verb («Проведено экскурсий», «Принято официальных делегаций»)."""
     factor = 1_000 if _THOUSANDS.search(heading) else 1
+    if _MEASURE_HEADING.search(heading):
+        return None  # «Грузов, тыс. т»: a measure, not things counted
     if subject := _NUMBER_OF.match(heading):
         return (noun, factor) if (noun := _noun_after(heading, subject.end())) else None
     named = _HEADING_MEASURE.sub("", _OF_THEM_HEAD.sub("", heading)).strip()

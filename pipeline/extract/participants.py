@@ -790,6 +790,8 @@ def _persons(doc: Doc, orgs: list[Mention], foreign: list[tuple[int, int]]) -> l
         if len(words) == 1 and home and (city := gazetteer.lookup_first(name_keys(words))) \
                 and city.geonameid == home.geonameid:
             continue  # in Vladimir's report «Владимира» alone is the city; «Владимира Потанина» is a person
+        if len(words) == 1 and _family(words[0]):
+            continue  # «династии Грибушиных», «Строгановы»: a family, not a person
         if len(words) == 1 and _SENTENCE_START.search(text, max(0, start - 6), start) and _common_noun(words[0]):
             continue  # «Путина 2023 года прошла…»: a common noun («путина», the fishing season) starting a sentence
         if (words and _only_towns(words)) or (len(words) == 1 and (_listed_with_town(doc, text, start, end)
@@ -818,6 +820,13 @@ def _persons(doc: Doc, orgs: list[Mention], foreign: list[tuple[int, int]]) -> l
             continue
         out.append(Mention("person", s, e, {"name": person_nominative(text[s:e], _verb_gender(text, s, e))}))
     return out
+
+
+@_per_word
+def _family(word: str) -> bool:
+    """A surname that is only plural («Грибушиных», «Строгановы»; not «Шуваловым», also one man's)."""
+    surnames = [p for p in parses(word.lower()) if "Surn" in p.tag]
+    return bool(surnames) and all(p.tag.number == "plur" for p in surnames)
 
 
 @_per_word
