@@ -26,6 +26,7 @@ from pipeline.extract.places import (
     COUNTRIES,
     KOREAN_INITIALS,
     LATIN_CASE_ENDINGS,
+    LATIN_TOWN_WORDS,
     LATIN_WORDS_NOT_CITIES,
     REGION_MARKERS,
     REGIONS_NOT_CITIES,
@@ -65,7 +66,8 @@ def _latin_city(doc: Doc, i: int, paragraph: Callable[[], frozenset[str]]) -> tu
             return None
         after = itertools.takewhile(lambda t: _LATIN_WORD.fullmatch(t.text), doc[last + 1 : last + 6])
         before = itertools.takewhile(lambda t: _LATIN_WORD.fullmatch(t.text), reversed(doc[max(0, i - 5) : i]))
-        names_org = any(latin_org_word(t.text, LOCAL_ORG_WORDS) for t in [*after, *before])
+        names_org = any(latin_org_word(t.text, LOCAL_ORG_WORDS) or t.text in LATIN_TOWN_WORDS
+                        for t in [*after, *before])
         forms = [word] + [word[: -len(end)] + instead for end, instead in LATIN_CASE_ENDINGS if names_org and
                           word.endswith(end)]
         found = [city for form in forms if (city := gazetteer.latin_index().get(form))]

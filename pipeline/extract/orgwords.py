@@ -54,7 +54,7 @@ QUOTED_ONLY_HEADS: frozenset[str] = frozenset({
     "центр", "предприятие", "площадка", "пространство", "кластер", "движение", "сообщество", "команда",
     "дом", "дворец", "зал", "гостиница", "отель", "санаторий", "пансионат", "курорт", "аэропорт", "кинотеатр",
     "лагерь", "храм", "хурээ", "комплекс", "мечеть", "хурул", "синагога", "собор", "костел", "кирха",
-    "шахта", "рудник", "разрез", "отряд", "еврорегион",
+    "шахта", "рудник", "разрез", "отряд", "еврорегион", "стадион", "спорткомплекс", "манеж",
 })
 # Heads that name an organisation only in capitals («Исполнительная власть города Баку», Azerbaijan's city
 # administrations; «Континентальная хоккейная лига», «Русская православная церковь», «3-го Белорусского
@@ -100,7 +100,7 @@ ENGLISH_ORG_WORDS: frozenset[str] = frozenset({
     "institute", "laboratory", "library", "ministry", "motors", "municipality", "museum", "orchestra",
     "organisation", "organization", "partnership", "playhouse", "school", "society", "studio", "theatre",
     "theater", "trust", "union", "university", "limited", "groupe", "gruppe", "konzern", "werke", "works",
-    "service", "shipyard", "network", "institution", "fund",
+    "service", "shipyard", "network", "institution", "fund", "office", "hall", "board", "government", "ferry",
 })
 # The same words in the languages of partner towns, whose names they follow in their own case: a town's name
 # before one names the town («Kiruna kommun», «Rovaniemen kaupunginhallitus»), where before an English one it

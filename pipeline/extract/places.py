@@ -113,6 +113,9 @@ COUNTRIES: dict[str, str] = {
     "мексиканский": "MX", "таиландский": "TH", "тайский": "TH", "малайзийский": "MY", "индонезийский": "ID",
     "пакистанский": "PK", "иорданский": "JO", "иордания": "JO",
 }
+# Words beside a name in Latin letters that make it a town's («Otaru City Hall», «Stadt Ulm», «Ville de
+# Nancy»), wherever the text names its country or not.
+LATIN_TOWN_WORDS: frozenset[str] = frozenset({"City", "Town", "Stadt", "Ville", "Città", "Gemeinde", "Kommune"})
 # Case endings of a town's name in Latin letters beside an organisation's word, and what the name ends in
 # instead: the Finnish genitive («Rovaniemen kaupunginhallitus»: Rovaniemi; «Kemin», «Oulun yliopisto»), the
 # Latvian («Rēzeknes novads») and the Czech locative («muzeum v Kolíně, Brně, Blansku, Sušici»).
