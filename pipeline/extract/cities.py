@@ -48,6 +48,7 @@ def countries_in(text: str) -> frozenset[str]:
 
 
 _LATIN_NAME = re.compile(r"[A-ZÀ-ÞĀ-ſ][a-zß-ÿĀ-ɏ]+(?:-[A-ZÀ-ÞĀ-ſ][a-zß-ÿĀ-ɏ]+)*")
+_LATIN_IN_BRACKETS = re.compile(r" \(([A-ZÀ-ÞĀ-ſ][a-zß-ÿĀ-ɏ'’]+(?:[ -][A-ZÀ-ÞĀ-ſ][a-zß-ÿĀ-ɏ'’]+)*)\)")
 _LATIN_WORD = re.compile(r"[A-Za-zß-ÿĀ-ɏ-]+")
 
 
@@ -558,6 +559,8 @@ def cities_component(doc: Doc) -> Doc:
             fields = {"name": city.name, "country": city.country, "geonameid": city.geonameid,
                       "latitude": city.latitude, "longitude": city.longitude, "population": city.population}
             add(doc, Mention("city", t.idx, end, fields))
+            if spelled := _LATIN_IN_BRACKETS.match(text, end):
+                add(doc, Mention("city", *spelled.span(1), fields))  # «Сольнок (Szolnok)»: the same town
             if (first := re.split(r"[- ]", fold(city.name))[0]) != fold(city.name):
                 compounds.setdefault(first, city)
             i = last + 1

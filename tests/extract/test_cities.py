@@ -142,6 +142,8 @@ CASES = [
     ("Выставку приняли Technické muzeum v Brně и Musikschule Bad Ischl.",
      [("Brně", "Брно", "CZ"), ("Bad Ischl", "Бад-Ишл", "AT")]),
     ("Письмо прислали из Otaru City Hall.", [("Otaru", "Отару", "JP")]),
+    ("Делегация посетила венгерский город Сольнок (Szolnok).",
+     [("Сольнок", "Сольнок", "HU"), ("Szolnok", "Сольнок", "HU")]),
     ("Проект поддержали China Green Forest Group.", []),
     ("Помощь оказала Fort Ross Conservancy (США).", []),
     # A former name that GeoNames lacks names the city's place; a part of a compound after a word that is
