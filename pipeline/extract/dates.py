@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.extract.mention import Mention, add, sentence_of, text_of
-from pipeline.extract.tables import cell_of
+from pipeline.extract.tables import cell_of, in_header
 
 MONTHS: dict[str, int] = {
     "январ": 1, "феврал": 2, "март": 3, "апрел": 4, "ма": 5, "июн": 6,
@@ -395,8 +395,9 @@ def dates_component(doc: Doc) -> Doc:
     # a year alone in a table's column headed «Год …» («Год подписания соглашения»), «Соглашение», «Дата …»
     text = text_of(doc)
     for m in _BARE_YEAR.finditer(text):
-        if (cell := cell_of(text, *m.span())) and _YEAR_HEADING.match(cell[0]) \
-                and text[cell[1] : cell[2]].strip() == m.group():
+        if ((cell := cell_of(text, *m.span())) and _YEAR_HEADING.match(cell[0])
+                and text[cell[1] : cell[2]].strip() == m.group()) or in_header(text, *m.span()):
+            # and a year heading a column («Показатель | 2019 | 2020»)
             year = int(m.group())
             add(doc, Mention("date", *m.span(), {"start_date": dt.date(year, 1, 1), "end_date": dt.date(year, 12, 31),
                                                  "granularity": "year"}))

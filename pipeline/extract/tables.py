@@ -39,6 +39,23 @@ def cell_of(text: str, s: int, e: int) -> tuple[str, int, int] | None:
     return header[column].strip(), cell_start, cell_end
 
 
+def in_header(text: str, s: int, e: int) -> bool:
+    """[s, e) is a whole cell of a table's header line (a line the next one has as many cells as, the line
+    before it not)."""
+    line_start, line_end = _line(text, s)
+    separators = _separators(text, line_start, line_end)
+    if not separators or e > line_end:
+        return False
+    bounds = [line_start, *(x for sep in separators for x in sep), line_end]
+    cells = list(zip(bounds[::2], bounds[1::2], strict=True))
+    if not any(text[a:b].strip() == text[s:e] and a <= s and e <= b for a, b in cells):
+        return False
+    below = _line(text, line_end + 1) if line_end < len(text) else None
+    above = _line(text, line_start - 1) if line_start else None
+    return bool(below) and len(_separators(text, *below)) == len(separators) and not (
+        above and len(_separators(text, *above)) == len(separators))
+
+
 def row_label(text: str, s: int) -> str | None:
     """The first cell of the table line that offset s is on, where s is in a later cell, else None."""
     line_start, line_end = _line(text, s)
