@@ -482,6 +482,9 @@ def cities_component(doc: Doc) -> Doc:
                 # («Волжский историко-краеведческий музей»)
                 if adjective and (not _adjective_name(home.name) or _before_its_noun(doc, last)):
                     continue
+                if len(words) == 1 and (genders := _adjective_genders(words[0])) and _adjective_name(home.name) \
+                        and not set(genders) & set(_adjective_genders(home.name)):
+                    continue  # «Чайковская осень» in Чайковский's report: the adjective in another gender
                 match = (home, last)
                 break
             if adjective:

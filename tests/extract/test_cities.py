@@ -334,3 +334,5 @@ def test_the_reports_own_city_named_by_an_adjective(extract_records):
     assert extract_records("Концерт прошёл в Брянском областном театре.", "city", 2020, "Брянск") == []
     text = "Музей «Волжский историко-краеведческий музей», строительство Волжской ГЭС; гости из Волжского.\n"
     assert [r.text for r in extract_records(text, "city", 2020, "Волжский")] == ["Волжского"]
+    text = "Фестиваль «Чайковская осень» прошёл в Чайковском.\n"  # the adjective in another gender is none
+    assert [r.text for r in extract_records(text, "city", 2021, "Чайковский")] == ["Чайковском"]
