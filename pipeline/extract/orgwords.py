@@ -113,7 +113,8 @@ LOCAL_ORG_WORDS: frozenset[str] = frozenset({
     # French, Italian, Spanish, Portuguese
     "université", "musée", "théâtre", "fondation", "société", "école", "lycée", "mairie", "conseil", "académie",
     "università", "comune", "museo", "teatro", "fondazione", "associazione", "istituto", "scuola", "universidad",
-    "ayuntamiento", "fundación", "asociación", "universidade", "prefeitura",
+    "ayuntamiento", "fundación", "asociación", "universidade", "prefeitura", "politecnico", "cineteca", "musei",
+    "biblioteca", "galleria", "pinacoteca", "conservatorio", "bibliothèque", "médiathèque",
     # Nordic, Baltic, Finnish, Hungarian
     "universitet", "universitetet", "högskola", "høgskole", "høgskolen", "kommun", "kommune", "kommunen",
     "sekretariat", "sekretariatet", "museet", "senter", "senteret", "biblioteket", "stiftelse", "förening",
@@ -122,7 +123,7 @@ LOCAL_ORG_WORDS: frozenset[str] = frozenset({
     "kool", "keskus", "muuseum", "teater", "linnavalitsus", "raamatukogu", "selts", "skola", "universitāte",
     "muzejs", "teātris", "biedrība", "bibliotēka", "universitetas", "mokykla", "muziejus", "savivaldybė",
     "yliopisto", "korkeakoulu", "kaupunki", "teatteri", "kirjasto", "säätiö", "egyetem", "múzeum", "színház",
-    "alapítvány", "egyesület", "önkormányzat",
+    "alapítvány", "egyesület", "önkormányzat", "gimnázium", "instituut", "gümnaasium",
     # Slavic and Turkish in Latin letters
     "uniwersytet", "muzeum", "teatr", "fundacja", "politechnika", "univerzita", "divadlo", "univerzitet", "muzej",
     "opština", "üniversitesi", "belediyesi", "müzesi", "vakfı", "derneği", "enstitüsü", "ajansı",

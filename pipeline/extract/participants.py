@@ -607,6 +607,7 @@ def _capitalised_institution(words: list[tuple[str, int, int]], head: str, bound
 _LATIN = "A-Za-zÀ-ɏ"
 # Words in Latin letters separated by single spaces, with the dots of their legal forms («Co.», «e.V.»).
 _LATIN_RUN = re.compile(rf"(?<![\w.&'’-])[{_LATIN}][{_LATIN}'’&.-]*(?: [{_LATIN}][{_LATIN}'’&.-]*)*")
+_LATIN_CAPITALISED = re.compile(r"(?:[dl]['’])?[A-ZÀ-ÞĀ-ſ]")  # «Université d'Orléans»
 _LATIN_ACRONYM = re.compile(r"[A-ZİŞĞÜÖÇ]{3,6}")  # «TİKA»
 _ROMAN = re.compile(r"(?:L?X{0,3}|XC)(?:IX|IV|V?I{0,3})")  # below a hundred: centuries, congresses, regnal
 
@@ -638,7 +639,7 @@ def _latin_names(text: str) -> list[tuple[int, int]]:
         if not capitals:
             continue
         first = capitals[0]
-        last = max(i for i, (w, _) in enumerate(words) if w[:1].isupper() or latin_org_word(w))
+        last = max(i for i, (w, _) in enumerate(words) if _LATIN_CAPITALISED.match(w) or latin_org_word(w))
         if last + 2 < len(words) and words[last + 1][0] in LATIN_OF and latin_org_word(words[last][0]):
             last = len(words) - 1  # «Norsk institutt for naturforskning», «Institutet för rymdfysik»
         run = words[first : last + 1]

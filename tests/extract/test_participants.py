@@ -323,6 +323,8 @@ ORGANIZATIONS = [
     # numeral or word of an event's name; a full stop ends a name unless it belongs to a legal form.
     ("Делегация Kinross Gold Corporation посетила Tartu Ülikool и Trondheim kommune.",
      ["Kinross Gold Corporation", "Tartu Ülikool", "Trondheim kommune"]),
+    ("Стажировка в Politecnico di Milano, лекции Université d'Orléans, гости из Vak Bottyán Gimnázium.",
+     ["Politecnico di Milano", "Université d'Orléans", "Vak Bottyán Gimnázium"]),
     ("Турнир прошёл на стадионе «Металлург», письмо прислал Otaru City Hall.",
      ["стадион «Металлург»", "Otaru City Hall"]),
     ("Выступили председатель Kiruna kommunfullmäktige и сотрудник Norsk institutt for naturforskning.",
