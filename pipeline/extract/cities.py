@@ -37,16 +37,6 @@ NAMED_AFTER = frozenset({"им.", "им", "имени"})
 _WHOLE_NAME = re.compile(r"[А-ЯЁ]+(?:[- ][А-ЯЁ]+){0,3}")
 
 
-def countries_in(text: str) -> frozenset[str]:
-    found = set()
-    for word in text.replace("(", " ").replace(")", " ").replace(",", " ").split():
-        w = word.strip("«»\"'.;:!?")
-        for key in {fold(w), *(fold(p.normal_form) for p in parses(w.lower())[:2])}:
-            if key in COUNTRIES:
-                found.add(COUNTRIES[key])
-    return frozenset(found)
-
-
 _LATIN_NAME = re.compile(r"[A-ZÀ-ÞĀ-ſ][a-zß-ÿĀ-ɏ]+(?:-[A-ZÀ-ÞĀ-ſ][a-zß-ÿĀ-ɏ]+)*")
 _LATIN_IN_BRACKETS = re.compile(r" \(([A-ZÀ-ÞĀ-ſ][a-zß-ÿĀ-ɏ'’]+(?:[ -][A-ZÀ-ÞĀ-ſ][a-zß-ÿĀ-ɏ'’]+)*)\)")
 _LATIN_WORD = re.compile(r"[A-Za-zß-ÿĀ-ɏ-]+")
@@ -418,7 +408,7 @@ def _short_names(name: str) -> frozenset[str]:
 def cities_component(doc: Doc) -> Doc:
     persons = [(m.start, m.end) for m in mentions(doc, "person", "person_in_org")]
     places = [(m.start, m.end) for m in mentions(doc, "ner_loc")]  # natasha's
-    heading_countries = countries_in(doc.user_data.get("heading", ""))
+    heading_countries = gazetteer.countries_in(doc.user_data.get("heading", ""))
     sentence_countries: dict[tuple[int, int], frozenset[str]] = {}
     text = text_of(doc)
     paragraph_countries: list[frozenset[str]] = []  # read once, when a city first needs them
@@ -430,7 +420,7 @@ def cities_component(doc: Doc) -> Doc:
 
     def paragraph() -> frozenset[str]:
         if not paragraph_countries:
-            paragraph_countries.append(countries_in(text))
+            paragraph_countries.append(gazetteer.countries_in(text))
         return paragraph_countries[0]
 
     i = 0
@@ -465,7 +455,7 @@ def cities_component(doc: Doc) -> Doc:
             continue
         sentence = sentence_of(doc, t.idx)
         if sentence not in sentence_countries:
-            sentence_countries[sentence] = countries_in(text[sentence[0] : sentence[1]]) | heading_countries
+            sentence_countries[sentence] = gazetteer.countries_in(text[sentence[0] : sentence[1]]) | heading_countries
         # a foreign city the dictionary knows only as a name or surname («Зальцгиттера», «Геры») where natasha
         # reads a place; not «Пушкина», which names a writer as often as his town
         place_named = any(s <= t.idx < e for s, e in places)

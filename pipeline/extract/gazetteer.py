@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.extract.morph import fold, parses
-from pipeline.extract.places import OTHER_NAMES
+from pipeline.extract.places import COUNTRIES, OTHER_NAMES
 from pipeline.extract.transliteration import kontsevich, palladius, polivanov
 
 # Only the Russian alphabet: Ukrainian, Belarusian, Kazakh or Serbian spellings of the same city
@@ -51,6 +51,17 @@ def _russian_names(city: dict[str, Any]) -> list[str]:
             p.is_known and "Geox" not in p.tag for p in parses(name.lower())):
         names.append(name)  # «Суйфэньхэ», «Майдзуру»
     return names
+
+
+def countries_in(text: str) -> frozenset[str]:
+    """The countries a text names, by name, short form or adjective («Беларусь», «КНР», «чешская»)."""
+    found = set()
+    for word in text.replace("(", " ").replace(")", " ").replace(",", " ").split():
+        w = word.strip("«»\"'.;:!?")
+        for key in {fold(w), *(fold(p.normal_form) for p in parses(w.lower())[:2])}:
+            if key in COUNTRIES:
+                found.add(COUNTRIES[key])
+    return frozenset(found)
 
 
 @functools.cache

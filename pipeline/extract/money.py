@@ -7,7 +7,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.extract.cities import countries_in
+from pipeline.extract import gazetteer
 from pipeline.extract.mention import Mention, add, overlaps, text_of
 from pipeline.extract.numbers import (
     DIGITS,
@@ -162,7 +162,7 @@ def _currency(phrase: str, text: str) -> str | None:
     code = currency_code(phrase)
     if code != CROWN:
         return code
-    crowns = {CROWNS[c] for c in countries_in(text) if c in CROWNS}
+    crowns = {CROWNS[c] for c in gazetteer.countries_in(text) if c in CROWNS}
     return crowns.pop() if len(crowns) == 1 else None
 
 
