@@ -386,9 +386,9 @@ _QUANTITY_VERB = re.compile(
     r"(?<![а-яё])(?:состав|превы[сш]|достиг|вырос|возрос|увелич|сократ|сниз|насчитыва)[а-яё]*\s+"
     r"(?:(?:на|до|почти|более|свыше|около|порядка|примерно|не|менее|уже|лишь|всего)\s+){0,3}$", re.IGNORECASE)
 _NUMBER_OF = re.compile(r"(?<![а-яё])(?:(?:количеств|числ)[оаеу]|кол-во)\s+", re.IGNORECASE)
-# Nouns that a heading counting people («, чел.») names only as people: ten of thirteen annotated texts
-# count «Участники, чел.» as «человек», where they count «Посетители, чел.» or «Экскурсанты, чел.» as
-# visitors and sightseers.
+# Nouns that a heading counting people («, чел.») names only as people: eleven of seventeen annotated texts
+# count «Участники, чел.» as «человек», where twelve of nineteen count «Посетители, чел.» or «Экскурсанты,
+# чел.» as visitors and sightseers.
 PEOPLE_AS_SUCH: frozenset[str] = frozenset({"участник"})
 # A column of numbers of people: «Численность, чел.», «Участники, человек», «Посетители (тыс. чел.)»
 _PEOPLE_HEADER = re.compile(r"^численность|(?<![а-яё])чел(?:\.|овек)?\)?$", re.IGNORECASE)
