@@ -20,7 +20,7 @@ from pipeline.extract.numbers import (
     word_value,
 )
 from pipeline.extract.qualifiers import qualifier_before
-from pipeline.extract.tables import cell_of, heading_of
+from pipeline.extract.tables import heading_of
 
 # Nouns whose count is a duration, an age, a share or a measure, not a number of things.
 NOT_COUNTED: frozenset[str] = frozenset({
@@ -437,14 +437,11 @@ def _number_of(text: str, sentence_start: int, s: int) -> str | None:
 def _column_of(text: str, s: int, e: int) -> tuple[str, int] | None:
     """The counted noun of a number alone in a table's cell (with its qualifier), and the factor its heading
     gives it: its column's heading, or its row's first cell where the column is a year's («2019 год»)."""
-    found = cell_of(text, s, e)
-    if found is None:
+    heading = heading_of(text, s, e)
+    if heading is None or text[heading.cell_start : qualifier_before(text, s)[1]].strip() \
+            or text[e : heading.cell_end].strip():
         return None
-    _, cell_start, cell_end = found
-    if text[cell_start : qualifier_before(text, s)[1]].strip() or text[e:cell_end].strip():
-        return None
-    heading, row = heading_of(text, s, e) or ("", False)
-    return _heading_noun(heading, row=row) if heading else None
+    return _heading_noun(heading.text, row=heading.row)
 
 
 def _heading_noun(heading: str, row: bool = False) -> tuple[str, int] | None:

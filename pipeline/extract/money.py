@@ -149,7 +149,7 @@ def money_component(doc: Doc) -> Doc:
                 add(doc, Mention("money", q.start() if q else start, m.end(), fields))
     for s, e in cells(text):
         if (m := _CELL_NUMBER.fullmatch(text, s, e)) and (heading := heading_of(text, s, e)) \
-                and (unit := _HEADING_CURRENCY.search(heading[0])) and not overlaps(doc, s, e, "date", "money"):
+                and (unit := _HEADING_CURRENCY.search(heading.text)) and not overlaps(doc, s, e, "date", "money"):
             # a number alone under «Расходы, тыс. руб.», or in the row so labelled under a year
             if currency := _currency(unit["cur"], text):
                 fields = {"value": _amount(digits_value(m["n"]) * multiplier(unit["mult"])), "currency": currency,

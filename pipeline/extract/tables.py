@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import NamedTuple
 
 _SEPARATOR = re.compile(r"\t| \| ")
 
@@ -68,16 +69,24 @@ def row_label(text: str, s: int) -> str | None:
 _YEAR = re.compile(r"(?:19|20)\d\d(?:\s*(?:год|г\.))?")
 
 
-def heading_of(text: str, s: int, e: int) -> tuple[str, bool] | None:
+class Heading(NamedTuple):
+    text: str  # what names the cell's numbers
+    row: bool  # the row's first cell, where the column is a year's
+    cell_start: int
+    cell_end: int
+
+
+def heading_of(text: str, s: int, e: int) -> Heading | None:
     """What names the numbers of the cell [s, e): its column's header, or its row's first cell where the
-    column is a year's («2019 год»); and whether it is the row's. None outside a table."""
+    column is a year's («2019 год»); with the cell's span. None outside a table."""
     found = cell_of(text, s, e)
     if found is None:
         return None
-    if _YEAR.fullmatch(found[0]):
+    header, cell_start, cell_end = found
+    if _YEAR.fullmatch(header):
         label = row_label(text, s)
-        return (label, True) if label else None
-    return found[0], False
+        return Heading(label, True, cell_start, cell_end) if label else None
+    return Heading(header, False, cell_start, cell_end)
 
 
 def cells(text: str) -> Iterator[tuple[int, int]]:
