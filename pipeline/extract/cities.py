@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 from pipeline.extract import gazetteer
 from pipeline.extract.mention import Mention, add, line_at, mentions, sentence_of, text_of
 from pipeline.extract.morph import Parse, fold, is_first_name, parses, to_nominative
-from pipeline.extract.orgwords import LOCAL_ORG_WORDS, latin_org_word
+from pipeline.extract.orgwords import LATIN_CAPITAL, LATIN_SMALL, LOCAL_ORG_WORDS, latin_org_word
 from pipeline.extract.places import (
     CASE_ENDINGS,
     CITY_MARKERS,
@@ -37,9 +37,10 @@ NAMED_AFTER = frozenset({"им.", "им", "имени"})
 _WHOLE_NAME = re.compile(r"[А-ЯЁ]+(?:[- ][А-ЯЁ]+){0,3}")
 
 
-_LATIN_NAME = re.compile(r"[A-ZÀ-ÞĀ-ſ][a-zß-ÿĀ-ɏ]+(?:-[A-ZÀ-ÞĀ-ſ][a-zß-ÿĀ-ɏ]+)*")
-_LATIN_IN_BRACKETS = re.compile(r" \(([A-ZÀ-ÞĀ-ſ][a-zß-ÿĀ-ɏ'’]+(?:[ -][A-ZÀ-ÞĀ-ſ][a-zß-ÿĀ-ɏ'’]+)*)\)")
-_LATIN_WORD = re.compile(r"[A-Za-zß-ÿĀ-ɏ-]+")
+_LATIN_NAME = re.compile(rf"[{LATIN_CAPITAL}][{LATIN_SMALL}]+(?:-[{LATIN_CAPITAL}][{LATIN_SMALL}]+)*")
+_LATIN_IN_BRACKETS = re.compile(
+    rf" \(([{LATIN_CAPITAL}][{LATIN_SMALL}'’]+(?:[ -][{LATIN_CAPITAL}][{LATIN_SMALL}'’]+)*)\)")
+_LATIN_WORD = re.compile(rf"[A-Z{LATIN_SMALL}-]+")
 
 
 def _latin_city(doc: Doc, i: int, paragraph: Callable[[], frozenset[str]]) -> tuple[gazetteer.City, int] | None:

@@ -90,6 +90,10 @@ NOT_ORG_ABBREVIATIONS: frozenset[str] = frozenset({
     "УФО", "ПФО", "СЗФО", "ЮФО", "СКФО", "ОМСК", "IT", "PR", "СВО", "ЭКСПО", "ИВЛ", "МРТ", "ПЦР", "ВИЧ", "ОРВИ",
     "ВКС", "НДС", "ХМАО", "ЯНАО", "ЕАО", "РСФСР",
 })
+# Latin letters as a character class's ranges, capitals and small, Latin Extended-A in both (its cases
+# alternate): «Ölands», «Kolíně», «Sør-Varanger».
+LATIN_CAPITAL = "A-ZÀ-ÞĀ-ſ"
+LATIN_SMALL = "a-zß-ÿĀ-ɏ"
 # Words that make a run of words in Latin letters an organisation's name, in the languages of partner
 # cities («Kinross Gold Corporation», «Tartu Ülikool», «Trondheim kommune», «Clemens-Sels-Museum Neuss»).
 # Lowercase; a compound ending in one counts too («Hansebüro», «vidusskola»), a run of one bare word does not.

@@ -37,6 +37,7 @@ from pipeline.extract.orgwords import (
     INSTITUTION_FORM,
     INSTITUTION_KINDS,
     JAPANESE_GIVEN_NAMES,
+    LATIN_CAPITAL,
     LATIN_LEGAL_FORMS,
     LATIN_NOT_ORG_ABBREVIATIONS,
     LATIN_OF,
@@ -607,7 +608,7 @@ def _capitalised_institution(words: list[tuple[str, int, int]], head: str, bound
 _LATIN = "A-Za-zÀ-ɏ"
 # Words in Latin letters separated by single spaces, with the dots of their legal forms («Co.», «e.V.»).
 _LATIN_RUN = re.compile(rf"(?<![\w.&'’-])[{_LATIN}][{_LATIN}'’&.-]*(?: [{_LATIN}][{_LATIN}'’&.-]*)*")
-_LATIN_CAPITALISED = re.compile(r"(?:[dl]['’])?[A-ZÀ-ÞĀ-ſ]")  # «Université d'Orléans»
+_LATIN_CAPITALISED = re.compile(rf"(?:[dl]['’])?[{LATIN_CAPITAL}]")  # «Université d'Orléans»
 _LATIN_ACRONYM = re.compile(r"[A-ZİŞĞÜÖÇ]{3,6}")  # «TİKA»
 _ROMAN = re.compile(r"(?:L?X{0,3}|XC)(?:IX|IV|V?I{0,3})")  # below a hundred: centuries, congresses, regnal
 
