@@ -30,7 +30,7 @@ _YW = r"(?:\s*(?:год(?:а|у|ом|е)?(?![а-яё])|г\.|г(?![а-яё])))"  
 _YSW = r"(?:\s*(?:гг\.?|годы|годов|годах|годам|г\.|год(?:а|у)?)(?![а-яё]))"  # after a year range
 _D = r"(?<![\d.,])(?:[12]?\d|3[01])(?:-?(?:го|е))?(?![\d])"
 _DASH = r"\s*[-–—]\s*"
-_EDGE = r"(?:(?:начал[еоау]|конц[еау]|середин[еыу])\s+)"  # «в конце ноября» keeps the month
+_EDGE = r"(?:(?:начал[еоау]|конец|конц[еау]|середин[еыу])\s+)"  # «в конце ноября» keeps the month
 # Roman numerals as printed and as OCR misreads them: Cyrillic Х, І, У (V), И (II), Ш (III).
 _R = r"(?<![\w])[IVXХІУИШ]{1,6}(?![\w])"
 _ROMAN_OCR = str.maketrans({"Х": "X", "І": "I", "У": "V"})
@@ -140,12 +140,20 @@ def _numeric_days(m: re.Match[str], year: int) -> Range:
     return dt.date(y, month, int(m["d1"])), dt.date(y, month, int(m["d2"])), "day"
 
 
+def _across_new_year(m: re.Match[str], first: dt.date, last: dt.date) -> dt.date:
+    """«с 15 ноября по 15 января»: with no year written, a range that ends before it starts ends a year on."""
+    if last < first and not m.groupdict().get("y1") and not m.groupdict().get("y2"):
+        return last.replace(year=last.year + 1)
+    return last
+
+
 def _day_range(m: re.Match[str], year: int) -> Range:
     y2 = _y(m, "y2", year)
     y1 = _y(m, "y1", y2)
     m2 = month_number(m["m2"])
     m1 = month_number(m["m1"]) if m["m1"] else m2
-    return dt.date(y1, m1, _day(m["d1"])), dt.date(y2, m2, _day(m["d2"])), "day"
+    first, last = dt.date(y1, m1, _day(m["d1"])), dt.date(y2, m2, _day(m["d2"]))
+    return first, _across_new_year(m, first, last), "day"
 
 
 def _month_span(m: re.Match[str], year: int) -> Range:
@@ -153,7 +161,7 @@ def _month_span(m: re.Match[str], year: int) -> Range:
     y1 = _y(m, "y1", y2)
     a = _month_range(y1, month_number(m["m1"]))[0]
     b = _month_range(y2, month_number(m["m2"]))[1]
-    return a, b, "month"
+    return a, _across_new_year(m, a, b), "month"
 
 
 def _day_month(m: re.Match[str], year: int) -> Range:
@@ -297,7 +305,7 @@ PATTERNS: list[tuple[re.Pattern[str], Builder]] = [
     (_p(rf"(?P<y1>{_Y})/(?P<y2>{_Y})(?!\s*учебн)"), _adjacent_years),  # a season «2018/2019»
     (_p(rf"(?P<y1>{_Y}){_YW}"), _years),
     (_p(r"(?:начал[еоау]|конц[еау]|середин[еыу])\s+года(?![а-яё])"), _this_year),  # «в конце года»
-    (_p(rf"(?<![\w-])(?P<q>{_Q}){_DASH}(?P<q2>{_Q})\s+(?:квартал(?:ы|ов|ах|ам|ами)(?![а-яё])|кв\.){_Y1}?"),
+    (_p(rf"(?<![\w-])(?P<q>{_Q}){_DASH}(?P<q2>{_Q})\s+(?:квартал(?:ы|ов|ах|ам|ами|а|е|у|ом)?(?![а-яё])|кв\.){_Y1}?"),
      _quarters),
     (_p(rf"(?<![\w-])(?P<q>{_Q})\s+(?:квартал(?:а|е|у|ом)?(?![а-яё])|кв\.){_Y1}?"), _quarter),
     (_p(rf"(?<![\w-])(?P<q>II?|[12](?:-?(?:е|м|го))?|перв\w*|втор\w*)\s+полугоди[еяюи](?:м)?(?![а-яё]){_Y1}?"), _half),
@@ -363,9 +371,10 @@ _OTHER_CALENDAR = re.compile(r"(?:\s*г\.)?\s*(?:по\s+хиджре|хиджр�
 
 
 def _explicit_year(m: re.Match[str]) -> int | None:
-    """The year a date names, which dates after it in its sentence take; none for a range of years
-    («на 2021–2023 гг. 20–22 августа» is in the report's year)."""
-    if m.groupdict().get("y1") and m.groupdict().get("y2") and m["y1"] != m["y2"] and "m1" not in m.re.groupindex:
+    """The year a date names, which dates after it in its sentence take; none for a range across years
+    («на 2021–2023 гг. 20–22 августа» is in the report's year, and so is «с 1 ноября 2022 года по 31 января
+    2023 года …; за ноябрь–декабрь»)."""
+    if m.groupdict().get("y1") and m.groupdict().get("y2") and m["y1"] != m["y2"]:
         return None
     for name in ("y2", "y1"):
         if m.groupdict().get(name) and m.re.groupindex.get(name) and len(m[name]) == 4:
@@ -392,11 +401,14 @@ def dates_component(doc: Doc) -> Doc:
             sentence_year[sentence] = explicit
         # Spans start at the first word of the date, not at a preposition the pattern may carry.
         add(doc, Mention("date", start, end, {"start_date": first, "end_date": last, "granularity": granularity}))
-    # a year alone in a table's column headed «Год …» («Год подписания соглашения»), «Соглашение», «Дата …»
+    # a year alone in a table's column headed «Год …» («Год подписания соглашения»), «Соглашение», «Дата …», or
+    # labelling a row («Период | Посетители, чел.» over «2019 | 28 640»: all 18 such years in the written gold)
     text = text_of(doc)
     for m in _BARE_YEAR.finditer(text):
-        if ((cell := cell_of(text, *m.span())) and _YEAR_HEADING.match(cell[0])
-                and text[cell[1] : cell[2]].strip() == m.group()) or in_header(text, *m.span()):
+        cell = cell_of(text, *m.span())
+        alone = cell is not None and text[cell[1] : cell[2]].strip() == m.group()
+        first_column = cell is not None and text.rfind("\n", 0, cell[1]) + 1 == cell[1]
+        if (alone and (_YEAR_HEADING.match(cell[0]) or first_column)) or in_header(text, *m.span()):
             # and a year heading a column («Показатель | 2019 | 2020»)
             year = int(m.group())
             add(doc, Mention("date", *m.span(), {"start_date": dt.date(year, 1, 1), "end_date": dt.date(year, 12, 31),
