@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 
 from pipeline.extract import gazetteer
 from pipeline.extract.mention import Mention, add, line_at, mentions, sentence_of, text_of
-from pipeline.extract.morph import Parse, fold, is_first_name, parses, to_nominative
+from pipeline.extract.morph import Parse, adjective_proxy, fold, is_first_name, parses, to_nominative
 from pipeline.extract.orgwords import LATIN_CAPITAL, LATIN_SMALL, LOCAL_ORG_WORDS, latin_org_word
 from pipeline.extract.places import (
     CASE_ENDINGS,
@@ -116,6 +116,11 @@ def _adjective_here(doc: Doc, i: int) -> bool:
     районе», «в Иркутском и Красноярском краях»), and the city otherwise («между Иркутском и Красноярском»)."""
     word = doc[i].text
     ps = parses(word.lower())
+    # «в Новополоцком городском исполнительном комитете»: a town's name that ends as its adjective is the
+    # adjective before a small word it agrees with
+    proxy = adjective_proxy(word.lower())
+    if proxy != word.lower() and i + 1 < len(doc) and doc[i + 1].is_space is False and doc[i + 1].text.islower():
+        return _agrees_with(proxy, parses(doc[i + 1].text.lower())[:1], adjectives=True)
     cases = {p.tag.case for p in ps if p.tag.POS in ("ADJF", "PRTF")}
     # «в Смоленском соборе»: the dictionary reads «Смоленском» as the city first, and as an adjective only in
     # the prepositional, which a preposition of that case must ask for («с Смоленском» is the city)
@@ -147,10 +152,12 @@ def _adjective_here(doc: Doc, i: int) -> bool:
         p.tag.POS == ps[0].tag.POS and p.tag.case in cases for p in ps)
 
 
-def _agrees_with(adjective: str, noun: tuple) -> bool:
-    """An adjective in the gender, number and case of one of a noun's readings («Северной Двины»)."""
+def _agrees_with(adjective: str, noun: tuple, *, adjectives: bool = False) -> bool:
+    """An adjective in the gender, number and case of one of a noun's readings («Северной Двины»), or with
+    `adjectives`, of another adjective's."""
     forms = {(p.tag.case, p.tag.number, p.tag.gender) for p in parses(adjective.lower()) if p.tag.POS == "ADJF"}
-    return any((p.tag.case, p.tag.number, p.tag.gender) in forms for p in noun if p.tag.POS == "NOUN")
+    kinds = ("NOUN", "ADJF", "PRTF") if adjectives else ("NOUN",)
+    return any((p.tag.case, p.tag.number, p.tag.gender) in forms for p in noun if p.tag.POS in kinds)
 
 
 def name_keys(words: list[str]) -> list[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from typing import Any
 
 import pymorphy3
@@ -92,3 +93,16 @@ def compound_lemma(word: str) -> str | None:
 def is_first_name(word: str) -> bool:
     """A first name the dictionary knows, in any of its readings («Данияром», «Али»)."""
     return any(p.is_known and "Name" in p.tag for p in parses(word.lower()))
+
+
+# A place's adjective by its ending («Горецким», «Новополоцком», «Лидском»): -ский, -цкий in any form.
+PLACE_ADJECTIVE_ENDING = re.compile(r"[сц]к(ий|ого|ому|им|ом|ая|ой|ую|ое|ие|их|ими)$")
+
+
+def adjective_proxy(word: str) -> str:
+    """A word the dictionary reads only as a noun (a surname, a town: «горецким», «новополоцком») but which
+    ends as a place's adjective, read by that ending («омским»); any other word as it is. Before a word it
+    agrees with, such a word is the adjective."""
+    if any(p.tag.POS in ("ADJF", "PRTF") for p in parses(word)) or not (m := PLACE_ADJECTIVE_ENDING.search(word)):
+        return word
+    return "омск" + m.group(1)

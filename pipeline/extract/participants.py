@@ -20,7 +20,16 @@ from pipeline.extract import gazetteer
 from pipeline.extract.cities import name_keys
 from pipeline.extract.mention import Mention, add, line_at, mentions, overlaps, sentence_of, text_of
 from pipeline.extract.money import ISO_CODES
-from pipeline.extract.morph import compound_lemma, fold, is_first_name, match_case, parses, to_nominative
+from pipeline.extract.morph import (
+    PLACE_ADJECTIVE_ENDING,
+    adjective_proxy,
+    compound_lemma,
+    fold,
+    is_first_name,
+    match_case,
+    parses,
+    to_nominative,
+)
 from pipeline.extract.orgwords import (
     ACTION_HEADS,
     AGENCY_WORD,
@@ -60,7 +69,14 @@ APPOSITION_HEADS = frozenset({"город", "г.", "республика", "об
                               "посёлок", "станица", "деревня", "район", "округ", "штат", "община"})
 OPEN_QUOTES = {"«": "»", "„": "“", "“": "”"}
 # What a city's name ends in where its adjective has «-ский» (Томск → томский, Казань → казанский).
-PLACE_ADJECTIVE_STEMS = ("ск", "", "ь")
+# How a place's adjective is made from its name: the adjective's ending → what may stand for it in the name
+# («Омский»: Омск, «Печорский»: Печора, «Интинский»: Инта, «Калужский»: Калуга, «Новополоцкий»: Новополоцк).
+PLACE_ADJECTIVE_STEMS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("инский", ("а", "ы", "и")),
+    ("жский", ("га", "г")),
+    ("цкий", ("цк", "ц")),
+    ("ский", ("ск", "", "ь", "а", "ы", "и", "о", "е", "я")),
+)
 # Letters of names: Russian, and the Cyrillic letters of Mongolian, Buryat and Kazakh names («Мөнхбаяр»).
 _UPPER, _LOWER = "А-ЯЁӨҮҺӘІҢҒҚҰ", "а-яёөүһәіңғқұ"
 _NAME_WORD = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?"
@@ -100,13 +116,15 @@ def _is_adj(word: str) -> bool:
     ps = parses(word.lower())
     if ps[0].tag.POS in ("ADJF", "PRTF") or "Anum" in ps[0].tag:
         return True
-    if not ps[0].is_known and _PLACE_ADJECTIVE_ENDING.search(word):
-        return True  # «Лидском», «Лидским»: a town's adjective the dictionary guesses as a noun or a surname
+    if PLACE_ADJECTIVE_ENDING.search(word) and (not ps[0].is_known or (word[:1].isupper() and all(
+            p.tag.POS == "NOUN" and {"Surn", "Geox"} & p.tag.grammemes for p in ps))):
+        # «Лидском», «Лидским»: a town's adjective the dictionary guesses as a noun or a surname; «Горецким»,
+        # «Новополоцком», which it knows only as a surname or as the town
+        return True
     # an adjective that is a surname too, which the dictionary reads first («Могилевского»: Могилевский)
     return "Surn" in ps[0].tag and any(p.tag.POS == "ADJF" and p.is_known for p in ps)
 
 
-_PLACE_ADJECTIVE_ENDING = re.compile(r"[сц]к(?:ий|ого|ому|им|ом|ая|ой|ую|ое|ие|их|ими)$")
 
 
 @_per_word
@@ -132,7 +150,7 @@ def _agrees(adjective: str, noun: str) -> bool:
     if not _is_adj(adjective) or "Apro" in parses(adjective.lower())[0].tag:
         return False
     cases = {p.tag.case for p in parses(noun.lower().rpartition("-")[2]) if p.tag.POS == "NOUN"}
-    return any(p.tag.case in cases for p in parses(adjective.lower().rpartition("-")[2])
+    return any(p.tag.case in cases for p in parses(adjective_proxy(adjective.lower().rpartition("-")[2]))
                if p.tag.POS in ("ADJF", "PRTF") or "Anum" in p.tag)
 
 
@@ -159,10 +177,11 @@ def _is_legal_form(word: str) -> bool:
 def _of_place(word: str) -> bool:
     """An adjective made from a city's or a country's name («Томский», «Челябинским», «Российской»)."""
     lemma = fold(_lemma(word))
-    if not _is_adj(word) or not lemma.endswith("ский"):
+    if not _is_adj(word) or not lemma.endswith(("ский", "цкий")):
         return False
-    stem = lemma[: -len("ский")]
-    return lemma in COUNTRIES or any(gazetteer.lookup(stem + end) for end in PLACE_ADJECTIVE_STEMS)
+    return lemma in COUNTRIES or any(gazetteer.lookup(lemma[: -len(suffix)] + end)
+                                     for suffix, ends in PLACE_ADJECTIVE_STEMS if lemma.endswith(suffix)
+                                     for end in ends)
 
 
 @_per_word
@@ -455,11 +474,14 @@ def _adjective_nominative(word: str, number: str, gender: str) -> str:
     if "-" in word:
         head, _, last = word.rpartition("-")
         return f"{head}-{_adjective_nominative(last, number, gender)}"
-    for p in parses(word.lower()):
+    proxy = adjective_proxy(word.lower())
+    for p in parses(proxy):
         if p.tag.POS in ("ADJF", "PRTF"):
             form = p.inflect({"nomn", "plur"} if number == "plur" else {"nomn", "sing", gender})
             if form:
-                return match_case(form.word, word)
+                # a proxy's ending on the word's own stem («Горецким» → «Горецкий»)
+                nominative = form.word if proxy == word.lower() else word.lower()[: -len(proxy) + 4] + form.word[4:]
+                return match_case(nominative, word)
     return word
 
 
@@ -598,7 +620,8 @@ def _capitalised_institution(words: list[tuple[str, int, int]], head: str, bound
     a name without quotes («в Доме учёных», «Национальной лаборатории Ок-Ридж»); not a price after it («Белого
     дворца стоимостью»), nor a kind of building alone («Дворец спорта»)."""
     start_k, k, end_k = bounds
-    if head not in CAPITALISED_NAME_HEADS or end_k == k or not (named or _genitive(words[k + 1][0])):
+    if head not in CAPITALISED_NAME_HEADS or end_k == k or not (
+            named or _genitive(words[k + 1][0]) or _oblique(words[k + 1][0], "ADJF")):  # «центром народного …»
         return False
     if start_k == k and end_k == k + 1 and f"{head} {_lemma(words[end_k][0])}" in GENERIC_BUILDINGS:
         return False
