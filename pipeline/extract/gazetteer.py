@@ -17,7 +17,7 @@ from typing import Any
 
 from pipeline.extract.morph import fold, parses
 from pipeline.extract.places import COUNTRIES, OTHER_NAMES
-from pipeline.extract.transliteration import kontsevich, palladius, polivanov
+from pipeline.extract.transliteration import kontsevich, palladius, polivanov, turkish
 
 # Only the Russian alphabet: Ukrainian, Belarusian, Kazakh or Serbian spellings of the same city
 # (Омськ, Гомель with ў, Алмати with ә…) would otherwise become «canonical» names.
@@ -36,8 +36,9 @@ class City:
 
 
 # Countries whose towns GeoNames often names only in Latin letters (1,550 of China's 1,955 cities, 353 of
-# Japan's 851, 75 of Korea's 126), and the system Russian texts spell their names by.
-TRANSLITERATE: dict[str, Callable[[str], str | None]] = {"CN": palladius, "JP": polivanov, "KR": kontsevich}
+# Japan's 851, 75 of Korea's 126, 155 of Turkey's 392), and the system Russian texts spell their names by.
+TRANSLITERATE: dict[str, Callable[[str], str | None]] = {"CN": palladius, "JP": polivanov, "KR": kontsevich,
+                                                         "TR": turkish}
 
 
 def _russian_names(city: dict[str, Any]) -> list[str]:

@@ -1,9 +1,11 @@
-"""Russian spellings of Chinese, Japanese and Korean names from their Latin ones, by the systems Russian
-texts use: Palladius's for pinyin («Suifenhe» → «Суйфэньхэ»), Polivanov's for Hepburn («Maizuru» →
-«Майдзуру»), Kontsevich's for the Revised Romanization («Anyang-si» → «Анъян»).
+"""Russian spellings of Chinese, Japanese, Korean and Turkish names from their Latin ones, by the systems
+Russian texts use: Palladius's for pinyin («Suifenhe» → «Суйфэньхэ»), Polivanov's for Hepburn («Maizuru» →
+«Майдзуру»), Kontsevich's for the Revised Romanization («Anyang-si» → «Анъян»), and the usual transcription
+of Turkish («Akşehir» → «Акшехир», «İnegöl» → «Инегёль»).
 
-GeoNames has no Russian name for most of China's towns and many of Japan's and Korea's, which partner
-cities in the Far East often are; the gazetteer names them by these. The systems are tables of syllables.
+GeoNames has no Russian name for most of China's towns and many of Japan's, Korea's and Turkey's, which
+partner cities in the Far East and of Russia's Turkic republics often are; the gazetteer names them by these.
+The systems are tables of syllables or letters.
 """
 
 from __future__ import annotations
@@ -209,3 +211,44 @@ def kontsevich(name: str) -> str | None:
         else:
             return None
     return out[:1].upper() + out[1:] if out else None
+
+
+# Turkish letters → Cyrillic. A vowel has two values: after a consonant and elsewhere («Kütahya» → «Кютахья»,
+# «Ürgüp» → «Ургюп», «Eskişehir» → «Эскишехир»); «y» before a vowel joins it («ya» → «я»).
+TURKISH_LETTERS: dict[str, str] = {
+    "a": "а", "b": "б", "c": "дж", "ç": "ч", "d": "д", "f": "ф", "g": "г", "ğ": "г", "h": "х", "ı": "ы",
+    "i": "и", "j": "ж", "k": "к", "l": "л", "m": "м", "n": "н", "o": "о", "p": "п", "r": "р", "s": "с", "ş": "ш",
+    "t": "т", "u": "у", "v": "в", "y": "й", "z": "з", "â": "а", "î": "и", "û": "у",
+}
+TURKISH_VOWELS: dict[str, tuple[str, str]] = {  # (after a consonant, elsewhere)
+    "e": ("е", "э"), "ö": ("ё", "о"), "ü": ("ю", "у"),
+}
+TURKISH_IOTATED: dict[str, tuple[str, str]] = {  # «y» and a vowel: (after a consonant, elsewhere)
+    "ya": ("ья", "я"), "ye": ("ье", "е"), "yu": ("ью", "ю"), "yo": ("ьо", "йо"), "yü": ("ью", "ю"),
+}
+_TURKISH_VOWEL_LETTERS = "aeıioöuüâîû"
+
+
+def turkish(name: str) -> str | None:
+    """«Akşehir» → «Акшехир», «İnegöl» → «Инегёль», «Kütahya» → «Кютахья»; None for a name of other letters."""
+    word = name.replace("İ", "i").replace("I", "ı").lower()
+    if not word.isalpha() or any(c not in TURKISH_LETTERS and c not in TURKISH_VOWELS for c in word):
+        return None
+    out, i = "", 0
+    while i < len(word):
+        c = word[i]
+        after_consonant = bool(out) and word[i - 1] not in _TURKISH_VOWEL_LETTERS
+        if word[i : i + 2] in TURKISH_IOTATED:
+            out += TURKISH_IOTATED[word[i : i + 2]][0 if after_consonant else 1]
+            i += 2
+            continue
+        if c in TURKISH_VOWELS:
+            out += TURKISH_VOWELS[c][0 if after_consonant else 1]
+        elif c == "l" and i + 1 == len(word) and word[i - 1] in "eiöü":
+            out += "ль"  # «İnegöl» → «Инегёль», but «Kızıltepe» → «Кызылтепе», «Elmalı» → «Элмалы»
+        elif c == "â" and i and word[i - 1] in "kgl":
+            out += "я"  # «Kâhta» → «Кяхта»
+        else:
+            out += TURKISH_LETTERS[c]
+        i += 1
+    return out[:1].upper() + out[1:]
