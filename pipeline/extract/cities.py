@@ -26,6 +26,7 @@ from pipeline.extract.places import (
     COUNTRIES,
     KOREAN_INITIALS,
     LATIN_CASE_ENDINGS,
+    LATIN_IN,
     LATIN_TOWN_WORDS,
     LATIN_WORDS_NOT_CITIES,
     REGION_MARKERS,
@@ -56,12 +57,12 @@ def _latin_city(doc: Doc, i: int, paragraph: Callable[[], frozenset[str]]) -> tu
         word = doc[i : last + 1].text
         if word in LATIN_WORDS_NOT_CITIES:
             return None
-        after = itertools.takewhile(lambda t: _LATIN_WORD.fullmatch(t.text), doc[last + 1 : last + 6])
-        before = itertools.takewhile(lambda t: _LATIN_WORD.fullmatch(t.text), reversed(doc[max(0, i - 5) : i]))
+        after = list(itertools.takewhile(lambda t: _LATIN_WORD.fullmatch(t.text), doc[last + 1 : last + 6]))
+        before = list(itertools.takewhile(lambda t: _LATIN_WORD.fullmatch(t.text), reversed(doc[max(0, i - 5) : i])))
         names_org = any(latin_org_word(t.text, LOCAL_ORG_WORDS) or t.text in LATIN_TOWN_WORDS
-                        for t in [*after, *before])
-        forms = [word] + [word[: -len(end)] + instead for end, instead in LATIN_CASE_ENDINGS if names_org and
-                          word.endswith(end)]
+                        for t in [*after, *before]) or (i > 0 and doc[i - 1].text in LATIN_IN)
+        # in a phrase of the town's own language («Mozsga gyermekei Jászberényben») the name is in its case too
+        forms = _latin_case_forms(word) if names_org or len(after) + len(before) >= 2 else [word]
         found = [city for form in forms if (city := gazetteer.latin_index().get(form))]
         # of the name as written and as a genitive («Kemin»: Кемин in Kyrgyzstan, or Kemi's), one of a country
         # the paragraph names, or the larger
@@ -70,6 +71,17 @@ def _latin_city(doc: Doc, i: int, paragraph: Callable[[], frozenset[str]]) -> tu
         if city := city or (max(found, key=lambda c: c.population) if names_org and found else None):
             return city, last
     return None
+
+
+def _latin_case_forms(name: str) -> list[str]:
+    """The name as written, and what it may be in the nominative, each word by its case endings («Kutné Hoře»:
+    «Kutná Hora»)."""
+    forms = [""]
+    for k, word in enumerate(name.split(" ")):
+        options = [word] + [word[: -len(end)] + instead for end, instead in LATIN_CASE_ENDINGS
+                            if word.endswith(end) and len(word) > len(end) + 1]
+        forms = [f"{form} {option}" if k else option for form in forms for option in dict.fromkeys(options)]
+    return forms
 
 
 def _latin_name(doc: Doc, i: int) -> bool:

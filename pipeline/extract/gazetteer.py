@@ -167,7 +167,7 @@ def latin_index() -> dict[str, City]:
         system = _SYSTEMS.get(c["countrycode"])
         spelled = fold(system(c["name"]) or "") if system else ""
         russian = next((n for n in names if fold(n) == spelled), None) or max(
-            names, key=lambda n: closeness(n, c["name"]))
+            names, key=lambda n: _usual(n, c["name"]))
         by_name[c["name"]] = City(int(c["geonameid"]), russian, c["countrycode"], float(c["latitude"]),
                                   float(c["longitude"]), int(c["population"]), c["name"])
     spellings: dict[int, list[City]] = {}
@@ -176,13 +176,24 @@ def latin_index() -> dict[str, City]:
             spellings.setdefault(town.geonameid, []).append(town)
     # the small towns («Kirkenes», «Kemijärvi»), where no city and no more populous town has the name
     for names in spellings.values():
-        town = max(names, key=lambda t: closeness(t.name, t.latin))
+        town = max(names, key=lambda t: _usual(t.name, t.latin))
         if town.latin not in by_name or by_name[town.latin].population < town.population:
             by_name[town.latin] = town
     return by_name
 
 
 _SYSTEMS = {"CN": palladius, "JP": polivanov, "KR": kontsevich}
+# «ъ» before anything but an iotated vowel is no Russian spelling («Въру» for Võru, where Russians write «Выру»).
+_MISPLACED_HARD_SIGN = re.compile(r"ъ(?![еёюя])", re.IGNORECASE)
+
+
+def _usual(russian: str, latin: str) -> tuple[bool, bool, float]:
+    """How usual a Russian spelling of a town is: one the dictionary knows as a place («Вильнюс», «Белосток»,
+    not «Вилниус», «Беласток», which are closer to the Latin letters), one of Russian orthography, and then
+    the closest to GeoNames' name in Latin letters."""
+    best = parses(russian.lower())[0] if " " not in russian else None
+    known = bool(best and best.is_known and "Geox" in best.tag)
+    return known, not _MISPLACED_HARD_SIGN.search(russian), closeness(russian, latin)
 
 
 def is_small(city: City) -> bool:

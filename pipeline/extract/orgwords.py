@@ -127,9 +127,11 @@ LOCAL_ORG_WORDS: frozenset[str] = frozenset({
     "kool", "keskus", "muuseum", "teater", "linnavalitsus", "raamatukogu", "selts", "skola", "universitāte",
     "muzejs", "teātris", "biedrība", "bibliotēka", "universitetas", "mokykla", "muziejus", "savivaldybė",
     "yliopisto", "korkeakoulu", "kaupunki", "teatteri", "kirjasto", "säätiö", "egyetem", "múzeum", "színház",
-    "alapítvány", "egyesület", "önkormányzat", "gimnázium", "instituut", "gümnaasium",
+    "alapítvány", "egyesület", "önkormányzat", "gimnázium", "instituut", "gümnaasium", "vallavalitsus",
+    "centras", "centrs", "képtár", "pašvaldība",
     # Slavic and Turkish in Latin letters
     "uniwersytet", "muzeum", "teatr", "fundacja", "politechnika", "univerzita", "divadlo", "univerzitet", "muzej",
+    "urząd", "towarzystwo", "starostwo", "úřad",
     "opština", "üniversitesi", "belediyesi", "müzesi", "vakfı", "derneği", "enstitüsü", "ajansı",
 })
 LATIN_ORG_WORDS: frozenset[str] = ENGLISH_ORG_WORDS | LOCAL_ORG_WORDS

@@ -114,11 +114,26 @@ COUNTRIES: dict[str, str] = {
     "пакистанский": "PK", "иорданский": "JO", "иордания": "JO",
 }
 # Words beside a name in Latin letters that make it a town's («Otaru City Hall», «Stadt Ulm», «Ville de
-# Nancy»), wherever the text names its country or not.
-LATIN_TOWN_WORDS: frozenset[str] = frozenset({"City", "Town", "Stadt", "Ville", "Città", "Gemeinde", "Kommune"})
-# Case endings of a town's name in Latin letters beside an organisation's word, and what the name ends in
-# instead: the Finnish genitive («Rovaniemen kaupunginhallitus»: Rovaniemi; «Kemin», «Oulun yliopisto»), the
-# Latvian («Rēzeknes novads») and the Czech locative («muzeum v Kolíně, Brně, Blansku, Sušici»).
+# Nancy», «Võru linn», «Vilniaus miesto savivaldybė», «Urząd Gminy Krynki», «Městský úřad Kralupy»), wherever
+# the text names its country or not.
+LATIN_TOWN_WORDS: frozenset[str] = frozenset({
+    "City", "Town", "Stadt", "Ville", "Città", "Gemeinde", "Kommune", "linn", "vald", "miesto", "Miasto",
+    "Gmina", "Gminy", "Miejski", "Město", "Městský", "úřad", "Urząd", "novada", "pašvaldība",
+})
+# Prepositions «in» of Czech, Slovak and Polish, before a town's name in its locative («v Kutné Hoře», «w Łomży»).
+LATIN_IN: frozenset[str] = frozenset({"v", "ve", "w", "we"})
+# Case endings of a town's name in Latin letters beside an organisation's word or after «v»/«w», and what the
+# name ends in instead, each word of the name on its own:
 LATIN_CASE_ENDINGS: tuple[tuple[str, str], ...] = (
-    ("en", "i"), ("n", ""), ("s", ""), ("ě", ""), ("ě", "o"), ("u", "o"), ("i", "e"),
+    # the Finnish genitive and inessive («Rovaniemen kaupunginhallitus», «Kemin», «Lahden», «Jyväskylässä»)
+    ("en", "i"), ("n", ""), ("den", "ti"), ("ssä", ""), ("ssa", ""),
+    # the Latvian, Estonian and Lithuanian genitive and locative («Rēzeknes novads», «Ludzā», «Daugavpilī»,
+    # «Võrus», «Vilniaus», «Druskininkų», «Kauno»)
+    ("s", ""), ("ā", "a"), ("ī", "s"), ("aus", "us"), ("ų", "ai"), ("o", "as"),
+    # the Czech locative («v Kolíně, Brně, Blansku, Sušici», «v Kutné Hoře», «v Mladé Boleslavi»)
+    ("ě", ""), ("ě", "o"), ("u", "o"), ("i", "e"), ("é", "á"), ("ře", "ra"), ("i", ""),
+    # the Polish locative («w Łomży», «w Sokółce», «w Gdańsku», «w Krakowie», «w Białymstoku»)
+    ("y", "a"), ("ce", "ka"), ("u", ""), ("ie", ""), ("ie", "a"), ("ymstoku", "ystok"),
+    # the Hungarian inessive and superessive («Jászberényben», «Szombathelyen», «Szolnokon»)
+    ("ben", ""), ("ban", ""), ("en", ""), ("on", ""), ("ön", ""),
 )

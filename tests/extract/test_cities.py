@@ -142,6 +142,14 @@ CASES = [
     ("Выставку приняли Technické muzeum v Brně и Musikschule Bad Ischl.",
      [("Brně", "Брно", "CZ"), ("Bad Ischl", "Бад-Ишл", "AT")]),
     ("Письмо прислали из Otaru City Hall.", [("Otaru", "Отару", "JP")]),
+    # Polish, Lithuanian, Latvian, Estonian and Czech cases beside a town's word or after «w», «v»; a town's
+    # case in a phrase of its own language where the paragraph names its country
+    ("Письма прислали Urząd Gminy Krynki, Uniwersytet w Białymstoku, Vilniaus miesto savivaldybė, Alytaus "
+     "jaunimo centras, Ludzas amatnieku centrs; выставка прошла v Kutné Hoře.",
+     [("Krynki", "Крынки", "PL"), ("Białymstoku", "Белосток", "PL"), ("Vilniaus", "Вильнюс", "LT"),
+      ("Alytaus", "Алитус", "LT"), ("Ludzas", "Лудза", "LV"), ("Kutné Hoře", "Кутна Хора", "CZ")]),
+    ("Делегация посетила Венгрию. Газета писала: «Mozsga gyermekei Jászberényben».",
+     [("Jászberényben", "Ясберень", "HU")]),
     ("Делегация посетила венгерский город Сольнок (Szolnok).",
      [("Сольнок", "Сольнок", "HU"), ("Szolnok", "Сольнок", "HU")]),
     ("Проект поддержали China Green Forest Group.", []),
