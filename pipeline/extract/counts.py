@@ -20,7 +20,7 @@ from pipeline.extract.numbers import (
     word_value,
 )
 from pipeline.extract.qualifiers import qualifier_before
-from pipeline.extract.tables import heading_of
+from pipeline.extract.tables import crosses_row, heading_of
 
 # Nouns whose count is a duration, an age, a share or a measure, not a number of things.
 NOT_COUNTED: frozenset[str] = frozenset({
@@ -142,8 +142,9 @@ def counted_noun(doc: Doc, i: int, value: int | float | None = None) -> tuple[st
         wrapped = False
         while i < len(doc) and doc[i].is_space and doc[i].text.count("\n") < 2:
             wrapped, i = wrapped or "\n" in doc[i].text, i + 1  # «25\nстудентами»: a line wrapped after the number
-        if i >= len(doc) or (wrapped and doc[i].text[:1].isupper()):
-            return None  # a capital after a line break starts the next line («460\nАкция…» in a table)
+        if i >= len(doc) or (wrapped and (doc[i].text[:1].isupper()
+                                          or crosses_row(text_of(doc), doc[i].idx - 1, doc[i].idx + 1))):
+            return None  # a capital after a line break starts the next line («460\nАкция…»), as a table's does
         abbreviated = _abbreviation_at(doc, i)
         if abbreviated:
             key, end, nxt = abbreviated
@@ -457,11 +458,13 @@ def _heading_noun(heading: str, row: bool = False) -> tuple[str, int] | None:
     if _PEOPLE_HEADER.search(heading) and (not named or named.lower().startswith("численност")):
         return "человек", factor  # «Численность, чел.»: people as such
     words = _WORD.findall(named)
+    # the adjectives before it («Клубные формирования», «Межрегиональные и международные мероприятия, ед.»)
+    first = next((k for k, w in enumerate(words) if not (_is_modifier(w) or w.lower() == "и")), 0)
     if words and any(p.tag.POS == "NOUN" and p.tag.number == "plur" and p.tag.case in ("nomn", "gent")
-                     for p in parses(words[0].lower())[:2]):
+                     for p in parses(words[first].lower())[:2]):
         # «Участники, чел.», «Экскурсии, ед.», «Из них дети (чел.)», «Мероприятий», «Участники мероприятий»,
         # «Мероприятий в онлайн-формате»
-        noun = _noun(words[0])
+        noun = _noun(words[first])
         return ("человек" if noun in PEOPLE_AS_SUCH and _PEOPLE_HEADER.search(heading) else noun), factor
     if row and words and parses(words[0].lower())[0].tag.POS in ("PRTS", "VERB"):
         return (noun, factor) if (noun := _noun_after(named, len(words[0]))) else None

@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.extract.mention import Mention, add, sentence_of, text_of
-from pipeline.extract.tables import cell_of, in_header
+from pipeline.extract.tables import cell_of, crosses_row, in_header
 
 MONTHS: dict[str, int] = {
     "январ": 1, "феврал": 2, "март": 3, "апрел": 4, "ма": 5, "июн": 6,
@@ -338,7 +338,8 @@ PATTERNS: list[tuple[re.Pattern[str], Builder]] = [
 def find_dates(text: str) -> list[tuple[int, int, re.Match[str], Builder]]:
     """All date phrases in `text`, longest first where they overlap, in text order."""
     # A phrase that is no date («1 и 5 мая» is no range) leaves its words to a shorter one («5 мая»).
-    found = [(m.start(), m.end(), m, b) for pattern, b in PATTERNS for m in pattern.finditer(text) if _builds(m, b)]
+    found = [(m.start(), m.end(), m, b) for pattern, b in PATTERNS for m in pattern.finditer(text)
+             if _builds(m, b) and not crosses_row(text, m.start(), m.end())]
     found.sort(key=lambda x: (-(x[1] - x[0]), x[0]))
     chosen: list[tuple[int, int, re.Match[str], Builder]] = []  # kept sorted by start
     for f in found:

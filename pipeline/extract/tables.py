@@ -40,6 +40,14 @@ def cell_of(text: str, s: int, e: int) -> tuple[str, int, int] | None:
     return header[column].strip(), cell_start, cell_end
 
 
+def crosses_row(text: str, s: int, e: int) -> bool:
+    """[s, e) runs over a line break from or into a table's line: a phrase never does («38\nиюнь» is two
+    cells of two rows)."""
+    if "\n" not in text[s:e]:
+        return False
+    return bool(_separators(text, *_line(text, s))) or bool(_separators(text, *_line(text, e)))
+
+
 def in_header(text: str, s: int, e: int) -> bool:
     """[s, e) is a whole cell of a table's header line (a line the next one has as many cells as, the line
     before it not)."""

@@ -135,6 +135,15 @@ CASES = [
      "Участники мероприятий\tоколо 600\tсвыше 900",
      [(14, "exact", "мероприятие"), (19, "exact", "мероприятие"), (600, "approx", "участник"),
       (900, "more_than", "участник")]),
+    # Adjectives before the plural noun of a heading; a month labelling a row is no noun of the number in the
+    # row before it.
+    ("Показатель | 2021 | 2022\nКлубные формирования | 118 | 121\n"
+     "Межрегиональные и международные мероприятия, ед. | 14 | 21",
+     [(118, "exact", "формирование"), (121, "exact", "формирование"), (14, "exact", "мероприятие"),
+      (21, "exact", "мероприятие")]),
+    ("Месяц\tОбращений\tЭкскурсий\nянварь\t310\t4\nфевраль\t285\t38\nмарт\t402\t9",
+     [(310, "exact", "обращение"), (4, "exact", "экскурсия"), (285, "exact", "обращение"),
+      (38, "exact", "экскурсия"), (402, "exact", "обращение"), (9, "exact", "экскурсия")]),
     # A column of tonnes measures, and a date in a cell is no count.
     ("Месяц | Рейсов | Грузов, тыс. т | Дата\nМай | 38 | 61,2 | 10.09", [(38, "exact", "рейс")]),
     # Grades are no counts, nor labels after the first of a list of them.
