@@ -119,6 +119,7 @@ def _is_adjective(word: str) -> bool:
     return best.tag.POS in ("ADJF", "PRTF")
 
 
+_INFLECTED_CAPITALS = re.compile(r"[А-ЯЁ]{2,}[а-яё]{1,3}$")
 LOCATIVE_PREPOSITIONS = frozenset({"в", "во", "на", "о", "об", "обо", "при"})
 _GUESSED_ADJECTIVE = re.compile(r"[сц]к(?:ий|ая|ое|ие|ого|ой|ому|им|ом|ую|их|ими)$")
 
@@ -448,8 +449,9 @@ def cities_component(doc: Doc) -> Doc:
         t: Token = doc[i]
         i += 1
         joined = i + 1 < len(doc) and doc[i].text == "-" and not t.whitespace_  # «Ла-Рошели»
-        if not (t.is_alpha and t.text[0].isupper() and (len(t.text) >= 3 or joined)):
-            continue
+        if not (t.is_alpha and t.text[0].isupper() and (len(t.text) >= 3 or joined)) \
+                or _INFLECTED_CAPITALS.match(t.text):
+            continue  # «БАМа», «КАМАЗом»: an abbreviation with its case ending, no town
         previous = _previous_word(doc, t.i)
         marked = previous in CITY_MARKERS
         line = line_at(text, t.idx).strip()

@@ -25,7 +25,8 @@ STREET_MARKERS: frozenset[str] = frozenset({
 REGION_MARKERS: frozenset[str] = frozenset({
     "область", "край", "провинция", "республика", "штат", "район", "регион", "губерния", "уезд",
     "префектура", "волость", "земля", "кантон", "графство", "автономия", "аймак", "сомон", "обл.", "респ.",
-    "река",  # «реки Нарвы», «вдоль реки Луги»: the rivers towns are named after
+    "река", "берег",  # «реки Нарвы», «на берегу Днепра»: the rivers towns are named after
+    "станция",  # «на станции Северобайкальск»: a railway's (a border crossing's is the town's: «пункт пропуска Кяхта»)
     "озеро", "залив", "бухта", "пролив",  # «озера Валдай», «залива Анива»
     # villages, which GOLD.md's cities and towns leave out (27 of 35 such names in the written gold):
     # «у села Филипповка», «в станице Рязанской», «в поселке Родники»
