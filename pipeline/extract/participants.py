@@ -51,6 +51,7 @@ from pipeline.extract.orgwords import (
     LATIN_NOT_ORG_ABBREVIATIONS,
     LATIN_OF,
     LATIN_ORG_WORDS,
+    LATIN_SMALL,
     LEGAL_FORMS,
     NAMED_FOR_SOMEONE_HEADS,
     NOT_ORG_ABBREVIATIONS,
@@ -905,7 +906,9 @@ def _listed_with_town(doc: Doc, text: str, s: int, e: int) -> bool:
     return False
 
 
-_LATIN_SPELLING = re.compile(r" \(([A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2})\)")
+# a name in its own letters after the Russian one («Айше Коркмаз (Ayşe Korkmaz)», «Каталин Сабо (Szabó Katalin)»)
+_LATIN_NAME_WORD = rf"[{LATIN_CAPITAL}][{LATIN_SMALL}]+"
+_LATIN_SPELLING = re.compile(rf" \(({_LATIN_NAME_WORD}(?:[ -]{_LATIN_NAME_WORD}){{1,2}})\)")
 _AFTER_TITLE = re.compile(rf"(?<![\w-])(?i:{TITLES})(?P<of>(?:\s+[А-ЯЁа-яё-]+){{0,5}}?)"
                           rf"\s+(?P<name>{_NAME_WORD}\s{_NAME_WORD})(?![\w-]|\s[А-ЯЁ])")
 # An office right before a name: «обер-бургомистром Вольфсбурга Маттиасом Кёлером» names a city, then a person.

@@ -116,6 +116,8 @@ PERSONS = [
     ("Победителями стали воспитанники СШОР по борьбе имени Али Алиева Шамиль Омаров.", ["Шамиль Омаров"]),
     # A spelling in Latin letters in brackets is a mention of its own, not part of the Russian one.
     ("Выступил мэр Гамбурга Петер Чентшер (Peter Tschentscher).", ["Петер Чентшер", "Peter Tschentscher"]),
+    ("Мэр Кютахьи Хасан Челик (Hasan Çelik) и вице-мэр Каталин Сабо (Szabó Katalin) вручили подарки.",
+     ["Хасан Челик", "Hasan Çelik", "Каталин Сабо", "Szabó Katalin"]),
     ("Выступил мэр Гамбурга Петер Чентшер (Германия).", ["Петер Чентшер"]),
 ]
 
