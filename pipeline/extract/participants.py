@@ -836,6 +836,7 @@ def _persons(doc: Doc, orgs: list[Mention], foreign: list[tuple[int, int]]) -> l
             continue
         if second in ROMAN_REGNAL or fold(_lemma(second)) in EPITHETS or "Surn" in _grammemes(second):
             spans.append((m.start(1), m.end(1)))
+    spans += _surnames_again(doc, _merge(spans, text), orgs)
     out = []
     for s, e in _split_at_ends(_merge(spans, text), orgs, text):
         if _lemma_before(text, s) in STREET_MARKERS:
@@ -846,6 +847,58 @@ def _persons(doc: Doc, orgs: list[Mention], foreign: list[tuple[int, int]]) -> l
             continue
         out.append(Mention("person", s, e, {"name": person_nominative(text[s:e], _verb_gender(text, s, e))}))
     return out
+
+
+# Words before a name that make it a place's («в Чайковском», «из Чехова», «города Чехова», «Дни Губкина»,
+# «Город-побратим Губкин»).
+_PLACE_BEFORE = re.compile(r"(?<!\w)(?:в|во|из|до|под|через|к|ко|между|город[аеуом]*|г\.|побратим[а-я]*"
+                           r"|дн(?:и|ей|ях|ям))\s*$", re.IGNORECASE)
+_CAPITALISED = re.compile(r"(?<![\w.-])[А-ЯЁ][а-яё]{2,}(?![\w-])")
+_ROUTE_DASH = re.compile(r"\s[–—-]\s*$|^\s*[–—-]\s")
+
+
+def _surnames_again(doc: Doc, spans: list[tuple[int, int]], orgs: list[Mention]) -> list[tuple[int, int]]:
+    """The surname alone of a man or a woman the text names in full elsewhere («П.И. Чайковского» …
+    «произведения Чайковского», «выставка «Чайковский и Италия»»), where it may as well be a town's name. Not
+    where a town's name is more likely: after a place's word («в Чайковском», «Дни Губкина»), a country's
+    adjective («белорусским Дзержинском») or the dash of a route, listed with towns («между Свободным и
+    Циолковским»), before a word it agrees with as an adjective («Чайковского городского округа», «Невский
+    пир»), and the report's own town outside quotes."""
+    text = text_of(doc)
+    known: dict[str, str | None] = {}  # surname lemma → gender
+    for s, e in spans:
+        words = text[s:e].split()
+        if len(words) < 2:
+            continue
+        for w in words:
+            if (p := next((p for p in parses(w.lower()) if "Surn" in p.tag), None)) and not _INITIALS_WORD.fullmatch(w):
+                known[p.normal_form] = p.tag.gender
+    if not known:
+        return []
+    home = doc.user_data.get("home")
+    quotes = [(m.start(), m.end()) for m in re.finditer(r"«[^«»\n]*»", text)]
+    found: list[tuple[int, int]] = []
+    for m in _CAPITALISED.finditer(text):
+        s, e = m.span()
+        if any(a <= s < b for a, b in spans) or any(o.start <= s < o.end for o in orgs):
+            continue
+        surname = next((p for p in parses(m.group().lower()) if "Surn" in p.tag and p.normal_form in known
+                        and p.tag.gender == known[p.normal_form] and p.tag.number == "sing"), None)
+        if surname is None or _PLACE_BEFORE.search(text, max(0, s - 10), s) \
+                or _ROUTE_DASH.search(text[max(0, s - 3) : s]) or _ROUTE_DASH.match(text, e) \
+                or _listed_with_town(doc, text, s, e):
+            continue
+        before = re.search(r"([а-яё]+)\s+$", text[max(0, s - 30) : s])
+        if before and fold(_lemma(before.group(1))) in COUNTRIES:
+            continue
+        following = re.match(r"\s+([а-яё]+)", text[e : e + 30])
+        if following and any(p.tag.POS in ("ADJF", "NOUN") and p.tag.case == surname.tag.case
+                             and (p.tag.POS == "ADJF" or _is_adj(m.group())) for p in parses(following.group(1))[:1]):
+            continue
+        if home and fold(surname.normal_form) == fold(home.name) and not any(a < s < b for a, b in quotes):
+            continue
+        found.append(m.span())
+    return found
 
 
 @_per_word
@@ -897,8 +950,8 @@ def _listed_with_town(doc: Doc, text: str, s: int, e: int) -> bool:
         if m is None or (overlaps(doc, m.start(1), m.end(1), "ner_per") and {"Name", "Surn", "Patr"} & _grammemes(
                 m.group(1)) and not any("Geox" in p.tag for p in parses(m.group(1).lower()))):
             continue
-        if (town := gazetteer.lookup_first(name_keys([m.group(1)]))) is None:
-            continue
+        if fold(_lemma(m.group(1))) in COUNTRIES or (town := gazetteer.lookup_first(name_keys([m.group(1)]))) is None:
+            continue  # «Чайковский и Италия»: a country is no town to be listed with
         keys, country = name_keys([word]), frozenset({town.country})
         itself = gazetteer.lookup_first(keys, country) or gazetteer.lookup_small(keys, country)
         if itself and itself.country == town.country:
