@@ -117,13 +117,16 @@ def _is_adj(word: str) -> bool:
     ps = parses(word.lower())
     if ps[0].tag.POS in ("ADJF", "PRTF") or "Anum" in ps[0].tag:
         return True
+    if not ps[0].is_known and word.islower() and any(p.tag.POS == "ADJF" for p in ps[:2]):
+        return True  # «юртовое»: a word the dictionary guesses a noun first, and an adjective next
     if PLACE_ADJECTIVE_ENDING.search(word) and (not ps[0].is_known or (word[:1].isupper() and all(
             p.tag.POS == "NOUN" and {"Surn", "Geox"} & p.tag.grammemes for p in ps))):
         # «Лидском», «Лидским»: a town's adjective the dictionary guesses as a noun or a surname; «Горецким»,
         # «Новополоцком», which it knows only as a surname or as the town
         return True
-    # an adjective that is a surname too, which the dictionary reads first («Могилевского»: Могилевский)
-    return "Surn" in ps[0].tag and any(p.tag.POS == "ADJF" and p.is_known for p in ps)
+    # an adjective that is a surname or a town too, which the dictionary reads first («Могилевского»: Могилевский;
+    # «Печорском»: Печорск)
+    return bool({"Surn", "Geox"} & ps[0].tag.grammemes) and any(p.tag.POS == "ADJF" and p.is_known for p in ps)
 
 
 
@@ -181,6 +184,7 @@ def _of_place(word: str) -> bool:
     if not _is_adj(word) or not lemma.endswith(("ский", "цкий")):
         return False
     return lemma in COUNTRIES or any(gazetteer.lookup(lemma[: -len(suffix)] + end)
+                                     or gazetteer.lookup_small([lemma[: -len(suffix)] + end])
                                      for suffix, ends in PLACE_ADJECTIVE_STEMS if lemma.endswith(suffix)
                                      for end in ends)
 
@@ -306,11 +310,12 @@ def _left_descriptor(words: list[tuple[str, int, int]], k: int) -> int | None:
 
 
 def _right_complement(words: list[tuple[str, int, int]], k: int, quotes: list[tuple[int, int]],
-                      stops: frozenset[int] = frozenset()) -> tuple[int, bool]:
+                      stops: frozenset[int] = frozenset(), lists: bool = True) -> tuple[int, bool]:
     """Extend a head at word k over its complement; returns (end word index, whether it names something).
-    A word starting at one of the offsets `stops` (a foreign name, a table's next cell) ends it."""
+    A word starting at one of the offsets `stops` (a foreign name, a table's next cell) ends it; with `lists`,
+    a body's fields listed with commas go on."""
     end, named, j = k, False, k + 1
-    after_prep = False
+    after_prep = fields = False
     # a body, or a head in small letters, is not named after the person who follows it («главой
     # администрации города Андреем Лузгиным», «в фонды музея Ирины Соколовой»); «Фонда Владимира Потанина» is
     named_by_head = not (_head(words[k][0]) in BODIES or words[k][0].islower())
@@ -337,11 +342,20 @@ def _right_complement(words: list[tuple[str, int, int]], k: int, quotes: list[tu
         if (j == k + 1 and named_by_head and _INITIALS_WORD.fullmatch(w) and _head(words[k][0]) in PERSONAL_HEADS
                 and (person_end := _named_after_end(words, j)) is not None):
             return person_end, True  # «Музея М.Е. Салтыкова-Щедрина»: named after him without «имени»
-        if s in stops or _INITIALS_WORD.fullmatch(w) or (named_by_head is False and _person_begins(words, j)):
-            break  # a person: «советника городского совета Джеймса Кларка», «музея Ирины Соколовой»
+        if s in stops or _INITIALS_WORD.fullmatch(w) or (named_by_head is False and _person_begins(words, j)) \
+                or (w[:1].isupper() and j + 1 < len(words) and _INITIALS_WORD.fullmatch(words[j + 1][0])):
+            break  # a person: «советника городского совета Джеймса Кларка», «музея Ирины Соколовой», «… Пахомова М.О.»
         if low in ("по",) and not after_prep and j == end + 1:
             after_prep = True
             j += 1
+            continue
+        if w == "," and lists and _head(words[k][0]) in BODIES and end > k and _listed_fields(words, j):
+            # «управление культуры, молодёжной политики и спорта», «отдел по культуре, туризму и внешним связям»:
+            # the fields a body is for, listed, name it
+            fields, named, j = True, True, j + (2 if words[j + 1][0] == "по" else 1)
+            continue
+        if fields and low == "и" and j + 2 < len(words) and words[j + 1][0] == "по":
+            j += 2  # «… культуры и по делам молодёжи»
             continue
         if low == "в" and j + 2 < len(words) and _lemma(words[j + 1][0]) in ("город", "г."):
             j += 2
@@ -378,6 +392,19 @@ def _right_complement(words: list[tuple[str, int, int]], k: int, quotes: list[tu
     while end > k and _is_adj(words[end][0]):
         end -= 1
     return end, named
+
+
+_REPORT_TITLE = re.compile(r"\s*(?:Отч[её]т|Доклад|Информаци)", re.IGNORECASE)
+
+
+def _listed_fields(words: list[tuple[str, int, int]], j: int) -> bool:
+    """The comma at word j goes on with a list of a body's fields in small letters that «и» closes."""
+    for w, _, _ in words[j + 1 : j + 12]:
+        if w == "и":
+            return True
+        if w != "," and not (w.islower() and (w == "по" or w == "делам" or _oblique_noun(w) or _oblique(w, "ADJF"))):
+            return False
+    return False
 
 
 def _caps_line(text: str, i: int) -> bool:
@@ -546,12 +573,15 @@ def _organisations(doc: Doc, words: list[tuple[str, int, int]], quotes: list[tup
         if " ".join(fold(_lemma(words[x][0])) for x in range(start_k, k + 1)) in FORMER_STATES \
                 or fold(_nominative_phrase(text[words[start_k][1] : e])) in COUNTRIES:
             continue  # «Героя Советского Союза Дмитрия Емлютина», «в Российской Федерации Годом экологии»: a state
-        end_k, named = _right_complement(words, k, quotes, stops)
+        # not in the report's title, which names its author only by the administration after the body
+        # («Отчёт комитета культуры, туризма и внешних связей Администрации …»)
+        end_k, named = _right_complement(words, k, quotes, stops, lists=not _REPORT_TITLE.match(line_at(text, s)))
         if start_k == end_k:
             continue  # a bare «Совет», «Администрация» refers to a name given elsewhere
         latin_name = (k + 1 <= end_k and words[k + 1][0][:1].isupper() and words[k + 1][0].isascii()
                       and not set(words[k + 1][0]) <= set("IVXLCDM"))  # not «собора XII века»
-        if head in QUOTED_ONLY_HEADS and not latin_name and not (head in NAMED_FOR_SOMEONE_HEADS and any(
+        fields = head in BODIES and "," in text[e : words[end_k][2]]  # «отдел культуры, спорта и туризма»
+        if head in QUOTED_ONLY_HEADS and not latin_name and not fields and not (head in NAMED_FOR_SOMEONE_HEADS and any(
                 words[x][0].lower() in _NAMED_AFTER for x in range(k, end_k))) \
                 and not _capitalised_institution(words, head, (start_k, k, end_k), named, sentence_starts):
             continue  # «в Белом зале», «в сквере им. Дзержинского», but «в концертном зале имени С. Сайдашева»,
