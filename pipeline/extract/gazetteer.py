@@ -182,18 +182,19 @@ def latin_index() -> dict[str, City]:
     return by_name
 
 
-_SYSTEMS = {"CN": palladius, "JP": polivanov, "KR": kontsevich}
+_SYSTEMS = {"CN": palladius, "JP": polivanov, "KR": kontsevich, "TR": turkish}
 # «ъ» before anything but an iotated vowel is no Russian spelling («Въру» for Võru, where Russians write «Выру»).
 _MISPLACED_HARD_SIGN = re.compile(r"ъ(?![еёюя])", re.IGNORECASE)
 
 
-def _usual(russian: str, latin: str) -> tuple[bool, bool, float]:
+def _usual(russian: str, latin: str) -> tuple[bool, bool, bool, float]:
     """How usual a Russian spelling of a town is: one the dictionary knows as a place («Вильнюс», «Белосток»,
-    not «Вилниус», «Беласток», which are closer to the Latin letters), one of Russian orthography, and then
+    not «Вилниус», «Беласток», which are closer to the Latin letters), one of Russian orthography, a name of
+    several words joined by hyphens as Russian writes foreign ones («Кутна-Гора», not «Кутна Хора»), and then
     the closest to GeoNames' name in Latin letters."""
     best = parses(russian.lower())[0] if " " not in russian else None
     known = bool(best and best.is_known and "Geox" in best.tag)
-    return known, not _MISPLACED_HARD_SIGN.search(russian), closeness(russian, latin)
+    return known, not _MISPLACED_HARD_SIGN.search(russian), " " not in russian, closeness(russian, latin)
 
 
 def is_small(city: City) -> bool:
@@ -229,5 +230,5 @@ def closeness(russian: str, latin: str) -> float:
 
 
 def _latin(name: str) -> str:
-    plain = unicodedata.normalize("NFKD", name.lower().translate(_CYRILLIC_LATIN))
+    plain = unicodedata.normalize("NFKD", name.lower().translate(_CYRILLIC_LATIN).replace("ß", "ss"))
     return "".join(ch for ch in plain if ch.isalnum())

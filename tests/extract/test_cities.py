@@ -147,7 +147,7 @@ CASES = [
     ("Письма прислали Urząd Gminy Krynki, Uniwersytet w Białymstoku, Vilniaus miesto savivaldybė, Alytaus "
      "jaunimo centras, Ludzas amatnieku centrs; выставка прошла v Kutné Hoře.",
      [("Krynki", "Крынки", "PL"), ("Białymstoku", "Белосток", "PL"), ("Vilniaus", "Вильнюс", "LT"),
-      ("Alytaus", "Алитус", "LT"), ("Ludzas", "Лудза", "LV"), ("Kutné Hoře", "Кутна Хора", "CZ")]),
+      ("Alytaus", "Алитус", "LT"), ("Ludzas", "Лудза", "LV"), ("Kutné Hoře", "Кутна-Гора", "CZ")]),
     ("Делегация посетила Венгрию. Газета писала: «Mozsga gyermekei Jászberényben».",
      [("Jászberényben", "Ясберень", "HU")]),
     ("Делегация посетила венгерский город Сольнок (Szolnok).",
