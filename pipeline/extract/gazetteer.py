@@ -15,7 +15,7 @@ from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
-from pipeline.extract.morph import fold, parses
+from pipeline.extract.morph import analyzer, fold, parses
 from pipeline.extract.places import COUNTRIES, OTHER_NAMES
 from pipeline.extract.transliteration import kontsevich, palladius, polivanov, turkish
 
@@ -166,8 +166,8 @@ def latin_index() -> dict[str, City]:
         # of Chinese, Japanese and Korean names the one Russian's system gives («Ланьчжоу», not «Ланьжоу»)
         system = _SYSTEMS.get(c["countrycode"])
         spelled = fold(system(c["name"]) or "") if system else ""
-        russian = next((n for n in names if fold(n) == spelled), None) or max(
-            names, key=lambda n: _usual(n, c["name"]))
+        russian = next((n for n in names if fold(n) == spelled), None) or (names[0] if len(names) == 1 else max(
+            names, key=lambda n: _usual(n, c["name"])))
         by_name[c["name"]] = City(int(c["geonameid"]), russian, c["countrycode"], float(c["latitude"]),
                                   float(c["longitude"]), int(c["population"]), c["name"])
     spellings: dict[int, list[City]] = {}
@@ -176,7 +176,7 @@ def latin_index() -> dict[str, City]:
             spellings.setdefault(town.geonameid, []).append(town)
     # the small towns («Kirkenes», «Kemijärvi»), where no city and no more populous town has the name
     for names in spellings.values():
-        town = max(names, key=lambda t: _usual(t.name, t.latin))
+        town = names[0] if len(names) == 1 else max(names, key=lambda t: _usual(t.name, t.latin))
         if town.latin not in by_name or by_name[town.latin].population < town.population:
             by_name[town.latin] = town
     return by_name
@@ -192,8 +192,9 @@ def _usual(russian: str, latin: str) -> tuple[bool, bool, bool, float]:
     not «Вилниус», «Беласток», which are closer to the Latin letters), one of Russian orthography, a name of
     several words joined by hyphens as Russian writes foreign ones («Кутна-Гора», not «Кутна Хора»), and then
     the closest to GeoNames' name in Latin letters."""
-    best = parses(russian.lower())[0] if " " not in russian else None
-    known = bool(best and best.is_known and "Geox" in best.tag)
+    # a lookup in the dictionary first: parsing each of GeoNames' 100,000 spellings would take seconds
+    word = russian.lower()
+    known = " " not in word and analyzer().word_is_known(word) and "Geox" in parses(word)[0].tag
     return known, not _MISPLACED_HARD_SIGN.search(russian), " " not in russian, closeness(russian, latin)
 
 
