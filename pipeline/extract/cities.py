@@ -132,7 +132,7 @@ def _adjective_here(doc: Doc, i: int) -> bool:
     # «в Новополоцком городском исполнительном комитете»: a town's name that ends as its adjective is the
     # adjective before a small word it agrees with
     proxy = adjective_proxy(word.lower())
-    if proxy != word.lower() and i + 1 < len(doc) and doc[i + 1].is_space is False and doc[i + 1].text.islower():
+    if proxy != word.lower() and i + 1 < len(doc) and not doc[i + 1].is_space and doc[i + 1].text.islower():
         return _agrees_with(proxy, parses(doc[i + 1].text.lower())[:1], adjectives=True)
     cases = {p.tag.case for p in ps if p.tag.POS in ("ADJF", "PRTF")}
     # «в Смоленском соборе»: the dictionary reads «Смоленском» as the city first, and as an adjective only in

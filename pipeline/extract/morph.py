@@ -97,6 +97,7 @@ def is_first_name(word: str) -> bool:
 
 # A place's adjective by its ending («Горецким», «Новополоцком», «Лидском»): -ский, -цкий in any form.
 PLACE_ADJECTIVE_ENDING = re.compile(r"[сц]к(ий|ого|ому|им|ом|ая|ой|ую|ое|ие|их|ими)$")
+PROXY_STEM = "омск"  # a town's adjective the dictionary knows in every form
 
 
 def adjective_proxy(word: str) -> str:
@@ -105,4 +106,4 @@ def adjective_proxy(word: str) -> str:
     agrees with, such a word is the adjective."""
     if any(p.tag.POS in ("ADJF", "PRTF") for p in parses(word)) or not (m := PLACE_ADJECTIVE_ENDING.search(word)):
         return word
-    return "омск" + m.group(1)
+    return PROXY_STEM + m.group(1)

@@ -22,6 +22,7 @@ from pipeline.extract.mention import Mention, add, line_at, mentions, overlaps, 
 from pipeline.extract.money import ISO_CODES
 from pipeline.extract.morph import (
     PLACE_ADJECTIVE_ENDING,
+    PROXY_STEM,
     adjective_proxy,
     compound_lemma,
     fold,
@@ -69,7 +70,6 @@ from pipeline.extract.places import CITY_MARKERS, COUNTRIES, FORMER_STATES, REGI
 APPOSITION_HEADS = frozenset({"город", "г.", "республика", "область", "край", "провинция", "село", "поселок",
                               "посёлок", "станица", "деревня", "район", "округ", "штат", "община"})
 OPEN_QUOTES = {"«": "»", "„": "“", "“": "”"}
-# What a city's name ends in where its adjective has «-ский» (Томск → томский, Казань → казанский).
 # How a place's adjective is made from its name: the adjective's ending → what may stand for it in the name
 # («Омский»: Омск, «Печорский»: Печора, «Интинский»: Инта, «Калужский»: Калуга, «Новополоцкий»: Новополоцк).
 PLACE_ADJECTIVE_STEMS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -127,8 +127,6 @@ def _is_adj(word: str) -> bool:
     # an adjective that is a surname or a town too, which the dictionary reads first («Могилевского»: Могилевский;
     # «Печорском»: Печорск)
     return bool({"Surn", "Geox"} & ps[0].tag.grammemes) and any(p.tag.POS == "ADJF" and p.is_known for p in ps)
-
-
 
 
 @_per_word
@@ -508,7 +506,9 @@ def _adjective_nominative(word: str, number: str, gender: str) -> str:
             form = p.inflect({"nomn", "plur"} if number == "plur" else {"nomn", "sing", gender})
             if form:
                 # a proxy's ending on the word's own stem («Горецким» → «Горецкий»)
-                nominative = form.word if proxy == word.lower() else word.lower()[: -len(proxy) + 4] + form.word[4:]
+                ending = len(proxy) - len(PROXY_STEM)
+                nominative = form.word if proxy == word.lower() else \
+                    word.lower()[: len(word) - ending] + form.word[len(PROXY_STEM) :]
                 return match_case(nominative, word)
     return word
 
@@ -910,11 +910,12 @@ def _surnames_again(doc: Doc, spans: list[tuple[int, int]], orgs: list[Mention])
     found: list[tuple[int, int]] = []
     for m in _CAPITALISED.finditer(text):
         s, e = m.span()
-        if any(a <= s < b for a, b in spans) or any(o.start <= s < o.end for o in orgs):
-            continue
+        # the surname first: the spans are looked through only for a word that is one
         surname = next((p for p in parses(m.group().lower()) if "Surn" in p.tag and p.normal_form in known
                         and p.tag.gender == known[p.normal_form] and p.tag.number == "sing"), None)
-        if surname is None or _PLACE_BEFORE.search(text, max(0, s - 10), s) \
+        if surname is None or any(a <= s < b for a, b in spans) or any(o.start <= s < o.end for o in orgs):
+            continue
+        if _PLACE_BEFORE.search(text, max(0, s - 10), s) \
                 or _ROUTE_DASH.search(text[max(0, s - 3) : s]) or _ROUTE_DASH.match(text, e) \
                 or _listed_with_town(doc, text, s, e):
             continue
