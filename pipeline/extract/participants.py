@@ -83,6 +83,8 @@ _UPPER, _LOWER = "А-ЯЁӨҮҺӘІҢҒҚҰ", "а-яёөүһәіңғқұ"
 _NAME_WORD = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?"
 _INITIALS_FIRST = re.compile(rf"(?<![\w.])(?:[А-ЯЁ]\.\s?){{1,2}}\s?{_NAME_WORD}")
 _SURNAME_FIRST = re.compile(rf"(?<![\w.]){_NAME_WORD}\s[А-ЯЁ]\.\s?[А-ЯЁ]\.")
+_NAME_AFTER = re.compile(rf"\s?[{_UPPER}][{_LOWER}]")
+_SURNAME_SHAPED = re.compile(r"(?:[оеё]в|[иы]н)(?:а|у|ым|ой)?$|[сц]к(?:ий|ая|ого|ой|ому|им)$")
 # Capitals, or capitals with a few small letters inside («ОмГУ», «ЮУрГУ», «СПбГУ», «ВолгГТУ», «СибГУТИ»).
 # An abbreviation: capitals, or capitals with small letters between («ОмГТУ», «ЗиС»), one or two of them
 # hyphenated or with a number («РФЯЦ-ВНИИЭФ», «КНИТУ-КАИ», «СКБ-385»).
@@ -823,7 +825,12 @@ def _persons(doc: Doc, orgs: list[Mention], foreign: list[tuple[int, int]]) -> l
     for m in _SURNAME_FIRST.finditer(text):
         if any(m.start() < s < m.end() for s in initials_first):
             continue  # «Ф.М. Петров С.В. Пономарев»: «С.В.» begin the next name, not end this one
-        if "Surn" in _grammemes(m.group().split()[0]) and "Geox" not in _grammemes(m.group().split()[0]):
+        word = m.group().split()[0]
+        grammemes = _grammemes(word)
+        # «с российской — Лыскова М.Ю.»: a town's name (or a surname too), but initials after it and no name
+        # after them; «мэра Эрдэнэта Г. Мөнхбаяром» is the town before the initials of a name
+        if ("Surn" in grammemes and "Geox" not in grammemes) or (
+                ("Surn" in grammemes or _SURNAME_SHAPED.search(word)) and not _NAME_AFTER.match(text, m.end())):
             spans.append(m.span())
     for ner in mentions(doc, "ner_per"):
         # «Петер Чентшер (Peter Tschentscher)»: the spelling in brackets is a mention of its own
@@ -1149,7 +1156,7 @@ def person_nominative(name: str, gender_hint: str | None = None) -> str:
         declinable = [p for p in ps if "Fixd" not in p.tag]
         chosen = [p for p in hinted if "Fixd" not in p.tag] or hinted or declinable
         readings.append([(p.tag.gender, p.tag.case) for p in chosen])
-    initials_only = all(_INITIALS_WORD.fullmatch(w) for w in words[:-1])
+    initials_only = sum(not _INITIALS_WORD.fullmatch(w) for w in words) <= 1  # «О.А. Смирнова», «Смирнова О.А.»
     gender, case = (gender_hint, None) if gender_hint and initials_only else (None, None)
     if readings:
         agreed = [r for r in readings[0] if all(r in other for other in readings[1:])] or readings[0]
