@@ -571,7 +571,8 @@ def cities_component(doc: Doc) -> Doc:
         if match:
             city, last = match
             end = doc[last].idx + len(doc[last].text)
-            fields = {"name": city.name, "country": city.country, "geonameid": city.geonameid,
+            fields = {"name": gazetteer.usual_name(city), "country": None if city.disputed else city.country,
+                      "geonameid": city.geonameid,
                       "latitude": city.latitude, "longitude": city.longitude, "population": city.population}
             add(doc, Mention("city", t.idx, end, fields))
             if spelled := _LATIN_IN_BRACKETS.match(text, end):

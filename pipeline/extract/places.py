@@ -68,8 +68,25 @@ OTHER_NAMES: dict[str, str | int] = {
     # names towns bore before the 1920s–1930s renamings
     "Сучан": "Партизанск", "Верхнеудинск": "Улан-Удэ", "Хлынов": "Киров",
     "Щегловск": "Кемерово", "Сталинск": "Новокузнецк", "Сталинабад": "Душанбе", "Семипалатинск": "Семей",
-    "Усть-Сысольск": "Сыктывкар",
+    "Усть-Сысольск": "Сыктывкар", "Обдорск": "Салехард",
 }
+# The names Russian texts use where GeoNames lists another Russian one first, or a short form («Петербург»).
+USUAL_NAMES: dict[str, str] = {"Сухуми": "Сухум", "Цхинвали": "Цхинвал", "Петербург": "Санкт-Петербург"}
+# Countries whose towns Russian texts name by their Russian names, where GeoNames lists their names in the
+# local languages too (Belarusian «Мазыр», Tatar «Чистай», Udmurt «Ижкар»). Not Kazakhstan's: there the names
+# from Kazakh are the current ones («Костанай», «Шымкент»), and the dictionary knows the Soviet ones.
+RUSSIAN_NAMED: frozenset[str] = frozenset({"RU", "BY"})
+# Territories whose state is disputed, to which GOLD.md gives no country (all 71 of their towns in the written
+# gold have none): whole countries (GeoNames' Kosovo), whole regions by GeoNames' country and admin1 code
+# (Abkhazia; Crimea and Sevastopol; the Donetsk, Luhansk, Zaporizhzhia and Kherson regions; Transnistria and
+# Bender), and towns of territories that no region of GeoNames holds alone (South Ossetia's Tskhinvali and
+# Akhalgori, the southern Kuril Islands' Yuzhno-Kurilsk).
+DISPUTED_COUNTRIES: frozenset[str] = frozenset({"XK"})
+DISPUTED_REGIONS: frozenset[tuple[str, str]] = frozenset({
+    ("GE", "02"), ("UA", "11"), ("UA", "20"), ("UA", "05"), ("UA", "14"), ("UA", "26"), ("UA", "08"),
+    ("MD", "58"), ("MD", "62"),
+})
+DISPUTED_TOWNS: frozenset[int] = frozenset({611403, 615914, 614217, 2119447})
 # Parts of the world, regions and rivers whose names towns share (Азия in the Philippines, Кавказ in Colombia,
 # Алтай in Xinjiang, Волга and Обь in Russia): in a report they are the regions and rivers, and a city only
 # after «город».
