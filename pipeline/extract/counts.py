@@ -442,13 +442,14 @@ def _column_of(text: str, s: int, e: int) -> tuple[str, int] | None:
     if heading is None or text[heading.cell_start : qualifier_before(text, s)[1]].strip() \
             or text[e : heading.cell_end].strip():
         return None
-    return _heading_noun(heading.text, row=heading.row)
+    return _heading_noun(heading.text)
 
 
-def _heading_noun(heading: str, row: bool = False) -> tuple[str, int] | None:
+def _heading_noun(heading: str) -> tuple[str, int] | None:
     """What a table's heading says its numbers count: «Количество/Число X», «X, чел.», «X (тыс. чел.)», «X, ед.»,
-    a noun in the plural first («Экскурсии», «Из них дети», «Участники мероприятий»), and in a row's label a
-    noun in the genitive plural after a verb («Проведено экскурсий», «Принято официальных делегаций»)."""
+    a noun in the plural first («Экскурсии», «Из них дети», «Участники мероприятий»), a noun in the genitive
+    plural after a verb («Проведено экскурсий», «Принято официальных делегаций»), people of a place («Музей
+    истории, тыс. чел.»)."""
     factor = 1_000 if _THOUSANDS.search(heading) else 1
     if _MEASURE_HEADING.search(heading):
         return None  # «Грузов, тыс. т»: a measure, not things counted
@@ -458,6 +459,9 @@ def _heading_noun(heading: str, row: bool = False) -> tuple[str, int] | None:
     if _PEOPLE_HEADER.search(heading) and (not named or named.lower().startswith("численност")):
         return "человек", factor  # «Численность, чел.»: people as such
     words = _WORD.findall(named)
+    if words and parses(words[0].lower())[0].tag.POS in ("PRTS", "VERB"):
+        # «Проведено экскурсий», «Размещено туристов, чел.», «Принято официальных делегаций»
+        return (noun, factor) if (noun := _noun_after(named, named.index(words[0]) + len(words[0]))) else None
     # the adjectives before it («Клубные формирования», «Межрегиональные и международные мероприятия, ед.»)
     first = next((k for k, w in enumerate(words) if not (_is_modifier(w) or w.lower() == "и")), 0)
     if words and any(p.tag.POS == "NOUN" and p.tag.number == "plur" and p.tag.case in ("nomn", "gent")
@@ -466,8 +470,8 @@ def _heading_noun(heading: str, row: bool = False) -> tuple[str, int] | None:
         # «Мероприятий в онлайн-формате»
         noun = _noun(words[first])
         return ("человек" if noun in PEOPLE_AS_SUCH and _PEOPLE_HEADER.search(heading) else noun), factor
-    if row and words and parses(words[0].lower())[0].tag.POS in ("PRTS", "VERB"):
-        return (noun, factor) if (noun := _noun_after(named, len(words[0]))) else None
+    if _PEOPLE_HEADER.search(heading):
+        return "человек", factor  # «Музей истории, тыс. чел.»: the people a place had
     return None
 
 

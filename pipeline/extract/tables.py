@@ -19,6 +19,14 @@ def _line(text: str, i: int) -> tuple[int, int]:
     return text.rfind("\n", 0, i) + 1, len(text) if end < 0 else end
 
 
+_CLOSING_BAR = re.compile(r"\s*\|\s*$")  # «| 2 140 | 4 870 |»: a table drawn with bars on both sides
+
+
+def _cells_end(text: str, line_start: int, line_end: int) -> int:
+    bar = _CLOSING_BAR.search(text, line_start, line_end)
+    return bar.start() if bar else line_end
+
+
 def cell_of(text: str, s: int, e: int) -> tuple[str, int, int] | None:
     """For [s, e) in a table's cell below its header: the header of its column and the cell's span, else None."""
     line_start, line_end = _line(text, s)
@@ -27,7 +35,7 @@ def cell_of(text: str, s: int, e: int) -> tuple[str, int, int] | None:
         return None
     column = sum(1 for _, b in separators if b <= s)
     cell_start = separators[column - 1][1] if column else line_start
-    cell_end = separators[column][0] if column < len(separators) else line_end
+    cell_end = separators[column][0] if column < len(separators) else _cells_end(text, line_start, line_end)
     top = line_start
     while top:
         above = text.rfind("\n", 0, top - 1) + 1
@@ -36,7 +44,7 @@ def cell_of(text: str, s: int, e: int) -> tuple[str, int, int] | None:
         top = above
     if top == line_start:
         return None
-    header = _SEPARATOR.split(text[top : _line(text, top)[1]])
+    header = _SEPARATOR.split(text[top : _cells_end(text, top, _line(text, top)[1])])
     return header[column].strip(), cell_start, cell_end
 
 
@@ -74,24 +82,30 @@ def row_label(text: str, s: int) -> str | None:
     return text[line_start : separators[0][0]].strip()
 
 
-_YEAR = re.compile(r"(?:19|20)\d\d(?:\s*(?:год|г\.))?")
+_YEAR = r"(?:19|20)\d\d(?:\s*(?:год|г\.))?"
+_MONTHS = "январь|февраль|март|апрель|май|июнь|июль|август|сентябрь|октябрь|ноябрь|декабрь"
+# A column's header that is a period: a year, a quarter, a half-year, a month, months from the year's start
+# («2019 год», «I квартал», «1 кв.», «1-е полугодие», «Май 2021», «9 месяцев»), the row's label names its numbers.
+_PERIOD = re.compile(
+    rf"(?:{_YEAR}|(?:(?:[IV]{{1,3}}|[1-4](?:-?[йея])?)\s*(?:квартал|кв\.)|(?:[IV]{{1,2}}|[12](?:-?[еоя])?)\s*"
+    rf"полугодие|{_MONTHS}|\d{{1,2}}\s*месяц(?:а|ев))(?:\s+{_YEAR})?)", re.IGNORECASE)
 
 
 class Heading(NamedTuple):
     text: str  # what names the cell's numbers
-    row: bool  # the row's first cell, where the column is a year's
+    row: bool  # the row's first cell, where the column is a period's
     cell_start: int
     cell_end: int
 
 
 def heading_of(text: str, s: int, e: int) -> Heading | None:
     """What names the numbers of the cell [s, e): its column's header, or its row's first cell where the
-    column is a year's («2019 год»); with the cell's span. None outside a table."""
+    column is a period's («2019 год», «II квартал»); with the cell's span. None outside a table."""
     found = cell_of(text, s, e)
     if found is None:
         return None
     header, cell_start, cell_end = found
-    if _YEAR.fullmatch(header):
+    if _PERIOD.fullmatch(header):
         label = row_label(text, s)
         return Heading(label, True, cell_start, cell_end) if label else None
     return Heading(header, False, cell_start, cell_end)
@@ -104,7 +118,7 @@ def cells(text: str) -> Iterator[tuple[int, int]]:
     for line in text.split("\n"):
         separators = _separators(line, 0, len(line))
         for k, (_, b) in enumerate(separators):
-            end = separators[k + 1][0] if k + 1 < len(separators) else len(line)
+            end = separators[k + 1][0] if k + 1 < len(separators) else _cells_end(line, 0, len(line))
             cell = line[b:end]
             if stripped := cell.strip():
                 start = at + b + cell.index(stripped)

@@ -144,6 +144,16 @@ CASES = [
     ("Месяц\tОбращений\tЭкскурсий\nянварь\t310\t4\nфевраль\t285\t38\nмарт\t402\t9",
      [(310, "exact", "обращение"), (4, "exact", "экскурсия"), (285, "exact", "обращение"),
       (38, "exact", "экскурсия"), (402, "exact", "обращение"), (9, "exact", "экскурсия")]),
+    # Quarters, half-years and «2020 год» as columns: the row's label names the numbers; a table drawn with
+    # bars on both sides; people of a place («тыс. чел.»); a column's header with a verb before its noun.
+    ("Показатель | I квартал | 1-е полугодие | 2020 год\nМероприятия, ед. | 21 | 27 | 74",
+     [(21, "exact", "мероприятие"), (27, "exact", "мероприятие"), (74, "exact", "мероприятие")]),
+    ("| Показатель | 1 кв. | 2023 г. |\n| Посетители, чел. | 2 140 | 16 280 |",
+     [(2140, "exact", "посетитель"), (16280, "exact", "посетитель")]),
+    ("Учреждение | 2017 | 2018\nМузей истории, тыс. чел. | 31,5 | 34,2",
+     [(31500, "exact", "человек"), (34200, "exact", "человек")]),
+    ("Месяц | Размещено туристов, чел. | Проведено экскурсий\nМай | 14 200 | 86",
+     [(14200, "exact", "турист"), (86, "exact", "экскурсия")]),
     # A column of tonnes measures, and a date in a cell is no count.
     ("Месяц | Рейсов | Грузов, тыс. т | Дата\nМай | 38 | 61,2 | 10.09", [(38, "exact", "рейс")]),
     # Grades are no counts, nor labels after the first of a list of them.
