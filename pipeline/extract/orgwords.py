@@ -67,6 +67,10 @@ EVENT_WORDS: frozenset[str] = frozenset({
     "кубок", "турнир", "фестиваль", "чемпионат", "первенство", "конкурс", "форум", "выставка", "акция", "проект",
     "программа", "премия", "игра", "марафон", "олимпиада", "слет", "слёт", "смена",
 })
+# What a person's name after «имени» names when it is no organisation's: an event, a prize, a grant, the
+# naming itself («конкурс чтецов имени Г. Тукая», «премия имени К. Насыйри», «присвоения городу имени
+# П.А. Кропоткина»). All sixteen such names outside an organisation in the written gold are persons.
+NAMED_FOR_A_PERSON: frozenset[str] = EVENT_WORDS | {"праздник", "чтение", "стипендия", "присвоение", "грант"}
 # Of those, the ones that name an institution with the person it is named after too («концертный зал имени
 # С. Сайдашева», «Дворец культуры им. Малунцева»); a park or a square named so is a place.
 NAMED_FOR_SOMEONE_HEADS: frozenset[str] = frozenset({"дом", "дворец", "зал", "центр", "аэропорт", "санаторий",

@@ -54,6 +54,7 @@ from pipeline.extract.orgwords import (
     LATIN_ORG_WORDS,
     LATIN_SMALL,
     LEGAL_FORMS,
+    NAMED_FOR_A_PERSON,
     NAMED_FOR_SOMEONE_HEADS,
     NOT_ORG_ABBREVIATIONS,
     ORG_HEADS,
@@ -79,8 +80,13 @@ PLACE_ADJECTIVE_STEMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("ский", ("ск", "", "ь", "а", "ы", "и", "о", "е", "я")),
 )
 # Letters of names: Russian, and the Cyrillic letters of Mongolian, Buryat and Kazakh names («Мөнхбаяр»).
-_UPPER, _LOWER = "А-ЯЁӨҮҺӘІҢҒҚҰ", "а-яёөүһәіңғқұ"
+_UPPER, _LOWER = "А-ЯЁӨҮҺӘІҢҒҚҰҖ", "а-яёөүһәіңғқұҗ"
 _NAME_WORD = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?"
+TURKIC_SON_OF = ("улы", "кызы", "угли", "оглы", "уулу", "гызы", "кизи")
+# A Turkic patronymic: the father's name and «son of»/«daughter of» between the name and the surname
+# («Айдаром Рафаэль улы Галиевым», «Гульнара Ринат кызы Мусина», «Бахтиёр Рустам угли Назаров»)
+_TURKIC_PATRONYMIC = re.compile(
+    rf"(?<![\w.]){_NAME_WORD}\s{_NAME_WORD}\s(?:{'|'.join(TURKIC_SON_OF)})\s{_NAME_WORD}(?!\w)")
 _INITIALS_FIRST = re.compile(rf"(?<![\w.])(?:[А-ЯЁ]\.\s?){{1,2}}\s?{_NAME_WORD}")
 _SURNAME_FIRST = re.compile(rf"(?<![\w.]){_NAME_WORD}\s[А-ЯЁ]\.\s?[А-ЯЁ]\.")
 _NAME_AFTER = re.compile(rf"\s?[{_UPPER}][{_LOWER}]")
@@ -865,6 +871,7 @@ def _persons(doc: Doc, orgs: list[Mention], foreign: list[tuple[int, int]]) -> l
             if latin := _LATIN_SPELLING.match(text, end):
                 spans.append(latin.span(1))
     spans += foreign
+    spans += [m.span() for m in _TURKIC_PATRONYMIC.finditer(text)]
     # Regnal numbers and epithets: «Петра I», «Екатерины Великой».
     # Overlapping search (lookahead): «Эпоха Петра Великого» must still try «Петра Великого».
     for m in re.finditer(r"(?<![\w])(?=(([А-ЯЁ][а-яё]+)\s+([IVX]{1,4}|[А-ЯЁ][а-яё]+))(?![\w]))", text):
@@ -878,12 +885,25 @@ def _persons(doc: Doc, orgs: list[Mention], foreign: list[tuple[int, int]]) -> l
     for s, e in _split_at_ends(_merge(spans, text), orgs, text):
         if _lemma_before(text, s) in STREET_MARKERS:
             continue  # «на площади Марка Пьянкова»: a street's or a square's name
-        # a name something is named after belongs to that name, an organisation found or not (GOLD.md)
-        if any(o.start <= s and e <= o.end for o in orgs) or _NAMED_AFTER_BEFORE.search(text, max(0, s - 8), s):
+        # a name an organisation is named after belongs to the organisation, found or not (GOLD.md); an
+        # event's, a prize's is a person («конкурс чтецов имени Г. Тукая»), and so is «от имени X»
+        named = _NAMED_AFTER_BEFORE.search(text, max(0, s - 8), s)
+        if any(o.start <= s and e <= o.end for o in orgs) or (named and not _named_for_event(text, named.start())):
             add(doc, Mention("person_in_org", s, e))  # so that cities skip «им. А.С. Пушкина» too
             continue
         out.append(Mention("person", s, e, {"name": person_nominative(text[s:e], _verb_gender(text, s, e))}))
     return out
+
+
+_WORDS_BEFORE = re.compile(r"(?:[А-ЯЁа-яё-]+\s+){1,5}$")
+
+
+def _named_for_event(text: str, named: int) -> bool:
+    """«имени»/«им.» at `named` follows «от», or an event's or a prize's word a few words before, with no
+    punctuation between («фестивале юмора имени», «конкурс исполнителей татарской песни имени»)."""
+    before = _WORDS_BEFORE.search(text, max(0, named - 80), named)
+    words = before.group().split() if before else []
+    return bool(words) and (words[-1].lower() == "от" or any(_lemma(w) in NAMED_FOR_A_PERSON for w in words))
 
 
 # Words before a name that make it a place's («в Чайковском», «из Чехова», «города Чехова», «Дни Губкина»,
@@ -1165,8 +1185,10 @@ def person_nominative(name: str, gender_hint: str | None = None) -> str:
             agreed.sort(key=lambda r: r[1] != "nomn")
         gender, case = agreed[0]
     out = []
-    for w in words:
-        if re.fullmatch(r"(?:[А-ЯЁ]\.\s?)+|[IVX]+", w) or w in JAPANESE_GIVEN_NAMES:
+    for k, w in enumerate(words):
+        if w in TURKIC_SON_OF or (k + 1 < len(words) and words[k + 1] in TURKIC_SON_OF):
+            out.append(w)  # «Рафаэль улы»: the father's name and «son of» do not decline
+        elif re.fullmatch(r"(?:[А-ЯЁ]\.\s?)+|[IVX]+", w) or w in JAPANESE_GIVEN_NAMES:
             out.append(w)
         elif words[0] in JAPANESE_GIVEN_NAMES:  # a Japanese surname declines only if it ends in «-а»
             out.append(next((w[: -len(e)] + "а" for e in _A_DECLENSION if w.endswith(e) and len(w) > len(e) + 2), w))
