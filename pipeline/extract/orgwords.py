@@ -20,7 +20,8 @@ ORG_HEADS: frozenset[str] = frozenset({
     "парламент", "меджлис", "хурал", "курултай", "орден", "братство", "епархия", "хокимият", "дацан",
     "монастырь", "сангха", "секретариат", "таможня", "технопарк", "авиакомпания", "муниципалитет", "горисполком",
     "райисполком", "облисполком", "община", "трест", "конфедерация", "управа", "планетарий", "альянс",
-    "исполком", "муфтият", "медресе", "лавра", "пустынь", "госкорпорация",
+    "исполком", "муфтият", "медресе", "лавра", "пустынь", "госкорпорация", "система", "станция", "электростанция",
+    "скупштина",
 })
 # One-word names of federal agencies and ministries, made of «Рос» and a stem («Росмолодежь»,
 # «Россотрудничество»), a region's statistics office («Мурманскстат») or «Мин» and a ministry's («Минкультуры»,
@@ -61,7 +62,7 @@ QUOTED_ONLY_HEADS: frozenset[str] = frozenset({
 # фронта», «Балтийским флотом»): in small letters they are generic or a building («органы местной власти
 # города Омска», «церкви Святого Николая», «в корпусе университета»).
 CAPITALISED_ONLY_HEADS: frozenset[str] = frozenset({"власть", "лига", "церковь", "фронт", "армия", "флот", "корпус",
-                                                    "база", "флотилия"})
+                                                    "база", "флотилия", "система", "станция", "электростанция"})
 # First words of events' names, which name no organisation though a team's list may precede them.
 EVENT_WORDS: frozenset[str] = frozenset({
     "кубок", "турнир", "фестиваль", "чемпионат", "первенство", "конкурс", "форум", "выставка", "акция", "проект",
@@ -79,6 +80,10 @@ NAMED_FOR_SOMEONE_HEADS: frozenset[str] = frozenset({"дом", "дворец", "
 # учёных», «Национальной лаборатории Ок-Ридж», «Туристским информационным центром округа Муром»); a park or a
 # hall named so is a place («в Белом зале»).
 CAPITALISED_NAME_HEADS: frozenset[str] = frozenset({"дом", "дворец", "центр", "лаборатория"})
+# Of those, the ones a capitalised adjective before them names too, where the sentence does not start with
+# it («в Коми-Пермяцком этнокультурном центре», «с Детским музейным центром»; all 144 such centres in the
+# written gold are organisations).
+ADJECTIVE_NAMED_HEADS: frozenset[str] = frozenset({"центр", "лаборатория"})
 # What such a head with its complement alone names generically, a kind of building («Дворец спорта»).
 GENERIC_BUILDINGS: frozenset[str] = frozenset({"дворец спорт", "дом культура", "дворец культура", "центр культура"})
 # Heads that a capitalised name puts the person it is named after right after, in the genitive, without

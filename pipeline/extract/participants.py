@@ -33,6 +33,7 @@ from pipeline.extract.morph import (
 )
 from pipeline.extract.orgwords import (
     ACTION_HEADS,
+    ADJECTIVE_NAMED_HEADS,
     AGENCY_WORD,
     ALIAS_INTRO,
     BODIES,
@@ -298,7 +299,10 @@ def _left_descriptor(words: list[tuple[str, int, int]], k: int) -> int | None:
         chain.append(j)
         j -= 1
     chain.reverse()
-    head_at = next((c for c in chain if _head(words[c][0])), None)
+    # not a head that names only in capitals, in small letters («в единой информационной системе «…»», «на
+    # базе детского лагеря «…»»)
+    head_at = next((c for c in chain if (head := _head(words[c][0]))
+                    and not (head in CAPITALISED_ONLY_HEADS and words[c][0].islower())), None)
     if head_at is None:
         return None
     between = chain[chain.index(head_at) + 1 :]
@@ -591,7 +595,9 @@ def _organisations(doc: Doc, words: list[tuple[str, int, int]], quotes: list[tup
         fields = head in BODIES and "," in text[e : words[end_k][2]]  # «отдел культуры, спорта и туризма»
         if head in QUOTED_ONLY_HEADS and not latin_name and not fields and not (head in NAMED_FOR_SOMEONE_HEADS and any(
                 words[x][0].lower() in _NAMED_AFTER for x in range(k, end_k))) \
-                and not _capitalised_institution(words, head, (start_k, k, end_k), named, sentence_starts):
+                and not _capitalised_institution(words, head, (start_k, k, end_k), named, sentence_starts) \
+                and not (head in ADJECTIVE_NAMED_HEADS and any(
+                    words[x][0][0].isupper() and words[x][1] not in sentence_starts for x in range(start_k, k))):
             continue  # «в Белом зале», «в сквере им. Дзержинского», but «в концертном зале имени С. Сайдашева»,
             # a name in Latin letters as a quoted one («центром Arktikum», «арт-группа Pikene på Broen»), and
             # a capitalised institution's name («в Доме учёных»)
