@@ -858,7 +858,8 @@ def _persons(doc: Doc, orgs: list[Mention], foreign: list[tuple[int, int]]) -> l
                 len(words) == 1 or _INITIALS_WORD.match(words[1]) or _first_name_like(words[1])
                 or (len(words) >= 3 and (_TITLE_BEFORE.search(text, max(0, start - 40), start)
                                          or _lemma_before(text, start) in BODIES))) and (
-                gazetteer.lookup_first(name_keys(words[:1])) or _lemma_before(text, start) in REGION_MARKERS):
+                gazetteer.lookup_first(name_keys(words[:1])) or _lemma_before(text, start) in REGION_MARKERS
+                or ((len(words) > 1 or "Surn" not in _grammemes(words[0])) and _small_town_inflected(words[0]))):
             words.pop(0)
             start = text.index(words[0], start + 1) if words else ner.end
         home = doc.user_data.get("home")
@@ -966,6 +967,13 @@ def _surnames_again(doc: Doc, spans: list[tuple[int, int]], orgs: list[Mention])
 
 
 @_per_word
+def _small_town_inflected(word: str) -> bool:
+    """A small town's name in another case than its own («Гамгебели Мцхеты Леван Кавтарадзе»); not one
+    as written, which may be a surname that comes first («Петров Иван»)."""
+    town = gazetteer.lookup_small(name_keys([word]))
+    return town is not None and fold(town.name) != fold(word)
+
+
 def _family(word: str) -> bool:
     """A surname that is only plural («Грибушиных», «Строгановы»; not «Шуваловым», also one man's)."""
     surnames = [p for p in parses(word.lower()) if "Surn" in p.tag]

@@ -42,6 +42,8 @@ CASE_ENDINGS: list[tuple[str, str]] = [
     ("ца", "ац"), ("це", "ац"), ("цу", "ац"), ("цем", "ац"),
     # the genitive of a plural name has no ending: «Салоник» → «Салоники», «Афин» → «Афины»
     ("", "и"), ("", "ы"),
+    # a name in «-ово» declined as Russian ones are in speech: «в Габрове», «с Габровом»
+    ("е", "о"), ("ом", "о"),
 ]
 # Korean names have two Russian spellings: the one people write («Дэджон», «Бусан», «Дэгу») and the one
 # GeoNames has (Концевич's: «Тэджон», «Пусан», «Тэгу»), which differ in the first consonant.
