@@ -524,6 +524,10 @@ def cities_component(doc: Doc) -> Doc:
             # name as another town («Ростова»: not Rostov the Great) or not at all («Переславля»)
             own = home if home and len(words) == 1 and not common and _short_names(home.name) & set(keys) else None
             city = own or gazetteer.lookup_first(keys, near) or _korean(keys)
+            if city is None and common and near and (guessed := gazetteer.lookup_first(
+                    _ending_guesses(fold(words[0])), near)) and guessed.country in near:
+                city = guessed  # «скупштина Ниша выделила … сербских динаров»: a common word's form, of a town
+                # of the country the sentence names
             if city is None and "-" in words and (small := gazetteer.lookup_small(keys, near)):
                 match = (small, last)  # «Ак-Довурак», before its first part alone («Ак»: Аки, Japan)
                 break

@@ -883,8 +883,8 @@ def _persons(doc: Doc, orgs: list[Mention], foreign: list[tuple[int, int]]) -> l
     # Overlapping search (lookahead): «Эпоха Петра Великого» must still try «Петра Великого».
     for m in re.finditer(r"(?<![\w])(?=(([А-ЯЁ][а-яё]+)\s+([IVX]{1,4}|[А-ЯЁ][а-яё]+))(?![\w]))", text):
         first, second = m.group(2), m.group(3)
-        if "Name" not in _grammemes(first):
-            continue
+        if "Name" not in _grammemes(first) or parses(first.lower())[0].tag.POS == "PREP":
+            continue  # «Из Цхинвала»: a preposition that starts the sentence
         if second in ROMAN_REGNAL or fold(_lemma(second)) in EPITHETS or "Surn" in _grammemes(second):
             spans.append((m.start(1), m.end(1)))
     spans += _surnames_again(doc, _merge(spans, text), orgs)
