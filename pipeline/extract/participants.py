@@ -320,10 +320,10 @@ def _left_descriptor(words: list[tuple[str, int, int]], k: int) -> int | None:
 
 
 def _right_complement(words: list[tuple[str, int, int]], k: int, quotes: list[tuple[int, int]],
-                      stops: frozenset[int] = frozenset(), lists: bool = True) -> tuple[int, bool]:
+                      stops: frozenset[int] = frozenset()) -> tuple[int, bool]:
     """Extend a head at word k over its complement; returns (end word index, whether it names something).
-    A word starting at one of the offsets `stops` (a foreign name, a table's next cell) ends it; with `lists`,
-    a body's fields listed with commas go on."""
+    A word starting at one of the offsets `stops` (a foreign name, a table's next cell) ends it; a body's
+    fields listed with commas go on."""
     end, named, j = k, False, k + 1
     after_prep = fields = False
     # a body, or a head in small letters, is not named after the person who follows it («главой
@@ -359,7 +359,7 @@ def _right_complement(words: list[tuple[str, int, int]], k: int, quotes: list[tu
             after_prep = True
             j += 1
             continue
-        if w == "," and lists and _head(words[k][0]) in BODIES and end > k and _listed_fields(words, j):
+        if w == "," and _head(words[k][0]) in BODIES and end > k and _listed_fields(words, j):
             # «управление культуры, молодёжной политики и спорта», «отдел по культуре, туризму и внешним связям»:
             # the fields a body is for, listed, name it
             fields, named, j = True, True, j + (2 if words[j + 1][0] == "по" else 1)
@@ -404,7 +404,6 @@ def _right_complement(words: list[tuple[str, int, int]], k: int, quotes: list[tu
     return end, named
 
 
-_REPORT_TITLE = re.compile(r"\s*(?:Отч[её]т|Доклад|Информаци)", re.IGNORECASE)
 
 
 def _listed_fields(words: list[tuple[str, int, int]], j: int) -> bool:
@@ -585,9 +584,7 @@ def _organisations(doc: Doc, words: list[tuple[str, int, int]], quotes: list[tup
         if " ".join(fold(_lemma(words[x][0])) for x in range(start_k, k + 1)) in FORMER_STATES \
                 or fold(_nominative_phrase(text[words[start_k][1] : e])) in COUNTRIES:
             continue  # «Героя Советского Союза Дмитрия Емлютина», «в Российской Федерации Годом экологии»: a state
-        # not in the report's title, which names its author only by the administration after the body
-        # («Отчёт комитета культуры, туризма и внешних связей Администрации …»)
-        end_k, named = _right_complement(words, k, quotes, stops, lists=not _REPORT_TITLE.match(line_at(text, s)))
+        end_k, named = _right_complement(words, k, quotes, stops)
         if start_k == end_k:
             continue  # a bare «Совет», «Администрация» refers to a name given elsewhere
         latin_name = (k + 1 <= end_k and words[k + 1][0][:1].isupper() and words[k + 1][0].isascii()
