@@ -352,7 +352,12 @@ def _right_complement(words: list[tuple[str, int, int]], k: int, quotes: list[tu
         if (j == k + 1 and named_by_head and _INITIALS_WORD.fullmatch(w) and _head(words[k][0]) in PERSONAL_HEADS
                 and (person_end := _named_after_end(words, j)) is not None):
             return person_end, True  # «Музея М.Е. Салтыкова-Щедрина»: named after him without «имени»
-        if s in stops or _INITIALS_WORD.fullmatch(w) or (named_by_head is False and _person_begins(words, j)) \
+        # a body's officer by first name and surname, though a town has the name too («городского собрания
+        # Мартином Таммом»: Martin in Slovakia); a fund may be named after him («Фонда Владимира Потанина»)
+        officer = _head(words[k][0]) in BODIES and j + 1 < len(words) and is_first_name(w) \
+            and "Surn" in _grammemes(words[j + 1][0])
+        if s in stops or _INITIALS_WORD.fullmatch(w) or officer \
+                or (named_by_head is False and _person_begins(words, j)) \
                 or (w[:1].isupper() and j + 1 < len(words) and _INITIALS_WORD.fullmatch(words[j + 1][0])):
             break  # a person: «советника городского совета Джеймса Кларка», «музея Ирины Соколовой», «… Пахомова М.О.»
         if low in ("по",) and not after_prep and j == end + 1:
