@@ -348,15 +348,18 @@ def counts_component(doc: Doc) -> Doc:
             unit, end = noun
         if unit in NOT_COUNTED or (unit in RANKS and value <= RANKS[unit]) or _is_label(value, text[s:end].split()[-1]):
             continue
-        if not float(value).is_integer():
+        if not float(value).is_integer() and not (pairs[k] and _thousands_of(text, runs[k + 1]) > 1):
             continue  # «10.09» in a table's cell of dates: things are counted in whole numbers
         if unit in GRADES and value <= GRADES[unit] and (
                 pairs[k] or (k and pairs[k - 1]) or _PUPILS_BEFORE.search(text, max(0, s - 25), s)):
             continue
         qualifier, start = qualifier_before(text, s)
         if pairs[k]:
-            # the first number is a record of its own, beside the second whose noun it counts
+            # the first number is a record of its own, beside the second whose noun it counts, in the second's
+            # thousands where it has none of its own («с 4,2 до 11,9 тысячи человек»)
             qualifier, start, end = pairs[k], s, e
+            if _thousands_of(text, runs[k]) == 1:
+                value = _amount(value * _thousands_of(text, runs[k + 1]))
             if qualifier == "at_least" and (m := _FROM.search(text, max(0, s - 4), s)):
                 start = m.start()
         elif k and pairs[k - 1]:
@@ -411,6 +414,19 @@ _DASH_GAP = re.compile(r"\s*[-–—]\s*")
 _TO_GAP = re.compile(r"\s+до\s+", re.IGNORECASE)
 _FROM = re.compile(r"(?<![а-яё])от\s+$", re.IGNORECASE)
 _CHANGE_FROM = re.compile(r"(?<![а-яё])с\s+$", re.IGNORECASE)
+
+
+def _thousands_of(text: str, run: tuple[int, int, int | float, int]) -> int:
+    """The multiplier a number's words give it («11,9 тысячи»: 1,000), 1 where it has none."""
+    s, _, value, _ = run
+    digits = DIGITS.match(text, s)
+    written = digits_value(digits.group()) if digits else value
+    return round(value / written) if written and value != written else 1
+
+
+def _amount(value: int | float) -> int | float:
+    value = round(value, 6)
+    return int(value) if float(value).is_integer() else value
 
 
 def _pair(text: str, first: tuple[int, int, int | float, int], second: tuple[int, int, int | float, int]

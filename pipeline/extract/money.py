@@ -137,6 +137,11 @@ def money_component(doc: Doc) -> Doc:
         qualifier = qualifier_of(m["q"]) if m["q"] else verb_qualifier(text, start)  # «превысил 95 млн долларов»
         if currency := _currency(m["cur"], text):
             add(doc, Mention("money", start, m.end(), {"value": value, "currency": currency, "qualifier": qualifier}))
+            if m["q"] and m["q"].lower() == "до" and (low := _FROM_BEFORE.search(text, max(0, start - 30), start)):
+                # «от 50 до 300 тыс. рублей»: the lower bound in the same thousands and currency
+                fields = {"value": _amount(digits_value(low["n"]) * multiplier(m["mult"])), "currency": currency,
+                          "qualifier": "at_least"}
+                add(doc, Mention("money", low.start(), low.end("n"), fields))
     for m in _ANY_CURRENCY.finditer(text):
         if text[m.end() : m.end() + 1].isalpha():
             continue  # «рубцовских»: no currency
@@ -171,6 +176,7 @@ def _amount(value: int | float) -> int | float:
     return int(value) if float(value).is_integer() else value
 
 
+_FROM_BEFORE = re.compile(rf"(?<![А-ЯЁа-яё])от\s+(?P<n>{DIGITS.pattern})\s+$", re.IGNORECASE)
 _CELL_NUMBER = re.compile(rf"(?:(?P<q>{QUALIFIER_RE})\s+)?(?P<n>{DIGITS.pattern})", re.IGNORECASE)
 _HEADING_CURRENCY = re.compile(rf"[,(]\s*(?:(?P<mult>{_MULT_WORDS})\s*)?(?P<cur>{_CURRENCY_RE})\s*\)?\s*$",
                                re.IGNORECASE)

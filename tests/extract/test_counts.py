@@ -144,6 +144,10 @@ CASES = [
     ("Месяц\tОбращений\tЭкскурсий\nянварь\t310\t4\nфевраль\t285\t38\nмарт\t402\t9",
      [(310, "exact", "обращение"), (4, "exact", "экскурсия"), (285, "exact", "обращение"),
       (38, "exact", "экскурсия"), (402, "exact", "обращение"), (9, "exact", "экскурсия")]),
+    # The first of two numbers of one noun in the second's thousands, where it has none of its own.
+    ("Число участников выросло с 4,2 до 11,9 тысячи человек; приняли от 1 тыс. до 2 тыс. зрителей.",
+     [(4200, "exact", "человек"), (11900, "exact", "человек"), (1000, "at_least", "зритель"),
+      (2000, "at_most", "зритель")]),
     # Quarters, half-years and «2020 год» as columns: the row's label names the numbers; a table drawn with
     # bars on both sides; people of a place («тыс. чел.»); a column's header with a verb before its noun.
     ("Показатель | I квартал | 1-е полугодие | 2020 год\nМероприятия, ед. | 21 | 27 | 74",

@@ -77,6 +77,9 @@ CASES = [
     ("Показатель | 2022 год | 2023 год\nУчастники обменов, чел. | 146 | 212\nРасходы бюджета, тыс. руб. | 2 140,5 | "
      "3 065\nГрант (евро) | 500 | –",
      [(2_140_500, "RUB", "exact"), (3_065_000, "RUB", "exact"), (500, "EUR", "exact")]),
+    # «от X до Y»: the lower bound a sum of its own, in the upper's thousands and currency.
+    ("Гранты в размере от 50 до 300 тыс. рублей; билеты от 200 до 500 рублей.",
+     [(50_000, "RUB", "at_least"), (300_000, "RUB", "at_most"), (200, "RUB", "at_least"), (500, "RUB", "at_most")]),
     # Where columns are quarters and half-years, in a table drawn with bars on both sides.
     ("| Показатель | 1 кв. | 1-е полугодие | 2023 г. |\n| Доходы, тыс. руб. | 312,4 | 1 018,0 | 2 386,0 |",
      [(312_400, "RUB", "exact"), (1_018_000, "RUB", "exact"), (2_386_000, "RUB", "exact")]),
