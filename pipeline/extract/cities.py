@@ -173,6 +173,13 @@ def _agrees_with(adjective: str, noun: tuple, *, adjectives: bool = False) -> bo
     return any((p.tag.case, p.tag.number, p.tag.gender) in forms for p in noun if p.tag.POS in kinds)
 
 
+def _adjective_of_compound(words: list[str], name: str) -> bool:
+    """«Каменск-Уральском» of «Каменск-Уральский»: the first part as the name has it, the last declined. The
+    town itself declines both («Каменске-Уральском»)."""
+    written, named = fold("".join(words)).split("-"), fold(name).split("-")
+    return len(written) == len(named) > 1 and written[0] == named[0] and written[-1] != named[-1]
+
+
 def name_keys(words: list[str]) -> list[str]:
     """Gazetteer keys for a run of words: a place-name lemma first, then as written (indeclinable
     names: Урумчи, Алматы), then any noun lemma (guessed for unknown words: Кайфына → кайфын)."""
@@ -408,10 +415,18 @@ def _adjective_before_noun(doc: Doc, last: int) -> bool:
     """Token `last` ends a hyphenated word in an adjective's ending that agrees with the noun after it
     («Усть-Илимском районе», not «с Усть-Каменогорском и Омском»)."""
     word = doc[last].text
-    if not _GUESSED_ADJECTIVE.search(word.lower()) or last + 1 >= len(doc) or not doc[last + 1].is_lower:
+    if not _GUESSED_ADJECTIVE.search(word.lower()):
         return False
-    noun = parses(doc[last + 1].text)
-    return noun[0].tag.POS == "NOUN" and _agrees_with(word, noun)
+    # past the adjectives agreeing with it («Каменск-Уральском городском округе»)
+    for i in range(last + 1, min(last + 4, len(doc))):
+        following = parses(doc[i].text)
+        if not doc[i].is_lower or not _agrees_with(word, following, adjectives=True):
+            return False
+        if following[0].tag.POS == "NOUN":
+            return True
+        if following[0].tag.POS != "ADJF":
+            return False
+    return False
 
 
 @functools.lru_cache(maxsize=64)
@@ -484,6 +499,7 @@ def cities_component(doc: Doc) -> Doc:
         place = place_named and _only_a_name(t.text)
         listed = listed_after.get(t.i)
         match = None
+        adjective_compound = None
         for words, last in _candidate_words(doc, t.i):
             keys = town_keys(words, marked)
             adjective = len(words) == 1 and not marked and _adjective_here(doc, t.i)
@@ -505,10 +521,15 @@ def cities_component(doc: Doc) -> Doc:
                 and text[t.idx + len(t.text) : t.idx + len(t.text) + 1] in ("»", '"')
             if alone_quoted and _adjective_city(parses(t.text.lower())):
                 continue  # «пляжи «Центральный» и «Донской»»: a quoted adjective names something else
+            if "-" in words and not marked and _adjective_before_noun(doc, last) and (whole := gazetteer.lookup_first(
+                    keys)) and _ADJECTIVE_END.search(whole.name) and _adjective_of_compound(words, whole.name):
+                adjective_compound = last  # «в Каменск-Уральском городском округе»: nor its first part a town
+                break
             if "-" in words and not marked and _adjective_before_noun(doc, last) and not (
                     (whole := gazetteer.lookup_first(keys)) and _ADJECTIVE_END.search(whole.name)):
                 continue  # «в Усть-Илимском районе»: the adjective of a hyphenated town, whose name is no adjective
-                # («Петропавловска-Камчатского городского округа» is the town)
+                # («Петропавловска-Камчатского городского округа» is the town), or one whose first part does not
+                # decline as the town's does («в Каменск-Уральском городском округе»)
             if len(words) > 1 and _inside_larger_name(doc, t.i):
                 continue  # «Кавказских Минеральных Вод»: a region whose name holds the town's
             if (after := _glued_after(doc, last)) and not gazetteer.lookup_first(name_keys([after])) and not (
@@ -558,6 +579,9 @@ def cities_component(doc: Doc) -> Doc:
                         city = gazetteer.lookup_first(keys, wider) or city
                 match = (city, last)
                 break
+        if adjective_compound is not None:
+            i = adjective_compound + 1
+            continue
         # the small towns: a name «город» announces, or one the dictionary does not know, or knows only as a
         # place's and natasha reads as one («Чадане», «Сусумана»)
         known = parses(t.text.lower())[0].is_known

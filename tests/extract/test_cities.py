@@ -23,6 +23,10 @@ CASES = [
      [("Мазыра", "Мозырь", "BY"), ("Рэчыцы", "Речица", "BY"), ("Клинцы", "Клинцы", "RU")]),
     ("Выставка прошла в Ижкаре и Костанае, а также в Пиллау.",
      [("Ижкаре", "Ижевск", "RU"), ("Костанае", "Костанай", "KZ"), ("Пиллау", "Пиллау", "RU")]),
+    # A hyphenated town's adjective whose first part does not decline as the town's does, before the words
+    # agreeing with it, is no town, nor its first part; the town declines both parts.
+    ("Программа развития культуры в Каменск-Уральском городском округе; форум в Каменске-Уральском.",
+     [("Каменске-Уральском", "Каменск-Уральский", "RU")]),
     # A common word's form is a town's of the country the sentence names; a preposition starting a sentence
     # is no first name.
     ("Городская скупштина Ниша выделила 180 000 сербских динаров.", [("Ниша", "Ниш", "RS")]),
