@@ -24,7 +24,7 @@ CASES = [
     ("Выставка прошла в Ижкаре и Костанае, а также в Пиллау.",
      [("Ижкаре", "Ижевск", "RU"), ("Костанае", "Костанай", "KZ"), ("Пиллау", "Пиллау", "RU")]),
     # A river by its delta or mouth, a mountain after «гора».
-    ("Кизляр основан в дельте Терека; поездка на гору Эльбрус; в устье Шексны.", []),
+    ("Кизляр основан в дельте Терека; поездка на гору Эльбрус; в устье Шексны.", [("Кизляр", "Кизляр", "RU")]),
     # A hyphenated town's adjective whose first part does not decline as the town's does, before the words
     # agreeing with it, is no town, nor its first part; the town declines both parts.
     ("Программа развития культуры в Каменск-Уральском городском округе; форум в Каменске-Уральском.",
