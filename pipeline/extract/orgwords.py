@@ -140,7 +140,8 @@ LOCAL_ORG_WORDS: frozenset[str] = frozenset({
     "centras", "centrs", "képtár", "pašvaldība",
     # Slavic and Turkish in Latin letters
     "uniwersytet", "muzeum", "teatr", "fundacja", "politechnika", "univerzita", "divadlo", "univerzitet", "muzej",
-    "urząd", "towarzystwo", "starostwo", "úřad",
+    "urząd", "towarzystwo", "starostwo", "úřad", "zespół", "szkoła", "szkół", "stowarzyszenie", "ośrodek",
+    "akademia", "centrum", "administracija", "direkcija", "taryba",
     "opština", "üniversitesi", "belediyesi", "müzesi", "vakfı", "derneği", "enstitüsü", "ajansı",
 })
 LATIN_ORG_WORDS: frozenset[str] = ENGLISH_ORG_WORDS | LOCAL_ORG_WORDS

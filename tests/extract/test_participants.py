@@ -354,6 +354,9 @@ ORGANIZATIONS = [
     # Names in Latin letters without a Russian head: an organisation's word in the languages of partner
     # cities, alone or ending a compound, and a name beside it; acronyms that are no term, currency, Roman
     # numeral or word of an event's name; a full stop ends a name unless it belongs to a legal form.
+    # Polish and Lithuanian organisations' words.
+    ("Учащиеся и Zespół Szkół w Gołdapi провели викторину с Klaipėdos miesto savivaldybės administracija.",
+     ["Zespół Szkół w Gołdapi", "Klaipėdos miesto savivaldybės administracija"]),
     ("Делегация Kinross Gold Corporation посетила Tartu Ülikool и Trondheim kommune.",
      ["Kinross Gold Corporation", "Tartu Ülikool", "Trondheim kommune"]),
     ("Стажировка в Politecnico di Milano, лекции Université d'Orléans, гости из Vak Bottyán Gimnázium.",
