@@ -256,8 +256,7 @@ def _number_runs(doc: Doc) -> list[tuple[int, int, int | float, int]]:
                     if doc[i].is_alpha or doc[i].text.endswith(".") else None)
             if mult:
                 value, e, i = value * mult, doc[i].idx + len(doc[i].text), i + 1
-        value = round(value, 6)  # «33,4 тыс.»: 33.4 × 1000 is 33399.999999999996 in binary floating point
-        value = int(value) if float(value).is_integer() else value
+        value = _amount(value)
         # «1 млн 170 тыс.», «6 тыс. 820 человек»: a number in millions or thousands and the rest after it
         larger = _LAST_WORD.search(text, runs[-1][0], runs[-1][1]) if runs else None
         unit = multiplier_value(larger.group()) if larger else None
@@ -425,7 +424,7 @@ def _thousands_of(text: str, run: tuple[int, int, int | float, int]) -> int:
 
 
 def _amount(value: int | float) -> int | float:
-    value = round(value, 6)
+    value = round(value, 6)  # «33,4 тыс.»: 33.4 × 1000 is 33399.999999999996 in binary floating point
     return int(value) if float(value).is_integer() else value
 
 
