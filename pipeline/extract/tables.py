@@ -92,8 +92,7 @@ _PERIOD = re.compile(
 
 
 class Heading(NamedTuple):
-    text: str  # what names the cell's numbers
-    row: bool  # the row's first cell, where the column is a period's
+    text: str  # what names the cell's numbers: the column's header, or the row's first cell
     cell_start: int
     cell_end: int
 
@@ -107,8 +106,8 @@ def heading_of(text: str, s: int, e: int) -> Heading | None:
     header, cell_start, cell_end = found
     if _PERIOD.fullmatch(header):
         label = row_label(text, s)
-        return Heading(label, True, cell_start, cell_end) if label else None
-    return Heading(header, False, cell_start, cell_end)
+        return Heading(label, cell_start, cell_end) if label else None
+    return Heading(header, cell_start, cell_end)
 
 
 def cells(text: str) -> Iterator[tuple[int, int]]:
