@@ -328,7 +328,9 @@ def _right_complement(words: list[tuple[str, int, int]], k: int, quotes: list[tu
     after_prep = fields = False
     # a body, or a head in small letters, is not named after the person who follows it («главой
     # администрации города Андреем Лузгиным», «в фонды музея Ирины Соколовой»); «Фонда Владимира Потанина» is
-    named_by_head = not (_head(words[k][0]) in BODIES or words[k][0].islower())
+    head = _head(words[k][0])
+    body = head in BODIES
+    named_by_head = not (body or words[k][0].islower())
     while j < len(words):
         w, s, _ = words[j]
         low = w.lower()
@@ -349,12 +351,12 @@ def _right_complement(words: list[tuple[str, int, int]], k: int, quotes: list[tu
             continue
         if _nominative_first_name(w):
             break  # «в Российской Федерации Дмитрий Крутой»: a person begins
-        if (j == k + 1 and named_by_head and _INITIALS_WORD.fullmatch(w) and _head(words[k][0]) in PERSONAL_HEADS
+        if (j == k + 1 and named_by_head and _INITIALS_WORD.fullmatch(w) and head in PERSONAL_HEADS
                 and (person_end := _named_after_end(words, j)) is not None):
             return person_end, True  # «Музея М.Е. Салтыкова-Щедрина»: named after him without «имени»
         # a body's officer by first name and surname, though a town has the name too («городского собрания
         # Мартином Таммом»: Martin in Slovakia); a fund may be named after him («Фонда Владимира Потанина»)
-        officer = _head(words[k][0]) in BODIES and j + 1 < len(words) and is_first_name(w) \
+        officer = body and j + 1 < len(words) and is_first_name(w) \
             and "Surn" in _grammemes(words[j + 1][0])
         if s in stops or _INITIALS_WORD.fullmatch(w) or officer \
                 or (named_by_head is False and _person_begins(words, j)) \
@@ -364,7 +366,7 @@ def _right_complement(words: list[tuple[str, int, int]], k: int, quotes: list[tu
             after_prep = True
             j += 1
             continue
-        if w == "," and _head(words[k][0]) in BODIES and end > k and _listed_fields(words, j):
+        if w == "," and body and end > k and _listed_fields(words, j):
             # «управление культуры, молодёжной политики и спорта», «отдел по культуре, туризму и внешним связям»:
             # the fields a body is for, listed, name it
             fields, named, j = True, True, j + (2 if words[j + 1][0] == "по" else 1)
