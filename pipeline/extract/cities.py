@@ -24,11 +24,14 @@ from pipeline.extract.places import (
     CASE_ENDINGS,
     CITY_MARKERS,
     COUNTRIES,
+    FORMER_NAME_BEFORE,
+    FORMER_STATES,
     KOREAN_INITIALS,
     LATIN_CASE_ENDINGS,
     LATIN_IN,
     LATIN_TOWN_WORDS,
     LATIN_WORDS_NOT_CITIES,
+    OTHER_NAMES,
     REGION_MARKERS,
     REGIONS_NOT_CITIES,
     STREET_MARKERS,
@@ -39,8 +42,10 @@ _WHOLE_NAME = re.compile(r"[А-ЯЁ]+(?:[- ][А-ЯЁ]+){0,3}")
 
 
 _LATIN_NAME = re.compile(rf"[{LATIN_CAPITAL}][{LATIN_SMALL}]+(?:-[{LATIN_CAPITAL}][{LATIN_SMALL}]+)*")
+# «Сольнок (Szolnok)», «Кухмо (Kuhmo, Кайнуу, Финляндия)»
 _LATIN_IN_BRACKETS = re.compile(
-    rf" \(([{LATIN_CAPITAL}][{LATIN_SMALL}'’]+(?:[ -][{LATIN_CAPITAL}][{LATIN_SMALL}'’]+)*)\)")
+    rf" \(([{LATIN_CAPITAL}][{LATIN_SMALL}'’]+(?:[ -][{LATIN_CAPITAL}][{LATIN_SMALL}'’]+)*)[),]")
+_FORMER_NAME = re.compile(r"\b(" + "|".join(FORMER_NAME_BEFORE) + r")\s*[«(\"]?\s*$", re.IGNORECASE)
 _LATIN_WORD = re.compile(rf"[A-Z{LATIN_SMALL}-]+")
 
 
@@ -318,6 +323,12 @@ def _nominative_guess(word: str) -> str:
     return word
 
 
+def _region_or_country(word: str) -> bool:
+    """«России», «Северо-Запада», «бывшей Югославии»: no town's name after «город» or a former name's words."""
+    return bool({fold(_nominative_guess(word)), *(fold(p.normal_form) for p in parses(word.lower()))}
+                & (COUNTRIES.keys() | REGIONS_NOT_CITIES | FORMER_STATES))
+
+
 def _candidate_words(doc: Doc, i: int) -> list[tuple[list[str], int]]:
     """Runs of capitalised words starting at token i (hyphen-joined parts kept), longest first."""
     runs: list[tuple[list[str], int]] = []
@@ -453,6 +464,9 @@ def cities_component(doc: Doc) -> Doc:
     # with a city names a town of that country though it is a common word or a small town's name
     listed_after: dict[int, str] = {}
     compounds: dict[str, gazetteer.City] = {}  # a compound name's first part → the city named so in this block
+    # the country of the town named last, of which a former name that follows is («Дальнегорск (до 1972 года –
+    # Тетюхе)»)
+    renamed: str | None = home.country if home else None
 
     def paragraph() -> frozenset[str]:
         if not paragraph_countries:
@@ -468,7 +482,9 @@ def cities_component(doc: Doc) -> Doc:
                 or _INFLECTED_CAPITALS.match(t.text):
             continue  # «БАМа», «КАМАЗом»: an abbreviation with its case ending, no town
         previous = _previous_word(doc, t.i)
-        marked = previous in CITY_MARKERS
+        former = _FORMER_NAME.search(text, max(0, t.idx - 40), t.idx)
+        announced = previous in CITY_MARKERS
+        marked = announced or former is not None
         line = line_at(text, t.idx).strip()
         if t.is_upper and not marked and not (line.startswith(t.text) and len(line) >= 3
                                               and _WHOLE_NAME.fullmatch(line)):
@@ -596,25 +612,59 @@ def cities_component(doc: Doc) -> Doc:
                 small[1] > t.i or not (_is_common_noun(t.text) or _adjective_here(doc, t.i))) else None
         if match is None:
             match = latin
+        elsewhere = False  # a former name that the gazetteer has only as another country's town
+        if match and former and renamed and (match[0].country != renamed or match[0].disputed) \
+                and match[0].name not in OTHER_NAMES:  # not a former name known as one («Виипури»)
+            # a town's former name is of the town's country («Энгельс (прежде — Покровск)»: not Pokrovsk in the
+            # Donetsk region; «Риддером, который … назывался Лениногорском»: not the Tatar town)
+            small = _small_town(doc, t.i, frozenset({renamed}), marked)
+            match, elsewhere = (small, False) if small and small[0].country == renamed else (match, True)
         if match:
             city, last = match
             end = doc[last].idx + len(doc[last].text)
-            fields = {"name": gazetteer.usual_name(city), "country": None if city.disputed else city.country,
+            fields = {"name": city.name if former else gazetteer.usual_name(city),
+                      "country": None if city.disputed else city.country,
                       "geonameid": city.geonameid,
                       "latitude": city.latitude, "longitude": city.longitude, "population": city.population}
+            if elsewhere:
+                fields |= {"country": renamed, "geonameid": None, "latitude": None, "longitude": None,
+                           "population": None}
             add(doc, Mention("city", t.idx, end, fields))
-            if spelled := _LATIN_IN_BRACKETS.match(text, end):
-                add(doc, Mention("city", *spelled.span(1), fields))  # «Сольнок (Szolnok)»: the same town
             if (first := re.split(r"[- ]", fold(city.name))[0]) != fold(city.name):
                 compounds.setdefault(first, city)
             i = last + 1
+            renamed = city.country
+            if spelled := _LATIN_IN_BRACKETS.match(text, end):
+                # «Сольнок (Szolnok)»: the same town; «(Stadt Weißwasser, Германия)»: its name after the word
+                start = spelled.start(1)
+                while (word := text[start:].split(" ", 1)[0]) in LATIN_TOWN_WORDS \
+                        and start + len(word) < spelled.end(1):
+                    start += len(word) + 1
+                add(doc, Mention("city", start, spelled.end(1), fields))
+                while i < len(doc) and doc[i].idx < spelled.end(1):
+                    i += 1
             if i + 1 < len(doc) and doc[i].text in _LIST_GAPS:
                 listed_after[i + 1] = city.country  # «в Аргуне, Шали», «Сухой Лог – Богданович»
-        elif marked and not _is_adjective(t.text) and not t.is_upper and not joined and not is_first_name(t.text) \
-                and fold(guess := _nominative_guess(t.text)) not in COUNTRIES and fold(guess) not in REGIONS_NOT_CITIES:
+        elif former and "А" <= t.text[0] <= "Я" and not t.is_upper \
+                and not _region_or_country(t.text) \
+                and (
+                len(words := _candidate_words(doc, t.i)[0][0]) > 1 or not _is_adjective(t.text)):
+            # a former name no list has, of one word or several («Медвежья Гора», «Куйбышевка-Восточная»), as
+            # written: after these words it is in the nominative, but for «переименовании Сталиногорска в» and
+            # a name the dictionary knows («назывался Прикумском»)
+            last = _candidate_words(doc, t.i)[0][1]
+            name = _nominative_guess(t.text) if len(words) == 1 and (
+                former.group(1).startswith("переименовани") or parses(t.text.lower())[0].is_known) \
+                else " ".join(words).replace(" - ", "-")
+            fields = {"name": name, "country": renamed, "geonameid": None,
+                      "latitude": None, "longitude": None, "population": None}
+            add(doc, Mention("city", t.idx, doc[last].idx + len(doc[last].text), fields))
+            i = last + 1
+        elif announced and not _is_adjective(t.text) and not t.is_upper and not joined and not is_first_name(t.text) \
+                and not _region_or_country(t.text):
             # a name «город» announces that no list has; not «города Северо-Запада», «акима города Данияром»,
             # «восточный город России»
-            fields = {"name": guess, "country": None, "geonameid": None,
+            fields = {"name": _nominative_guess(t.text), "country": None, "geonameid": None,
                       "latitude": None, "longitude": None, "population": None}
             add(doc, Mention("city", t.idx, t.idx + len(t.text), fields))
     return doc

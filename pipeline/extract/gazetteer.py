@@ -22,6 +22,7 @@ from pipeline.extract.places import (
     DISPUTED_REGIONS,
     DISPUTED_TOWNS,
     OTHER_NAMES,
+    RUSSIAN_NAME_ENDINGS,
     RUSSIAN_NAMED,
     USUAL_NAMES,
 )
@@ -218,14 +219,17 @@ def usual_name(city: City) -> str:
     """The name a record gives a town. A Russian or Belarusian town that the text names as a language of its
     own does, in a form the dictionary does not know («Мазыр», «Рэчыца», «Чистай», «Ижкар»), by the one of
     its Russian names the dictionary knows as a place («Мозырь», «Речица», «Чистополь», «Ижевск»). A former
-    name stays («Пиллау», «Сталинград»), and so do the towns of other countries («Костанай», not the
-    «Кустанай» the dictionary knows)."""
+    name stays («Пиллау», «Сталинград», «Сталиногорск»), and so do the towns of other countries («Костанай»,
+    not the «Кустанай» the dictionary knows)."""
     if city.name in USUAL_NAMES:
         return USUAL_NAMES[city.name]
     if city.country not in RUSSIAN_NAMED or re.search(r"[ -]", city.name) or city.name in OTHER_NAMES \
             or analyzer().word_is_known(city.name.lower()):
         return city.name
-    return next((n for n in _spellings().get(city.geonameid, ()) if _known_place(n)), city.name)
+    known = next((n for n in _spellings().get(city.geonameid, ()) if _known_place(n)), city.name)
+    # a Russian name far from the known one is a former name («Сталиногорск»), a close one a spelling
+    # («Чачэрск»: Чечерск)
+    return city.name if city.name.endswith(RUSSIAN_NAME_ENDINGS) and closeness(city.name, known) < 0.5 else known
 
 
 def _known_place(name: str) -> bool:

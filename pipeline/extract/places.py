@@ -7,6 +7,19 @@ from __future__ import annotations
 CITY_MARKERS: frozenset[str] = frozenset({
     "город", "г.", "г", "гор.", "побратим", "город-побратим", "город-партнер", "партнер",
 })
+# What announces a town's former (or new) name as «город» announces a name: the name after it is a town's
+# though no list has it («Дальнегорск (до 1972 года – Тетюхе)», «с Дальнереченском (бывший Иман)», «носил
+# название Медвежья Гора», «колония Екатериненштадт»), and it keeps the name as written.
+FORMER_NAME_BEFORE: tuple[str, ...] = (
+    r"бывш(?:ий|ая|ее|его|ей|ем|ую|им)",
+    r"прежде\s*[–—-]",
+    r"до \d{4}\s*(?:года|г\.)\s*[–—-]",
+    r"(?:носил[аио]?|носивш(?:ий|ая|ее|его|ей|ем|им)|получил[аио]?)\s+(?:название|имя)",
+    r"назывался|называлась|называлось",
+    r"переименован[аоы]?\s+в",
+    r"переименовани[еяию]",
+    r"колони[яиюей]|слобод[аыуойе]",
+)
 # English words that are also names of towns in GeoNames: in a name in Latin letters they are the words
 # («European Union», «Mission Control»), not the towns.
 LATIN_WORDS_NOT_CITIES: frozenset[str] = frozenset({
@@ -79,6 +92,9 @@ USUAL_NAMES: dict[str, str] = {"Сухуми": "Сухум", "Цхинвали":
 # local languages too (Belarusian «Мазыр», Tatar «Чистай», Udmurt «Ижкар»). Not Kazakhstan's: there the names
 # from Kazakh are the current ones («Костанай», «Шымкент»), and the dictionary knows the Soviet ones.
 RUSSIAN_NAMED: frozenset[str] = frozenset({"RU", "BY"})
+# A name in these is a Russian one: a former name GeoNames lists among the town's others («Сталиногорск» of
+# Новомосковск), not a spelling of another language («Мазыр», «Чистай»).
+RUSSIAN_NAME_ENDINGS: tuple[str, ...] = ("ск", "град", "город")
 # Territories whose state is disputed, to which GOLD.md gives no country (all 71 of their towns in the written
 # gold have none): whole countries (GeoNames' Kosovo), whole regions by GeoNames' country and admin1 code
 # (Abkhazia; Crimea and Sevastopol; the Donetsk, Luhansk, Zaporizhzhia and Kherson regions; Transnistria and
@@ -100,7 +116,8 @@ REGIONS_NOT_CITIES: frozenset[str] = frozenset({
     "енисей", "иртыш", "ангара",
 })
 # States of the past that name-like phrases («Советский Союз») refer to, which no city is in.
-FORMER_STATES: frozenset[str] = frozenset({"советский союз", "российский империя", "союз сср"})
+FORMER_STATES: frozenset[str] = frozenset({"советский союз", "российский империя", "союз сср", "ссср", "югославия",
+                                          "чехословакия", "пруссия", "гдр"})
 # Country names, short forms and adjectives (lemmas, ё as е) → ISO 3166-1 alpha-2. Used to pick
 # among homonymous cities by what the sentence or its heading says.
 COUNTRIES: dict[str, str] = {
