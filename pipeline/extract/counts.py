@@ -20,7 +20,7 @@ from pipeline.extract.numbers import (
     word_value,
 )
 from pipeline.extract.qualifiers import qualifier_before
-from pipeline.extract.tables import crosses_row, heading_of
+from pipeline.extract.tables import caption_of, crosses_row, headers_before, heading_of
 
 # Nouns whose count is a duration, an age, a share or a measure, not a number of things.
 NOT_COUNTED: frozenset[str] = frozenset({
@@ -315,7 +315,8 @@ def counts_component(doc: Doc) -> Doc:
             noun = unit, shared  # the noun of the last in a list of numbers with adjectives
         if noun is None and (_ends_phrase(doc, i) or doc[i].text in ("и", "|")):
             # «количество онлайн-просмотров превысило 640 тысяч», a table's «Количество участников»
-            if (unit := _number_of(text, sentence[0], s)) is None and (column := _column_of(text, s, e)):
+            if (unit := _number_of(text, sentence[0], s)) is None and (
+                    column := _column_of(text, s, e, doc.user_data.get("before", ""))):
                 unit, factor = column
                 value = round(value * factor) if factor > 1 else value
             noun = (unit, e) if unit else None
@@ -401,7 +402,7 @@ _HEADING_MEASURE = re.compile(r"\s*[,(]\s*(?:тыс\.?\s*)?(?:чел(?:\.|ове
 _MEASURE_HEADING = re.compile(
     r"[,(]\s*(?:(?:тыс|млн)\.?\s*)?(?:т|тонн[а-я]*|кг|км|м|га|л|%|куб\.\s*м|м[23²³])\.?\s*\)?\s*$", re.IGNORECASE)
 _THOUSANDS = re.compile(r"[,(]\s*тыс\.?\s", re.IGNORECASE)
-_OF_THEM_HEAD = re.compile(r"^из\s+них\s+", re.IGNORECASE)
+_OF_THEM_HEAD = re.compile(r"^(?:из\s+них|в\s+т\.\s*ч\.|в\s+том\s+числе)\s*", re.IGNORECASE)
 _WORD = re.compile(r"[А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)*")
 _ELLIPSIS_INTRO = re.compile(r"(?:[-–—,:;]|(?<![а-яё])из\s+(?:них|которых)|(?<![а-яё])в\s+том\s+числе)\s*$",
                              re.IGNORECASE)
@@ -450,14 +451,23 @@ def _number_of(text: str, sentence_start: int, s: int) -> str | None:
     return _noun_after(text, subjects[-1].end())  # the last one before the verb
 
 
-def _column_of(text: str, s: int, e: int) -> tuple[str, int] | None:
+def _column_of(text: str, s: int, e: int, before: str) -> tuple[str, int] | None:
     """The counted noun of a number alone in a table's cell (with its qualifier), and the factor its heading
     gives it: its column's heading, or its row's first cell where the column is a year's («2019 год»)."""
     heading = heading_of(text, s, e)
     if heading is None or text[heading.cell_start : qualifier_before(text, s)[1]].strip() \
             or text[e : heading.cell_end].strip():
         return None
-    return _heading_noun(heading.text)
+    if found := _heading_noun(heading.text):
+        return found
+    named = _HEADING_MEASURE.sub("", _OF_THEM_HEAD.sub("", heading.text))
+    if (words := _WORD.findall(named)) and all(_is_modifier(w) and "Apro" not in parses(w.lower())[0].tag
+                                               for w in words):
+        # «Всего туристов | в т.ч. иностранных»: the noun of the column before (not «Всего»'s)
+        return next((found for h in headers_before(text, s) if (found := _heading_noun(h))), None)
+    # where the heading names none («Ирбитский музей мотоциклов» in a row under months), the table's caption
+    # («Таблица 1. Посещаемость музеев, чел.»)
+    return _heading_noun(caption) if (caption := caption_of(text, s, before)) else None
 
 
 def _heading_noun(heading: str) -> tuple[str, int] | None:

@@ -36,16 +36,49 @@ def cell_of(text: str, s: int, e: int) -> tuple[str, int, int] | None:
     column = sum(1 for _, b in separators if b <= s)
     cell_start = separators[column - 1][1] if column else line_start
     cell_end = separators[column][0] if column < len(separators) else _cells_end(text, line_start, line_end)
+    top = _top(text, line_start, len(separators))
+    if top == line_start:
+        return None
+    return _header(text, top)[column], cell_start, cell_end
+
+
+def _header(text: str, top: int) -> list[str]:
+    return [cell.strip() for cell in _SEPARATOR.split(text[top : _cells_end(text, top, _line(text, top)[1])])]
+
+
+def headers_before(text: str, s: int) -> list[str]:
+    """The headers of the columns between the row's label and the cell at s, nearest first."""
+    line_start, line_end = _line(text, s)
+    separators = _separators(text, line_start, line_end)
+    top = _top(text, line_start, len(separators))
+    column = sum(1 for _, b in separators if b <= s)
+    return _header(text, top)[1:column][::-1] if top != line_start else []
+
+
+def _top(text: str, line_start: int, separators: int) -> int:
+    """The start of the first line of the table whose line starts at `line_start`: its header."""
     top = line_start
     while top:
         above = text.rfind("\n", 0, top - 1) + 1
-        if len(_separators(text, above, top - 1)) != len(separators):
+        if len(_separators(text, above, top - 1)) != separators:
             break
         top = above
-    if top == line_start:
-        return None
-    header = _SEPARATOR.split(text[top : _cells_end(text, top, _line(text, top)[1])])
-    return header[column].strip(), cell_start, cell_end
+    return top
+
+
+_CAPTION = re.compile(r"^(?:Таблица|Табл\.)\s*\d*\.?\s*|[,(]\s*(?:тыс\.\s*)?(?:чел(?:\.|овек)?|ед\.?)\)?[:.]?\s*$",
+                      re.IGNORECASE)
+
+
+def caption_of(text: str, s: int, before: str = "") -> str | None:
+    """The caption above the table that offset s is in («Таблица 1. Посещаемость музеев…, чел.»): the line
+    before its header, past a blank one, where it says it is a table's or ends in its numbers' unit. `before`
+    is the text before `text`'s, where the table starts it."""
+    line_start, line_end = _line(text, s)
+    top = _top(text, line_start, len(_separators(text, line_start, line_end)))
+    above = (text[: top - 1] if top else before).rstrip("\n")
+    line = above[above.rfind("\n") + 1 :].strip()
+    return line.rstrip(":") if line and not _separators(line, 0, len(line)) and _CAPTION.search(line) else None
 
 
 def crosses_row(text: str, s: int, e: int) -> bool:

@@ -158,6 +158,15 @@ CASES = [
      [(31500, "exact", "человек"), (34200, "exact", "человек")]),
     ("Месяц | Размещено туристов, чел. | Проведено экскурсий\nМай | 14 200 | 86",
      [(14200, "exact", "турист"), (86, "exact", "экскурсия")]),
+    # Where neither the column nor the row names the numbers, the table's caption does, in the paragraph before
+    # too; a column of adjectives («в т.ч. иностранных») counts the noun of the column before it, not «Всего».
+    ("Таблица 1. Посещаемость музеев в мае–июне 2022 года, чел.\n\nМузей | Май | Июнь\n"
+     "Музей мотоциклов | 2 140 | 3 315",
+     [(2140, "exact", "человек"), (3315, "exact", "человек")]),
+    ("Туристский поток по кварталам (человек):\nПериод | Туристы | в т.ч. иностранных | Всего\n"
+     "I квартал | 6 420 | 2 310 | 9 000",
+     [(6420, "exact", "турист"), (2310, "exact", "турист"), (9000, "exact", "человек")]),
+    ("Показатели года\n\nМузей | Май | Июнь\nМузей мотоциклов | 2 140 | 3 315", []),
     # A column of tonnes measures, and a date in a cell is no count.
     ("Месяц | Рейсов | Грузов, тыс. т | Дата\nМай | 38 | 61,2 | 10.09", [(38, "exact", "рейс")]),
     # Grades are no counts, nor labels after the first of a list of them.
