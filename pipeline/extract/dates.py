@@ -136,7 +136,9 @@ def _two_days(m: re.Match[str], year: int) -> Range:
 
 
 def _numeric_days(m: re.Match[str], year: int) -> Range:
-    month, y = int(m["m2"]), int(m["y2"])
+    month, y = int(m["m2"]), _y(m, "y2", year)
+    if int(m["d2"]) <= int(m["d1"]):
+        raise ValueError("not a range")
     return dt.date(y, month, int(m["d1"])), dt.date(y, month, int(m["d2"])), "day"
 
 
@@ -239,6 +241,7 @@ def _decades(m: re.Match[str], year: int) -> Range:
 MONTH_PARTS: dict[tuple[str, str], tuple[int, int | None]] = {
     ("декад", "перв"): (1, 10), ("декад", "втор"): (11, 20), ("декад", "трет"): (21, None),
     ("декад", "последн"): (21, None), ("половин", "перв"): (1, 15), ("половин", "втор"): (16, None),
+    ("декад", "1"): (1, 10), ("декад", "2"): (11, 20), ("декад", "3"): (21, None),
 }
 
 
@@ -291,12 +294,14 @@ PATTERNS: list[tuple[re.Pattern[str], Builder]] = [
         r"(?:\.(?P<y2>\d{4}))?(?![\d.,]\d)" + _NUMERIC_YW), _numeric_no_year),
     (_p(r"(?<![\d.,])(?P<d1>\d{1,2})" + _DASH + r"(?P<d2>\d{1,2})\.(?P<m2>\d{1,2})\.(?P<y2>\d{4})(?![\d.]\d)"
         + _NUMERIC_YW), _numeric_days),  # «20–22.07.2023»
+    (_p(r"(?<![\d.,])(?P<d1>\d{1,2})" + _DASH + r"(?P<d2>\d{1,2})\.(?P<m2>\d{2})(?![\d.,]\d)"), _numeric_days),
+    # «14–16.06» (a table's period): the days of the month of the year in context
     (_p(rf"\bсо?\s+(?P<d1>{_D})(?:\s+(?P<m1>{_M}){_Y1}?)?\s+(?:по|до)\s+(?P<d2>{_D})\s+(?P<m2>{_M}){_Y2}?"),
      _day_range),
     (_p(rf"(?P<d1>{_D})(?:\s+(?P<m1>{_M}){_Y1}?)?{_DASH}(?P<d2>{_D})\s+(?P<m2>{_M}){_Y2}?"), _day_range),
     # «по начало октября», «с конца августа по середину сентября»
     (_p(rf"\bсо?\s+{_EDGE}?(?P<m1>{_M}){_Y1}?\s+(?:по|до)\s+{_EDGE}?(?P<m2>{_M}){_Y2}?"), _month_span),
-    (_p(rf"{_EDGE}?(?P<m1>{_M}){_Y1}?{_DASH}(?P<m2>{_M}){_Y2}?"), _month_span),
+    (_p(rf"{_EDGE}?(?P<m1>{_M}){_Y1}?{_DASH}{_EDGE}?(?P<m2>{_M}){_Y2}?"), _month_span),  # «феврале — начале марта»
     (_p(rf"(?P<d1>{_D})\s+(?P<m1>{_M}){_Y1}?"), _day_month),
     (_p(rf"(?P<d1>{_D})\s+и\s+(?P<d2>{_D})\s+(?P<m2>{_M}){_Y2}?"), _two_days),  # «26 и 27 октября»
     (_p(rf"{_EDGE}?(?<![\w-])(?P<m1>{_M}){_Y1}?"), _month),
@@ -315,15 +320,20 @@ PATTERNS: list[tuple[re.Pattern[str], Builder]] = [
     (re.compile(rf"{_EDGE}?(?P<c1>{_R}|\d{{1,2}}){_ORD}{_DASH}{_EDGE}?(?P<c2>{_R}|\d{{1,2}})"
                 rf"{_ORD}{_CENTURY_WORD}"), _centuries),
     (re.compile(rf"{_EDGE}?(?P<c1>{_R}|(?<![\d.,])\d{{1,2}}){_ORD}{_CENTURY_WORD}"), _centuries),
+    # «во второй половине XIX века»: the whole century, as five of seven annotators read it
+    (_p(rf"(?:перв|втор)\w*\s+половин[аеуы](?![а-яё])\s+(?P<c1>{_R}|(?<![\d.,])\d{{1,2}}){_ORD}{_CENTURY_WORD}"),
+     _centuries),
     (_p(rf"(?:(?P<d1>{_Y})(?:-?(?:х|е))?{_DASH})?(?P<d2>\d{{4}}|\d{{2}})-?(?:х|е)\s+{_DECADE_WORD}"), _decades),
     (_p(rf"(?<![\d.,])(?P<d2>\d{{4}})-?(?:х|е)(?=\s+и\s+\d{{4}}-?(?:х|е)\s+{_DECADE_WORD})"), _decades),
     # a life's years in brackets («Султана Хан-Гирея (1808–1842)»), and the first of two years before «годах»
     (_p(rf"(?<=\()(?P<y1>{_Y}){_DASH}(?P<y2>{_Y})(?=\))"), _years),
     (_p(rf"(?<=\(ок\.\s)(?P<y1>{_Y}){_DASH}(?P<y2>{_Y})(?=\))"), _years),  # «(ок. 1605–1673)»
+    (_p(rf"(?<=\()(?P<y1>{_Y})(?=\))"), _years),  # «(2020)»: all seven in the written gold are dates
     (_p(rf"(?P<y1>{_Y})(?=\s+и\s+{_Y}{_YSW})"), _years),
     (_p(rf"(?<=\sи\s)(?P<y1>{_Y}){_YSW}"), _years),
     # «в первой декаде мая», «во второй половине сентября»: the days of a part of the month; «9 месяцев 2019 года»
-    (_p(rf"(?P<n>перв|втор|трет|последн)\w*\s+(?P<part>декад|половин)[аеыу]\s+(?P<m1>{_M}){_Y1}?"), _month_part),
+    (_p(rf"(?P<n>перв|втор|трет|последн|(?<![\d.,])[123](?=-?[йяюе]))(?:\w*|-?[йяюе]\w?)\s+(?P<part>декад|половин)[аеыу]"
+        rf"\s+(?P<m1>{_M}){_Y1}?"), _month_part),  # «во 2-й декаде июля»
     (_p(rf"(?<![\d.,])(?P<n>\d{{1,2}})\s+месяц(?:ев|а)\s+(?P<y1>{_Y}){_YW}"), _months_of_year),
     # «30-е годы XX века»: a decade of the century named after it
     (re.compile(rf"(?<![\d.,])(?P<dd>[1-9]0)-?(?:х|е)\s+(?:год(?:ов|ы|ах|ам)|гг\.?)\s+(?P<c1>{_R}|\d{{1,2}})"
