@@ -658,9 +658,35 @@ def _organisations(doc: Doc, words: list[tuple[str, int, int]], quotes: list[tup
             found.append(Mention("organization", *m.span()))
     # 5. Names in Latin letters: a run of words with an organisation's word among them, and capitals.
     found += [Mention("organization", s, e, {"name": text[s:e]}) for s, e in _latin_names(text) if not taken(s, e)]
+    found = _branches(text, found)
     for mention in found:
         mention.fields.setdefault("name", _org_name(text[mention.start : mention.end]))
     return [m for m in found if fold(m.fields["name"]) not in COUNTRIES]
+
+
+# What joins a branch to the body it is a branch of: «Лужский институт (филиал) ГАОУ ВО …», «Лесосибирский
+# педагогический институт – филиал Сибирского федерального университета», «Кумертауский филиал ФГБОУ ВО …»
+_BRANCH_OF = re.compile(r"\s*\(филиал[а-я]*\)|\s+[–—-]\s+филиал[а-я]*(?=\s)")
+_BRANCH = re.compile(r"(?<![\w-])филиал[а-я]*$", re.IGNORECASE)
+
+
+def _branches(text: str, found: list[Mention]) -> list[Mention]:
+    """A branch and the body it is a branch of are one organisation, as the written gold has all of them."""
+    found = sorted(found, key=lambda m: m.start)
+    out: list[Mention] = []
+    for m in found:
+        if out and (prev := out[-1]).end <= m.start and not prev.fields and not m.fields:
+            gap = text[prev.end : m.start]
+            joined = _BRANCH_OF.match(gap)
+            if (joined and not gap[joined.end() :].strip()) or (not gap.strip() and _BRANCH.search(
+                    text[prev.start : prev.end])) or (re.fullmatch(r"\s+[–—-]\s+", gap) and re.match(
+                    r"филиал", text[m.start : m.end], re.IGNORECASE)):
+                out[-1] = Mention("organization", prev.start, m.end)
+                continue
+        out.append(m)
+    # «Елабужский институт (филиал)»: the word is the name's, with no body after it
+    return [Mention("organization", m.start, bracket.end()) if not m.fields and (
+        bracket := re.compile(r"\s*\(филиал[а-я]*\)").match(text, m.end)) else m for m in out]
 
 
 def _capitalised_institution(words: list[tuple[str, int, int]], head: str, bounds: tuple[int, int, int],
