@@ -356,8 +356,9 @@ def _right_complement(words: list[tuple[str, int, int]], k: int, quotes: list[tu
             return person_end, True  # «Музея М.Е. Салтыкова-Щедрина»: named after him without «имени»
         # a body's officer by first name and surname, though a town has the name too («городского собрания
         # Мартином Таммом»: Martin in Slovakia); a fund may be named after him («Фонда Владимира Потанина»)
-        officer = body and j + 1 < len(words) and is_first_name(w) \
-            and "Surn" in _grammemes(words[j + 1][0])
+        officer = body and j + 1 < len(words) and (
+            (is_first_name(w) and "Surn" in _grammemes(words[j + 1][0]))
+            or ("Surn" in _grammemes(w) and is_first_name(words[j + 1][0])))  # «района Котовой Еленой Юрьевной»
         if s in stops or _INITIALS_WORD.fullmatch(w) or officer \
                 or (named_by_head is False and _person_begins(words, j)) \
                 or (w[:1].isupper() and j + 1 < len(words) and _INITIALS_WORD.fullmatch(words[j + 1][0])):
@@ -378,7 +379,8 @@ def _right_complement(words: list[tuple[str, int, int]], k: int, quotes: list[tu
             j += 2
             continue
         if (_lemma(w) in ("город", "г.") and j + 1 < len(words) and words[j + 1][0][:1].isupper()
-                and words[j + 1][1] not in stops and not _person_begins(words, j + 1)):
+                and words[j + 1][1] not in stops and not _person_begins(words, j + 1)
+                and not re.match(r"[А-ЯЁ]\.", words[j + 1][0])):  # «администрации города В.Г. Пантелеевым»
             end, named, j = j + 1, True, j + 2  # «администрации муниципального образования город Краснодар»
             continue
         # «…сибирских и дальневосточных городов», in a heading in capitals too («КУЛЬТУРЫ И МОЛОДЕЖНОЙ ПОЛИТИКИ»)
