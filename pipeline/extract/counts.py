@@ -20,7 +20,7 @@ from pipeline.extract.numbers import (
     word_value,
 )
 from pipeline.extract.qualifiers import qualifier_before
-from pipeline.extract.tables import caption_of, crosses_row, headers_before, heading_of
+from pipeline.extract.tables import caption_of, crosses_row, headers_before, heading_of, is_period
 
 # Nouns whose count is a duration, an age, a share or a measure, not a number of things.
 NOT_COUNTED: frozenset[str] = frozenset({
@@ -476,8 +476,8 @@ def _heading_noun(heading: str) -> tuple[str, int] | None:
     plural after a verb («Проведено экскурсий», «Принято официальных делегаций»), people of a place («Музей
     истории, тыс. чел.»)."""
     factor = 1_000 if _THOUSANDS.search(heading) else 1
-    if _MEASURE_HEADING.search(heading):
-        return None  # «Грузов, тыс. т»: a measure, not things counted
+    if _MEASURE_HEADING.search(heading) or is_period(heading):
+        return None  # «Грузов, тыс. т»: a measure, not things counted; «Май»: a row's period
     if subject := _NUMBER_OF.match(heading):
         return (noun, factor) if (noun := _noun_after(heading, subject.end())) else None
     named = _HEADING_MEASURE.sub("", _OF_THEM_HEAD.sub("", heading)).strip()
@@ -490,7 +490,7 @@ def _heading_noun(heading: str) -> tuple[str, int] | None:
     # the adjectives before it («Клубные формирования», «Межрегиональные и международные мероприятия, ед.»)
     first = next((k for k, w in enumerate(words) if not (_is_modifier(w) or w.lower() == "и")), 0)
     if words and any(p.tag.POS == "NOUN" and p.tag.number == "plur" and p.tag.case in ("nomn", "gent")
-                     for p in parses(words[first].lower())[:2]):
+                     for p in parses(words[first].lower())[:3]):
         # «Участники, чел.», «Экскурсии, ед.», «Из них дети (чел.)», «Мероприятий», «Участники мероприятий»,
         # «Мероприятий в онлайн-формате»
         noun = _noun(words[first])

@@ -124,6 +124,11 @@ _PERIOD = re.compile(
     rf"полугодие|{_MONTHS}|\d{{1,2}}\s*месяц(?:а|ев))(?:\s+{_YEAR})?)", re.IGNORECASE)
 
 
+def is_period(heading: str) -> bool:
+    """A heading that is a period («2019 год», «II квартал», «Май»), which names no numbers' noun."""
+    return bool(_PERIOD.fullmatch(heading.strip()))
+
+
 class Heading(NamedTuple):
     text: str  # what names the cell's numbers: the column's header, or the row's first cell
     cell_start: int
@@ -137,7 +142,7 @@ def heading_of(text: str, s: int, e: int) -> Heading | None:
     if found is None:
         return None
     header, cell_start, cell_end = found
-    if _PERIOD.fullmatch(header):
+    if is_period(header):
         label = row_label(text, s)
         return Heading(label, cell_start, cell_end) if label else None
     return Heading(header, cell_start, cell_end)

@@ -167,6 +167,10 @@ CASES = [
      "I квартал | 6 420 | 2 310 | 9 000",
      [(6420, "exact", "турист"), (2310, "exact", "турист"), (9000, "exact", "человек")]),
     ("Показатели года\n\nМузей | Май | Июнь\nМузей мотоциклов | 2 140 | 3 315", []),
+    # A row's label whose noun the dictionary reads in the singular first («делегации»); a month labelling a
+    # row names no noun.
+    ("Показатель | 2021 | 2022\nИностранные делегации | 1 | 2", [(1, "exact", "делегация"), (2, "exact", "делегация")]),
+    ("Месяц | 2019 | 2020\nМай | 1 240 | 980", []),
     # A column of tonnes measures, and a date in a cell is no count.
     ("Месяц | Рейсов | Грузов, тыс. т | Дата\nМай | 38 | 61,2 | 10.09", [(38, "exact", "рейс")]),
     # Grades are no counts, nor labels after the first of a list of them.
