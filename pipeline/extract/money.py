@@ -18,7 +18,7 @@ from pipeline.extract.numbers import (
     word_value,
 )
 from pipeline.extract.qualifiers import QUALIFIER_RE, qualifier_of, verb_qualifier
-from pipeline.extract.tables import cells, heading_of
+from pipeline.extract.tables import caption_of, cells, heading_of
 
 # ISO 4217 codes a report writes as they are («USD 50 000», «341 млн USD»).
 ISO_CODES: frozenset[str] = frozenset({
@@ -120,7 +120,8 @@ def multiplier(word: str | None) -> int:
 @Language.component("archive_money")
 def money_component(doc: Doc) -> Doc:
     text = text_of(doc)
-    if not _ANY_CURRENCY.search(text):
+    # a block without a currency names no sum, unless the caption before it does for its table
+    if not _ANY_CURRENCY.search(text) and not _ANY_CURRENCY.search(doc.user_data.get("before", "")[-200:]):
         return doc
     for m in [*MONEY.finditer(text), *MONEY_AFTER_CURRENCY.finditer(text)]:
         larger = m.groupdict().get("n0")
@@ -154,13 +155,20 @@ def money_component(doc: Doc) -> Doc:
                 add(doc, Mention("money", q.start() if q else start, m.end(), fields))
     for s, e in cells(text):
         if (m := _CELL_NUMBER.fullmatch(text, s, e)) and (heading := heading_of(text, s, e)) \
-                and (unit := _HEADING_CURRENCY.search(heading.text)) and not overlaps(doc, s, e, "date", "money"):
-            # a number alone under «Расходы, тыс. руб.», or in the row so labelled under a year
+                and (unit := _HEADING_CURRENCY.search(heading.text) or _caption_currency(text, s, doc))\
+                and not overlaps(doc, s, e, "date", "money"):
+            # a number alone under «Расходы, тыс. руб.», or in the row so labelled under a year, or in a table
+            # whose caption says so («Выручка по кварталам (тыс. руб.):»)
             if currency := _currency(unit["cur"], text):
                 fields = {"value": _amount(digits_value(m["n"]) * multiplier(unit["mult"])), "currency": currency,
                           "qualifier": qualifier_of(m["q"]) if m["q"] else "exact"}
                 add(doc, Mention("money", s, e, fields))
     return doc
+
+
+def _caption_currency(text: str, s: int, doc: Doc) -> re.Match[str] | None:
+    caption = caption_of(text, s, doc.user_data.get("before", ""))
+    return _HEADING_CURRENCY.search(caption) if caption else None
 
 
 def _currency(phrase: str, text: str) -> str | None:

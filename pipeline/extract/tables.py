@@ -66,8 +66,8 @@ def _top(text: str, line_start: int, separators: int) -> int:
     return top
 
 
-_CAPTION = re.compile(r"^(?:Таблица|Табл\.)\s*\d*\.?\s*|[,(]\s*(?:тыс\.\s*)?(?:чел(?:\.|овек)?|ед\.?)\)?[:.]?\s*$",
-                      re.IGNORECASE)
+_CAPTION = re.compile(r"^(?:Таблица|Табл\.)\s*\d*\.?\s*|[,(]\s*(?:(?:тыс|млн)\.\s*)?"
+                      r"(?:чел(?:\.|овек)?|ед\.?|руб(?:\.|лей)|евро|долл\.)\)?[:.]?\s*$", re.IGNORECASE)
 
 
 def caption_of(text: str, s: int, before: str = "") -> str | None:
