@@ -165,6 +165,8 @@ LATIN_IN: frozenset[str] = frozenset({"v", "ve", "w", "we"})
 LATIN_CASE_ENDINGS: tuple[tuple[str, str], ...] = (
     # the Finnish genitive and inessive («Rovaniemen kaupunginhallitus», «Kemin», «Lahden», «Jyväskylässä»)
     ("en", "i"), ("n", ""), ("den", "ti"), ("ssä", ""), ("ssa", ""),
+    # and with the consonant gradation of «nt» («Lappeenrannan kaupunki»), the adessive («Suomussalmella»)
+    ("nnan", "nta"), ("nnassa", "nta"), ("ella", "i"), ("ellä", "i"), ("lla", ""), ("llä", ""),
     # the Latvian, Estonian and Lithuanian genitive and locative («Rēzeknes novads», «Ludzā», «Daugavpilī»,
     # «Võrus», «Vilniaus», «Druskininkų», «Kauno»)
     ("s", ""), ("ā", "a"), ("ī", "s"), ("aus", "us"), ("ų", "ai"), ("o", "as"),

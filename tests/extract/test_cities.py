@@ -51,6 +51,8 @@ CASES = [
      [("Уфа", "Уфа", "RU"), ("Өфө", "Уфа", "RU"), ("Стерлитамак", "Стерлитамак", "RU"),
       ("Стәрлетамаҡ", "Стерлитамак", "RU"), ("Мәләүез", "Мелеуз", "RU"), ("Күмертау", "Кумертау", "RU")]),
     ("Встреча с Уладзімірам Грыцуком прошла в Мінску.", [("Мінску", "Минск", "BY")]),
+    # A Finnish town's genitive with its consonant gradation, beside its organisation's word.
+    ("Дни культуры организованы совместно с Lappeenrannan kaupunki.", [("Lappeenrannan", "Лаппеенранта", "FI")]),
     # A river by its delta or mouth, a mountain after «гора».
     ("Кизляр основан в дельте Терека; поездка на гору Эльбрус; в устье Шексны.", [("Кизляр", "Кизляр", "RU")]),
     # A hyphenated town's adjective whose first part does not decline as the town's does, before the words
