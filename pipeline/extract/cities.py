@@ -408,7 +408,10 @@ def _listed_before(doc: Doc, last: int) -> str | None:
     """The country of the city listed right after token `last` («из Ниша и Крагуеваца»), if any."""
     j = last + 1
     if j + 1 < len(doc) and doc[j].text in _LIST_GAPS and doc[j + 1].text[:1].isupper() and doc[j + 1].is_alpha:
-        city = gazetteer.lookup_first(town_keys([doc[j + 1].text]))
+        keys = town_keys([doc[j + 1].text])
+        # or a small town the dictionary does not know («С Хвалынском, Шиханами и Балаковом»)
+        city = gazetteer.lookup_first(keys) or (None if parses(doc[j + 1].text.lower())[0].is_known
+                                                else gazetteer.lookup_small(keys))
         return city.country if city else None
     return None
 
@@ -607,7 +610,7 @@ def cities_component(doc: Doc) -> Doc:
         if match is None and (marked or not known or (place_named and _place_word(t.text))) \
                 and (marked or not _adjective_here(doc, t.i)):  # «Пятигорского государственного университета»
             match = _small_town(doc, t.i, sentence_countries[sentence], marked)
-        elif match is None and listed:
+        elif match is None and (listed := listed or _listed_before(doc, t.i)):
             small = _small_town(doc, t.i, frozenset({listed}), marked)
             # «в Анадыре и Певеке»; a common word or an adjective only as the first of a name's words
             # («Гаврилова Посада», «Мариинского Посада»)

@@ -58,6 +58,8 @@ CASE_ENDINGS: list[tuple[str, str]] = [
     ("", "и"), ("", "ы"),
     # a name in «-ово» declined as Russian ones are in speech: «в Габрове», «с Габровом»
     ("е", "о"), ("ом", "о"),
+    # the other cases of a plural name: «с Шиханами», «в Шиханах» → «Шиханы»
+    ("ами", "ы"), ("ах", "ы"), ("ам", "ы"), ("ами", "и"), ("ах", "и"),
 ]
 # Korean names have two Russian spellings: the one people write («Дэджон», «Бусан», «Дэгу») and the one
 # GeoNames has (Концевич's: «Тэджон», «Пусан», «Тэгу»), which differ in the first consonant.

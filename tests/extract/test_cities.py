@@ -53,6 +53,9 @@ CASES = [
     ("Встреча с Уладзімірам Грыцуком прошла в Мінску.", [("Мінску", "Минск", "BY")]),
     # A Finnish town's genitive with its consonant gradation, beside its organisation's word.
     ("Дни культуры организованы совместно с Lappeenrannan kaupunki.", [("Lappeenrannan", "Лаппеенранта", "FI")]),
+    # A small town whose name the dictionary knows as an adjective, listed before a small town it does not know.
+    ("Обмен выставками с Хвалынском, Ртищевом и Балаковом.",
+     [("Хвалынском", "Хвалынск", "RU"), ("Ртищевом", "Ртищево", "RU"), ("Балаковом", "Балаково", "RU")]),
     # A river by its delta or mouth, a mountain after «гора».
     ("Кизляр основан в дельте Терека; поездка на гору Эльбрус; в устье Шексны.", [("Кизляр", "Кизляр", "RU")]),
     # A hyphenated town's adjective whose first part does not decline as the town's does, before the words
