@@ -467,7 +467,21 @@ def _column_of(text: str, s: int, e: int, before: str) -> tuple[str, int] | None
         return next((found for h in headers_before(text, s) if (found := _heading_noun(h))), None)
     # where the heading names none («Ирбитский музей мотоциклов» in a row under months), the table's caption
     # («Таблица 1. Посещаемость музеев, чел.»)
-    return _heading_noun(caption) if (caption := caption_of(text, s, before)) else None
+    return _caption_noun(caption) if (caption := caption_of(text, s, before)) else None
+
+
+def _caption_noun(caption: str) -> tuple[str, int] | None:
+    """What a table's caption says its numbers count: people its first noun for people names («Иностранные
+    туристы по странам (чел.)», «Распределение посетителей по странам, человек»), else as a heading says."""
+    found = _heading_noun(caption)
+    if found and found[0] == "человек":
+        for word in _WORD.findall(caption):
+            if any(p.tag.POS == "NOUN" and p.tag.number == "plur" and p.tag.animacy == "anim"
+                   and p.tag.case in ("nomn", "gent") and not NAMES & p.tag.grammemes
+                   for p in parses(word.lower())[:2]):
+                noun = _noun(word)
+                return ("человек" if not noun or noun in PEOPLE_AS_SUCH else noun), found[1]
+    return found
 
 
 def _heading_noun(heading: str) -> tuple[str, int] | None:
