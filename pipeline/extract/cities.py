@@ -564,9 +564,6 @@ def cities_component(doc: Doc) -> Doc:
             # name as another town («Ростова»: not Rostov the Great) or not at all («Переславля»)
             own = home if home and len(words) == 1 and not common and _short_names(home.name) & set(keys) else None
             city = own or gazetteer.lookup_first(keys, near) or _korean(keys)
-            if city and gazetteer.NATIVE_LETTERS.intersection(t.text.lower()) and last + 1 < len(doc) \
-                    and doc[last].whitespace_ and doc[last + 1].is_alpha and doc[last + 1].text[:1].isupper():
-                city = None  # «Уладзімірам Грыцуком»: a first name in Belarusian, before its surname
             if city is None and common and near and (guessed := gazetteer.lookup_first(
                     _ending_guesses(fold(words[0])), near)) and guessed.country in near:
                 city = guessed  # «скупштина Ниша выделила … сербских динаров»: a common word's form, of a town
@@ -651,14 +648,12 @@ def cities_component(doc: Doc) -> Doc:
                     i += 1
             if i + 1 < len(doc) and doc[i].text in _LIST_GAPS:
                 listed_after[i + 1] = city.country  # «в Аргуне, Шали», «Сухой Лог – Богданович»
-        elif former and "А" <= t.text[0] <= "Я" and not t.is_upper \
-                and not _region_or_country(t.text) \
-                and (
-                len(words := _candidate_words(doc, t.i)[0][0]) > 1 or not _is_adjective(t.text)):
+        elif former and "А" <= t.text[0] <= "Я" and not t.is_upper and not _region_or_country(t.text) and (
+                len((run := _candidate_words(doc, t.i)[0])[0]) > 1 or not _is_adjective(t.text)):
             # a former name no list has, of one word or several («Медвежья Гора», «Куйбышевка-Восточная»), as
             # written: after these words it is in the nominative, but for «переименовании Сталиногорска в» and
             # a name the dictionary knows («назывался Прикумском»)
-            last = _candidate_words(doc, t.i)[0][1]
+            words, last = run
             name = _nominative_guess(t.text) if len(words) == 1 and (
                 former.group(1).startswith("переименовани") or parses(t.text.lower())[0].is_known) \
                 else " ".join(words).replace(" - ", "-")

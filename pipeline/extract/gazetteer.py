@@ -69,14 +69,15 @@ def _russian_names(city: dict[str, Any]) -> list[str]:
 NATIVE_LETTERS = frozenset("әөүҡҙңғһҫӑӗӳҗқұіїєґўӊӧӱҥӓӹ")
 
 
-_NATIVE_NAME = re.compile(rf"^[А-ЯЁЇЄҐЎІ{''.join(NATIVE_LETTERS).upper()}][^\n]*[{''.join(NATIVE_LETTERS)}][^\n]*$",
-                          re.MULTILINE | re.IGNORECASE)
+_NATIVE_UPPER = "".join(NATIVE_LETTERS).upper()
+_NATIVE_NAME = re.compile(rf"^[А-ЯЁ{_NATIVE_UPPER}][^\n]*[{''.join(NATIVE_LETTERS)}{_NATIVE_UPPER}][^\n]*$",
+                          re.MULTILINE)
 
 
 def _native_names(city: dict[str, Any]) -> list[str]:
     """GeoNames' names of a town in another Cyrillic alphabet than Russian's («Өфө», «Стәрлетамаҡ»)."""
     # one search of all the names at once: a city has dozens, in many scripts
-    return [alt for alt in _NATIVE_NAME.findall("\n".join(city["alternatenames"])) if alt[:1].isupper()]
+    return _NATIVE_NAME.findall("\n".join(city["alternatenames"]))
 
 
 def _disputed(geonameid: int, country: str, admin1: str) -> bool:
@@ -177,7 +178,8 @@ def longest_name_words() -> int:
 
 def lookup(key: str, countries: frozenset[str] = frozenset()) -> City | None:
     """The city named `key` (folded); among homonyms, one in a context country, else the most populous."""
-    found = index().get(fold(key)) or (native_index().get(fold(key)) if NATIVE_LETTERS.intersection(key) else None)
+    key = fold(key)
+    found = index().get(key) or (native_index().get(key) if NATIVE_LETTERS.intersection(key) else None)
     if not found:
         return None
     return next((c for c in found if c.country in countries), found[0])

@@ -668,8 +668,11 @@ def _organisations(doc: Doc, words: list[tuple[str, int, int]], quotes: list[tup
 
 # What joins a branch to the body it is a branch of: «Лужский институт (филиал) ГАОУ ВО …», «Лесосибирский
 # педагогический институт – филиал Сибирского федерального университета», «Кумертауский филиал ФГБОУ ВО …»
-_BRANCH_OF = re.compile(r"\s*\(филиал[а-я]*\)|\s+[–—-]\s+филиал[а-я]*(?=\s)")
+_BRANCH_BRACKET = re.compile(r"\s*\(филиал[а-я]*\)")
+_BRANCH_OF = re.compile(rf"{_BRANCH_BRACKET.pattern}|\s+[–—-]\s+филиал[а-я]*(?=\s)")
 _BRANCH = re.compile(r"(?<![\w-])филиал[а-я]*$", re.IGNORECASE)
+_BRANCH_FIRST = re.compile(r"филиал", re.IGNORECASE)
+_DASH_GAP = re.compile(r"\s+[–—-]\s+")
 
 
 def _branches(text: str, found: list[Mention]) -> list[Mention]:
@@ -681,14 +684,14 @@ def _branches(text: str, found: list[Mention]) -> list[Mention]:
             gap = text[prev.end : m.start]
             joined = _BRANCH_OF.match(gap)
             if (joined and not gap[joined.end() :].strip()) or (not gap.strip() and _BRANCH.search(
-                    text[prev.start : prev.end])) or (re.fullmatch(r"\s+[–—-]\s+", gap) and re.match(
-                    r"филиал", text[m.start : m.end], re.IGNORECASE)):
+                    text[prev.start : prev.end])) or (_DASH_GAP.fullmatch(gap)
+                                                      and _BRANCH_FIRST.match(text, m.start)):
                 out[-1] = Mention("organization", prev.start, m.end)
                 continue
         out.append(m)
     # «Елабужский институт (филиал)»: the word is the name's, with no body after it
     return [Mention("organization", m.start, bracket.end()) if not m.fields and (
-        bracket := re.compile(r"\s*\(филиал[а-я]*\)").match(text, m.end)) else m for m in out]
+        bracket := _BRANCH_BRACKET.match(text, m.end)) else m for m in out]
 
 
 def _capitalised_institution(words: list[tuple[str, int, int]], head: str, bounds: tuple[int, int, int],
