@@ -31,6 +31,7 @@ def extract(document: Document, year: int, city: str | None = None) -> Extractio
     from pipeline.extract.morph import fold
     from pipeline.extract.nlp import pipeline
     from pipeline.extract.reading import Reading, hyphen_vocabulary
+    from pipeline.extract.tables import last_line
 
     home = (gazetteer.lookup(fold(city)) or gazetteer.latin_index().get(city)
             or gazetteer.lookup_small([fold(city)], frozenset({"RU"}))) if city else None
@@ -45,11 +46,11 @@ def extract(document: Document, year: int, city: str | None = None) -> Extractio
         for start, end in _pieces(document.text, block.start, block.end):
             reading = Reading(document.text[start:end], vocab)
             doc = nlp.make_doc(reading.text)
-            # the block before, whose last line may be the caption of a table this one starts with
+            # the last line of the block before, which may be the caption of a table this one starts with
             before = document.blocks[index - 1] if index else None
             doc.user_data.update(text=reading.text, year=year, aliases=aliases, home=home,
                                  heading=document.text[heading.start : heading.end] if heading else "",
-                                 before=document.text[before.start : before.end] if before else "")
+                                 before=last_line(document.text, before.start, before.end) if before else "")
             docs.append(doc)
             pieces.append((index, block, start, reading))
     out = Extraction()

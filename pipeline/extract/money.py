@@ -121,7 +121,7 @@ def multiplier(word: str | None) -> int:
 def money_component(doc: Doc) -> Doc:
     text = text_of(doc)
     # a block without a currency names no sum, unless the caption before it does for its table
-    if not _ANY_CURRENCY.search(text) and not _ANY_CURRENCY.search(doc.user_data.get("before", "")[-200:]):
+    if not _ANY_CURRENCY.search(text) and not _ANY_CURRENCY.search(doc.user_data.get("before", "")):
         return doc
     for m in [*MONEY.finditer(text), *MONEY_AFTER_CURRENCY.finditer(text)]:
         larger = m.groupdict().get("n0")

@@ -73,12 +73,21 @@ _CAPTION = re.compile(r"^(?:Таблица|Табл\.)\s*\d*\.?\s*|[,(]\s*(?:(?:
 def caption_of(text: str, s: int, before: str = "") -> str | None:
     """The caption above the table that offset s is in («Таблица 1. Посещаемость музеев…, чел.»): the line
     before its header, past a blank one, where it says it is a table's or ends in its numbers' unit. `before`
-    is the text before `text`'s, where the table starts it."""
+    is the line before `text`, where the table starts it."""
     line_start, line_end = _line(text, s)
     top = _top(text, line_start, len(_separators(text, line_start, line_end)))
-    above = (text[: top - 1] if top else before).rstrip("\n")
-    line = above[above.rfind("\n") + 1 :].strip()
+    end = top - 1
+    while end > 0 and text[end - 1] == "\n":
+        end -= 1
+    line = (text[text.rfind("\n", 0, end) + 1 : end] if top else before).strip()
     return line.rstrip(":") if line and not _separators(line, 0, len(line)) and _CAPTION.search(line) else None
+
+
+def last_line(text: str, start: int, end: int) -> str:
+    """The last line of text[start:end] that is not blank."""
+    while end > start and text[end - 1] in "\n ":
+        end -= 1
+    return text[max(start, text.rfind("\n", start, end) + 1) : end]
 
 
 def crosses_row(text: str, s: int, e: int) -> bool:
