@@ -120,8 +120,9 @@ def multiplier(word: str | None) -> int:
 @Language.component("archive_money")
 def money_component(doc: Doc) -> Doc:
     text = text_of(doc)
-    # a block without a currency names no sum, unless the caption before it does for its table
-    if not _ANY_CURRENCY.search(text) and not _ANY_CURRENCY.search(doc.user_data.get("before", "")):
+    # a block without a currency names no sum, unless it holds a table whose caption before it names one
+    if not _ANY_CURRENCY.search(text) and not (("\t" in text or " | " in text) and _HEADING_CURRENCY.search(
+            doc.user_data.get("before", "").rstrip(":"))):
         return doc
     for m in [*MONEY.finditer(text), *MONEY_AFTER_CURRENCY.finditer(text)]:
         larger = m.groupdict().get("n0")
