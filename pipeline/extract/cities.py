@@ -323,10 +323,12 @@ def _nominative_guess(word: str) -> str:
     return word
 
 
+_NO_TOWNS = frozenset(COUNTRIES) | REGIONS_NOT_CITIES | FORMER_STATES
+
+
 def _region_or_country(word: str) -> bool:
     """«России», «Северо-Запада», «бывшей Югославии»: no town's name after «город» or a former name's words."""
-    return bool({fold(_nominative_guess(word)), *(fold(p.normal_form) for p in parses(word.lower()))}
-                & (COUNTRIES.keys() | REGIONS_NOT_CITIES | FORMER_STATES))
+    return bool({fold(_nominative_guess(word)), *(fold(p.normal_form) for p in parses(word.lower()))} & _NO_TOWNS)
 
 
 def _candidate_words(doc: Doc, i: int) -> list[tuple[list[str], int]]:
