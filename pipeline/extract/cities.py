@@ -45,7 +45,7 @@ _LATIN_NAME = re.compile(rf"[{LATIN_CAPITAL}][{LATIN_SMALL}]+(?:-[{LATIN_CAPITAL
 # «Сольнок (Szolnok)», «Кухмо (Kuhmo, Кайнуу, Финляндия)»
 _LATIN_IN_BRACKETS = re.compile(
     rf" \(([{LATIN_CAPITAL}][{LATIN_SMALL}'’]+(?:[ -][{LATIN_CAPITAL}][{LATIN_SMALL}'’]+)*)[),]")
-_FORMER_NAME = re.compile(r"\b(" + "|".join(FORMER_NAME_BEFORE) + r")\s*[«(\"]?\s*$", re.IGNORECASE)
+_FORMER_NAME = re.compile(r"\b(" + "|".join(FORMER_NAME_BEFORE) + r")\s*[«(\"]?\s*", re.IGNORECASE)
 _LATIN_WORD = re.compile(rf"[A-Z{LATIN_SMALL}-]+")
 
 
@@ -472,6 +472,8 @@ def cities_component(doc: Doc) -> Doc:
     # the country of the town named last, of which a former name that follows is («Дальнегорск (до 1972 года –
     # Тетюхе)»)
     renamed: str | None = home.country if home else None
+    # where a name follows what announces a former one, found in one pass rather than at every capital
+    former_at = {m.end(): m for m in _FORMER_NAME.finditer(text)}
 
     def paragraph() -> frozenset[str]:
         if not paragraph_countries:
@@ -487,7 +489,7 @@ def cities_component(doc: Doc) -> Doc:
                 or _INFLECTED_CAPITALS.match(t.text):
             continue  # «БАМа», «КАМАЗом»: an abbreviation with its case ending, no town
         previous = _previous_word(doc, t.i)
-        former = _FORMER_NAME.search(text, max(0, t.idx - 40), t.idx)
+        former = former_at.get(t.idx)
         announced = previous in CITY_MARKERS
         marked = announced or former is not None
         line = line_at(text, t.idx).strip()
