@@ -92,12 +92,14 @@ _RECORD_SQL = {table: _record_sql(table) for table in _RECORD_KINDS}
 # What each table is built from, beyond a report's metadata and text (the others: its records).
 NEEDS = {"sections": ("blocks",), "paragraphs": ("blocks", "lemmas")}
 # The tables each of the two build processes writes (see build), balanced by measured time (`make bench`);
-# an entity table goes with its mentions. This process writes the texts, their search index and two
-# record tables into the archive file. The other writes the rest into side files, which it finishes one
-# by one, in this order, while this process copies in those finished before: the larger copies first.
-HERE = frozenset({"sections", "paragraphs", "counts", "person_mentions", "persons"})
+# an entity table goes with its mentions. This process writes the texts, their search index and the
+# counts into the archive file. The other writes the rest into side files, which it finishes one by one,
+# in this order, while this process copies in those finished before: the larger copies first. This
+# process has the longer part to finish (the search index, the counts' eight indexes), so the other has
+# more rows to write.
+HERE = frozenset({"sections", "paragraphs", "counts"})
 SIDE_FILES = (frozenset({"organization_mentions", "organizations"}), frozenset({"city_mentions", "cities"}),
-              frozenset({"dates"}), frozenset({"money", "reports"}))
+              frozenset({"dates"}), frozenset({"person_mentions", "persons"}), frozenset({"money", "reports"}))
 INDEXES: dict[str, list[list[str]]] = {
     # start: the table page's default sort (metadata.yml); (geonameid, report_id): the partner_cities view's
     # group by, read from the index alone
