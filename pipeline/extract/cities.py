@@ -18,7 +18,15 @@ from spacy.tokens import Doc, Token
 
 from pipeline.extract import gazetteer
 from pipeline.extract.mention import Mention, add, line_at, mentions, sentence_of, text_of
-from pipeline.extract.morph import Parse, adjective_proxy, fold, is_first_name, parses, to_nominative
+from pipeline.extract.morph import (
+    Parse,
+    adjective_proxy,
+    fold,
+    is_first_name,
+    parses,
+    surname_first,
+    to_nominative,
+)
 from pipeline.extract.orgwords import LATIN_CAPITAL, LATIN_SMALL, LOCAL_ORG_WORDS, latin_org_word
 from pipeline.extract.places import (
     CASE_ENDINGS,
@@ -32,12 +40,16 @@ from pipeline.extract.places import (
     LATIN_TOWN_WORDS,
     LATIN_WORDS_NOT_CITIES,
     OTHER_NAMES,
+    PLURAL_MARKERS,
     REGION_MARKERS,
     REGIONS_NOT_CITIES,
+    RUSSIAN_BEFORE_LATIN_TOWN,
     STREET_MARKERS,
+    VESSEL_BEFORE,
 )
 
 NAMED_AFTER = frozenset({"им.", "им", "имени"})
+_YEAR = re.compile(r"1[89]\d\d|2[01]\d\d")
 _WHOLE_NAME = re.compile(r"[А-ЯЁ]+(?:[- ][А-ЯЁ]+){0,3}")
 
 
@@ -47,9 +59,11 @@ _LATIN_IN_BRACKETS = re.compile(
     rf" \(([{LATIN_CAPITAL}][{LATIN_SMALL}'’]+(?:[ -][{LATIN_CAPITAL}][{LATIN_SMALL}'’]+)*)[),]")
 _FORMER_NAME = re.compile(r"\b(" + "|".join(FORMER_NAME_BEFORE) + r")\s*[«(\"]?\s*", re.IGNORECASE)
 _LATIN_WORD = re.compile(rf"[A-Z{LATIN_SMALL}-]+")
+_LATIN_PART = re.compile(rf"[{LATIN_CAPITAL}{LATIN_SMALL}'’]+")
 
 
-def _latin_city(doc: Doc, i: int, paragraph: Callable[[], frozenset[str]]) -> tuple[gazetteer.City, int] | None:
+def _latin_city(doc: Doc, i: int, paragraph: Callable[[], frozenset[str]], listed: bool = False
+                ) -> tuple[gazetteer.City, int] | None:
     """A town in Latin letters, and its last token: where its country is named, or beside an organisation's
     word in its own language, which its name names («Tartu Ülikool», «Kiruna kommun», «Luleå tekniska
     universitet», «Musikschule Bad Ischl»), there in its own case too («Rovaniemen kaupunginhallitus»,
@@ -57,8 +71,16 @@ def _latin_city(doc: Doc, i: int, paragraph: Callable[[], frozenset[str]]) -> tu
     be one name («Bad Oldesloe»)."""
     if not _latin_name(doc, i):
         return None
-    two = i + 1 < len(doc) and _latin_name(doc, i + 1) and doc[i].whitespace_ == " "
-    for last in (i + 1, i) if two else (i,):
+    lasts = [i]
+    if i + 1 < len(doc) and _latin_name(doc, i + 1) and doc[i].whitespace_ == " ":
+        lasts.insert(0, i + 1)
+    glued = i  # «Château-Thierry», «Biel/Bienne»: the tokenizer splits at the hyphen or the slash
+    while glued + 2 < len(doc) and doc[glued + 1].text in ("-", "/") and not doc[glued].whitespace_ \
+            and not doc[glued + 1].whitespace_ and _LATIN_PART.fullmatch(doc[glued + 2].text):
+        glued += 2
+    if glued > i:
+        lasts.insert(0, glued)
+    for last in lasts:
         word = doc[i : last + 1].text
         if word in LATIN_WORDS_NOT_CITIES:
             return None
@@ -74,6 +96,9 @@ def _latin_city(doc: Doc, i: int, paragraph: Callable[[], frozenset[str]]) -> tu
         city = next((c for c in found if c.country in paragraph() and (names_org or not gazetteer.is_small(c))),
                     None)
         if city := city or (max(found, key=lambda c: c.population) if names_org and found else None):
+            return city, last
+        if (listed or (i > 0 and doc[i - 1].text.lower() in RUSSIAN_BEFORE_LATIN_TOWN)) and (
+                city := next((c for c in found if not gazetteer.is_small(c)), None)):
             return city, last
     return None
 
@@ -93,6 +118,16 @@ def _latin_name(doc: Doc, i: int) -> bool:
     return bool(_LATIN_NAME.fullmatch(doc[i].text)) and not latin_org_word(doc[i].text)
 
 
+def _words_after(doc: Doc, i: int, n: int) -> list[str]:
+    """Up to n words after token i, each after a plain space."""
+    words: list[str] = []
+    for t in doc[i + 1 : i + 1 + n]:
+        if not t.is_alpha or doc[t.i - 1].whitespace_ != " ":
+            break
+        words.append(t.text)
+    return words
+
+
 def _previous_word(doc: Doc, i: int) -> str | None:
     """Lemma of the word before token i, joining «города-побратима» and keeping «г.» as written.
 
@@ -110,10 +145,15 @@ def _previous_word(doc: Doc, i: int) -> str | None:
         j -= 1
     t = doc[j]
     if t.text.lower() in ("г.", "гор.", "обл.", "респ.", "им.") or (t.text == "." and j and doc[j - 1].text == "г"):
+        if t.text.lower() != "им." and j and _YEAR.fullmatch(doc[j - 1 if t.text != "." else j - 2].text):
+            return None  # «2022 г.»: a year's, no town's («школа № 4 г. Джавы» is)
         return t.text.lower() if t.text != "." else "г."
     if not t.is_alpha:
         return t.text
-    singular = [p for p in parses(t.text.lower()) if p.tag.number != "plur"]
+    readings = parses(t.text.lower())
+    singular = [p for p in readings if p.tag.number != "plur"]
+    if not singular and readings[0].normal_form in PLURAL_MARKERS:
+        return readings[0].normal_form  # «по берегам Терека»
     return singular[0].normal_form if singular else None
 
 
@@ -160,7 +200,11 @@ def _adjective_here(doc: Doc, i: int) -> bool:
         return False
     ps = parses(doc[j].text.lower())  # read as the dictionary reads it first: «в» is a preposition
     region = fold(ps[0].normal_form) in REGIONS_NOT_CITIES or fold(ps[0].normal_form) in COUNTRIES
-    if doc[j].text[:1].isupper() and not region and not (j == i + 1 and _agrees_with(word, ps)) and (
+    # «Северной и Южной Осетии»: the first of two adjectives of one name, not «Мирного и Нового Уренгоя»
+    shared = j > i + 1 and doc[j - 1].is_alpha and ps[0].is_known and _agrees_with(word, ps) \
+        and _agrees_with(doc[j - 1].text, ps) and not gazetteer.lookup_first(town_keys([doc[j].text])) \
+        and not gazetteer.lookup_first(town_keys([doc[j - 1].text, doc[j].text]))
+    if doc[j].text[:1].isupper() and not region and not shared and not (j == i + 1 and _agrees_with(word, ps)) and (
             not ps[0].is_known or any("Geox" in p.tag for p in ps) or gazetteer.lookup_first(town_keys([doc[j].text]))):
         # another name: «Якутска, Мирного и Нерюнгри», «Удачного и Айхала» (a town the dictionary knows as a name);
         # but «Героя Советского Союза», «Центральной Азии», and the adjective of a name right before its noun
@@ -291,8 +335,9 @@ def _place_reading(word: str) -> Parse:
 
 
 def _ending_guesses(surface: str) -> list[str]:
+    # a stem of two letters at least: «Лах» is no case of «Ли»
     return [surface[: len(surface) - len(ending)] + nominative for ending, nominative in CASE_ENDINGS
-            if surface.endswith(ending)]
+            if surface.endswith(ending) and len(surface) - len(ending) >= 2]
 
 
 def _is_common_noun(word: str) -> bool:
@@ -508,11 +553,18 @@ def cities_component(doc: Doc) -> Doc:
             continue  # «Алтай-Тур», «Волга-Днепр»: a part of a compound whose first part names no city
         if previous in REGION_MARKERS or previous in NAMED_AFTER or (previous in STREET_MARKERS and not own_name):
             continue
-        latin = _latin_city(doc, t.i, paragraph)  # natasha may read a Latin town as a person
+        if previous == "на" and not own_name and {p.tag.case for p in parses(t.text.lower())} <= {"loct", "datv"}:
+            continue  # «город на Тереке», «на Урале»: a river's, a region's or an island's; a town is «в» one
+        # natasha may read a Latin town as a person
+        latin = _latin_city(doc, t.i, paragraph, listed_after.get(t.i) is not None)
         # In a person's name a word is no city, unless «город» announces it and the name is that one word
         # («в городе Кирове»); «главой города Вячеславом Франком» names the head.
         if not latin and any(s <= t.idx < e and (not marked or len(text[s:e].split()) > 1) for s, e in persons):
             continue
+        if surname_first([t.text, *_words_after(doc, t.i, 3)]):
+            continue  # «резчик Киле Пётр Андреевич»: a surname before the name and patronymic
+        if VESSEL_BEFORE.search(text, max(0, t.idx - 30), t.idx):
+            continue  # «танкер «Оха»»: a ship named after the town
         sentence = sentence_of(doc, t.idx)
         if sentence not in sentence_countries:
             sentence_countries[sentence] = gazetteer.countries_in(text[sentence[0] : sentence[1]]) | heading_countries

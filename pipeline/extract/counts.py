@@ -55,6 +55,7 @@ NAMES: frozenset[str] = frozenset({"Name", "Surn", "Patr"})
 RESIDENT_PLURALS: list[tuple[str, str]] = [("йцев", "ец"), ("цев", "ец"), ("чан", "чанин"), ("лян", "лянин")]
 MAX_MODIFIERS = 4  # adjectives between a number and its noun: «12 омских муниципальных библиотек»
 _HYPHEN_WORD = re.compile(r"-([а-яёa-z]+)", re.IGNORECASE)
+_SCORE_BEFORE = re.compile(r"\d:$")  # the second number of a score or a time: «3:1», «10:30»
 
 
 def _is_list_marker(text: str, start: int, end: int) -> bool:
@@ -141,6 +142,8 @@ def counted_noun(doc: Doc, i: int, value: int | float | None = None) -> tuple[st
     for _ in range(MAX_MODIFIERS + 1):
         wrapped = False
         while i < len(doc) and doc[i].is_space and doc[i].text.count("\n") < 2:
+            if "\t" in doc[i].text:
+                return None  # «84<tab>сборная Ферганы»: the next cell is another column's
             wrapped, i = wrapped or "\n" in doc[i].text, i + 1  # «25\nстудентами»: a line wrapped after the number
         if i >= len(doc) or (wrapped and (doc[i].text[:1].isupper()
                                           or crosses_row(text_of(doc), doc[i].idx - 1, doc[i].idx + 1))):
@@ -242,7 +245,7 @@ def _number_runs(doc: Doc) -> list[tuple[int, int, int | float, int]]:
         if LABEL_BEFORE.search(text, max(0, s - 4), s) or glued_before or LABELS_BEFORE.search(text, max(0, s - 30), s):
             continue
         if (e < len(text) and text[e].isalpha()) or text[e : e + 1] in ("%", ":") or text[e : e + 2] == " %" \
-                or _is_list_marker(text, s, e):
+                or _is_list_marker(text, s, e) or _SCORE_BEFORE.search(text, max(0, s - 2), s):
             continue
         glued = _HYPHEN_WORD.match(text, e)
         if glued:

@@ -26,8 +26,9 @@ MONTHS: dict[str, int] = {
 _M = (r"(?:январ[ьяею]|феврал[ьяею]|март[аеу]?|апрел[ьяею]|ма[йяею]|июн[ьяею]|июл[ьяею]|август[аеу]?"
       r"|сентябр[ьяею]|октябр[ьяею]|ноябр[ьяею]|декабр[ьяею])(?![а-яё])")
 _Y = r"(?<![\d.,])(?:1[0-9]{3}|20[0-9]{2}|21[0-9]{2})(?![\d])"
-_YW = r"(?:\s*(?:год(?:а|у|ом|е)?(?![а-яё])|г\.|г(?![а-яё])))"  # «году», «г.»
-_YSW = r"(?:\s*(?:гг\.?|годы|годов|годах|годам|г\.|год(?:а|у)?)(?![а-яё]))"  # after a year range
+_BORN = r"г\.\s?р\.|гг\.\s?р\."  # «2008 г.р.», «2006–2007 г.р.»: years of birth
+_YW = rf"(?:\s*(?:год(?:а|у|ом|е)?(?![а-яё])|{_BORN}|г\.|г(?![а-яё])))"  # «году», «г.»
+_YSW = rf"(?:\s*(?:{_BORN}|(?:гг\.?|годы|годов|годах|годам|г\.|год(?:а|у)?)(?![а-яё])))"  # after a year range
 _D = r"(?<![\d.,])(?:[12]?\d|3[01])(?:-?(?:го|е))?(?![\d])"
 _DASH = r"\s*[-–—]\s*"
 _EDGE = r"(?:(?:начал[еоау]|конец|конц[еау]|середин[еыу])\s+)"  # «в конце ноября» keeps the month
@@ -375,6 +376,7 @@ HISTORY = 50
 # Headings of a column of years: when a tie was made, signed, founded.
 _YEAR_HEADING = re.compile(r"(?:год|дата|соглашени|договор|подписан|основан|установлен)", re.IGNORECASE)
 _BARE_YEAR = re.compile(_Y)
+_BORN_AFTER = re.compile(rf"(?:{_BORN})$")
 _SINCE = re.compile(r"(?<![а-яё])с\s+$", re.IGNORECASE)
 # A year of another calendar follows its number with the calendar's name («1443 года по хиджре», «1443 г. х.»).
 _OTHER_CALENDAR = re.compile(r"(?:\s*г\.)?\s*(?:по\s+хиджре|хиджры|х\.(?!\w)|по\s+(?:мусульманскому|исламскому|лунному"
@@ -408,7 +410,8 @@ def dates_component(doc: Doc) -> Doc:
         explicit = _explicit_year(m)
         since = _SINCE.search(text_of(doc), max(0, start - 3), start)  # «с 2007 года» dates nothing after it
         history = explicit and abs(explicit - report_year) > HISTORY
-        if explicit and granularity in ("year", "month", "day") and not since and not history:
+        born = _BORN_AFTER.search(m.group())  # a year of birth is the age group's, not the events' after it
+        if explicit and granularity in ("year", "month", "day") and not since and not history and not born:
             sentence_year[sentence] = explicit
         # Spans start at the first word of the date, not at a preposition the pattern may carry.
         add(doc, Mention("date", start, end, {"start_date": first, "end_date": last, "granularity": granularity}))

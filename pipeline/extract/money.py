@@ -80,8 +80,10 @@ _CURRENCY_RE = "|".join(f"(?:{c})" for c, _ in CURRENCIES)
 _LARGER = rf"(?:(?P<n0>{DIGITS.pattern})\s*(?P<mult0>млрд\.?|миллиард[а-яё]*|млн\.?|миллион[а-яё]*)\s+)"
 # «примерно в 1,2 млн динаров», «почти на 12 млн рублей»: the preposition between belongs to the sum
 _QUALIFIER = rf"(?P<q>{QUALIFIER_RE})\s+(?:(?:в|на)\s+)?"
+# «2 480 000 (два миллиона четыреста восемьдесят тысяч) рублей»: the sum in words, as contracts write it
+_IN_WORDS = r"(?:\([а-яё ]{3,120}\)\s*)"
 MONEY = re.compile(
-    rf"(?:{_QUALIFIER})?{_LARGER}?(?P<n>{DIGITS.pattern})\s*(?P<mult>{_MULT_WORDS})?\s*"
+    rf"(?:{_QUALIFIER})?{_LARGER}?(?P<n>{DIGITS.pattern})\s*(?P<mult>{_MULT_WORDS})?\s*{_IN_WORDS}?"
     rf"(?P<cur>{_CURRENCY_RE})(?![а-яё\w])",
     re.IGNORECASE,
 )

@@ -95,6 +95,37 @@ def is_first_name(word: str) -> bool:
     return any(p.is_known and "Name" in p.tag for p in parses(word.lower()))
 
 
+# A patronymic by its ending («Андреевич», «Ивановной», «Ильича»), or a Tajik or Persian surname built on
+# the father's name («Саидзода», «Абдуллозода»), which stands where a patronymic would.
+_PATRONYMIC_ENDING = re.compile(r"(?:[оеь]вич|ьич|[оеи]вн|ичн)(?:а|у|ем|ом|ой|е|ы)?$|(?:зода|заде)$")
+
+
+@functools.lru_cache(maxsize=100_000)
+def is_patronymic(word: str) -> bool:
+    w = word.lower()
+    return bool(_PATRONYMIC_ENDING.search(w)) or any(p.is_known and "Patr" in p.tag for p in parses(w))
+
+
+def surname_first(words: list[str], named: bool = False) -> bool:
+    """The first word is a surname written before the name and patronymic that follow it, with no surname
+    after them («Киле Пётр Андреевич», «Давлатовым Рустамом Саидзода»), and in the name's case where it
+    declines: not a town before a name («мэр Королёва Александр Николаевич Ходырев», «общины Вршац Гораном
+    Петровичем»). `named`: the second word is known to be a first name, one the dictionary may not know
+    («Гулнора»)."""
+    if len(words) < 3 or not (named or is_first_name(words[1])) or not is_patronymic(words[2]) or (
+            len(words) > 3 and words[3][:1].isupper()):
+        return False
+    surname = words[0].lower()
+    # a man's surname in the nominative the dictionary does not know reads as a plural genitive («Давлатов»)
+    cases = {p.tag.case for p in parses(surname)} | ({"nomn"} if surname.endswith(_MASCULINE_ENDINGS) else set())
+    return surname.endswith(_INDECLINABLE_ENDINGS) or bool(
+        cases & {p.tag.case for p in parses(words[1].lower()) if named or "Name" in p.tag})
+
+
+_INDECLINABLE_ENDINGS = ("е", "и", "о", "у", "ю", "э")
+_MASCULINE_ENDINGS = ("ов", "ев", "ёв", "ин", "ын")
+
+
 # A place's adjective by its ending («Горецким», «Новополоцком», «Лидском»): -ский, -цкий in any form.
 PLACE_ADJECTIVE_ENDING = re.compile(r"[сц]к(ий|ого|ому|им|ом|ая|ой|ую|ое|ие|их|ими)$")
 PROXY_STEM = "омск"  # a town's adjective the dictionary knows in every form

@@ -29,6 +29,7 @@ from pipeline.extract.morph import (
     is_first_name,
     match_case,
     parses,
+    surname_first,
     to_nominative,
 )
 from pipeline.extract.orgwords import (
@@ -66,7 +67,14 @@ from pipeline.extract.orgwords import (
     TITLES,
     latin_org_word,
 )
-from pipeline.extract.places import CITY_MARKERS, COUNTRIES, FORMER_STATES, REGION_MARKERS, STREET_MARKERS
+from pipeline.extract.places import (
+    CITY_MARKERS,
+    COUNTRIES,
+    FORMER_STATES,
+    REGION_MARKERS,
+    STREET_MARKERS,
+    VESSEL_BEFORE,
+)
 
 # «города Маньчжурия», «Республики Казахстан»: after these a name may stand in the nominative.
 APPOSITION_HEADS = frozenset({"город", "г.", "республика", "область", "край", "провинция", "село", "поселок",
@@ -886,10 +894,12 @@ def _persons(doc: Doc, orgs: list[Mention], foreign: list[tuple[int, int]]) -> l
         start, words = ner.start, text[ner.start : end].split()
         if "-на-" in text[start:end] or re.search(r"\s[–—-]\s", text[start:end]):
             continue  # «с Николаевском-на-Амуре»: a town on a river, not a surname; «Владимир – Муром»: a route
+        if len(words) > 1 and _lemma(words[0]) in CITY_MARKERS:
+            continue  # «Город-побратим Истаравшан» starting a line: the town, which the cities find after it
         # a city or a region that the dictionary guesses to be a name: «Цзямусы», «мэра Эрдэнэта Г. Мөнхбаяром»,
         # «Мэр Решта Али Шахиди», «губернатора аймака Орхон»
         # «мэр города Хэйхэ Ван Лицзюнь», «Мэр Вакканая Тацуя Судзуки»
-        while words and not is_first_name(words[0]) and (
+        while words and not is_first_name(words[0]) and not surname_first(words) and (
                 len(words) == 1 or _INITIALS_WORD.match(words[1]) or _first_name_like(words[1])
                 or (len(words) >= 3 and (_TITLE_BEFORE.search(text, max(0, start - 40), start)
                                          or _lemma_before(text, start) in BODIES))) and (
@@ -920,11 +930,15 @@ def _persons(doc: Doc, orgs: list[Mention], foreign: list[tuple[int, int]]) -> l
             continue  # «Из Цхинвала»: a preposition that starts the sentence
         if second in ROMAN_REGNAL or fold(_lemma(second)) in EPITHETS or "Surn" in _grammemes(second):
             spans.append((m.start(1), m.end(1)))
+    spans += _surnames_before(text, spans)
     spans += _surnames_again(doc, _merge(spans, text), orgs)
     out = []
     for s, e in _split_at_ends(_merge(spans, text), orgs, text):
         if _lemma_before(text, s) in STREET_MARKERS:
             continue  # «на площади Марка Пьянкова»: a street's or a square's name
+        if VESSEL_BEFORE.search(text, max(0, s - 30), s):
+            add(doc, Mention("person_in_org", s, e))  # «теплоходе «Михаил Светлов»»: a ship's name
+            continue
         # a name an organisation is named after belongs to the organisation, found or not (GOLD.md); an
         # event's, a prize's is a person («конкурс чтецов имени Г. Тукая»), and so is «от имени X»
         named = _NAMED_AFTER_BEFORE.search(text, max(0, s - 8), s)
@@ -935,6 +949,25 @@ def _persons(doc: Doc, orgs: list[Mention], foreign: list[tuple[int, int]]) -> l
         if (latin := _LATIN_SPELLING.match(text, e)) and not any(m.start == latin.start(1) for m in out):
             out.append(Mention("person", *latin.span(1), {"name": latin[1]}))  # «Тийт Каск (Tiit Kask)»
     return sorted(out, key=lambda m: m.start)
+
+
+_WORD_BEFORE = re.compile(rf"(?<![\w-])({_NAME_WORD}) $")
+_WORD_AFTER = re.compile(rf" ({_NAME_WORD})")
+
+
+def _surnames_before(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A name and patronymic with the surname written before them, which natasha may leave out where it is a
+    town's name too («Проректор Назарова Гулнора Абдуллозода», «председателя Давлатовым Рустамом Саидзода»)."""
+    found = []
+    for s, e in spans:
+        words = text[s:e].split()
+        if len(words) != 2 or not (before := _WORD_BEFORE.search(text, max(0, s - 40), s)):
+            continue
+        after = _WORD_AFTER.match(text, e)
+        if (_SURNAME_SHAPED.search(before[1]) or "Surn" in _grammemes(before[1])) \
+                and surname_first([before[1], *words, *([after[1]] if after else [])], named=True):
+            found.append((before.start(1), e))
+    return found
 
 
 _WORDS_BEFORE = re.compile(r"(?:[А-ЯЁа-яё-]+\s+){1,5}$")

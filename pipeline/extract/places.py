@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 # Lemmas right before a name that make it a city (the trigger of a city not in the gazetteer). Not «столица»:
 # the name after it is what it is the capital of («столицы Бурятии»).
 CITY_MARKERS: frozenset[str] = frozenset({
@@ -41,11 +43,15 @@ REGION_MARKERS: frozenset[str] = frozenset({
     "река", "берег",  # «реки Нарвы», «на берегу Днепра»: the rivers towns are named after
     "станция",  # «на станции Северобайкальск»: a railway's (a border crossing's is the town's: «пункт пропуска Кяхта»)
     "озеро", "залив", "бухта", "пролив",  # «озера Валдай», «залива Анива»
-    "дельта", "устье", "исток", "гора", "вершина", "перевал", "хребет",  # «в дельте Терека», «на гору Эльбрус»
+    # «в дельте Терека», «левого притока Терека», «на гору Эльбрус»
+    "дельта", "устье", "исток", "приток", "гора", "вершина", "перевал", "хребет",
     # villages, which GOLD.md's cities and towns leave out (27 of 35 such names in the written gold):
     # «у села Филипповка», «в станице Рязанской», «в поселке Родники»
     "село", "станица", "поселок", "посёлок", "хутор", "деревня", "аул", "кишлак", "слобода",
 })
+# Of those, the ones that mark a name after them in the plural too («по берегам Терека»); a plural of others
+# may be of the town («в районах Омска»).
+PLURAL_MARKERS: frozenset[str] = frozenset({"берег", "приток", "исток"})
 # Case endings of a name's last word and what its nominative may end in instead, for the compound
 # names the dictionary does not know («Усть-Каменогорском» → «Усть-Каменогорск», «Йошкар-Оле» → «Йошкар-Ола»).
 CASE_ENDINGS: list[tuple[str, str]] = [
@@ -116,6 +122,7 @@ REGIONS_NOT_CITIES: frozenset[str] = frozenset({
     "кавказ", "заполярье", "алтай", "урал", "сибирь", "поволжье", "приморье", "забайкалье", "кубань", "кузбасс", "крым",
     "ямал", "таймыр", "камчатка", "чукотка", "байкал", "волга", "обь", "дон", "кама", "ока", "амур", "лена",
     "енисей", "иртыш", "ангара",
+    "алания",  # «Северная Осетия – Алания», not Alanya in Turkey (Аланья)
 })
 # States of the past that name-like phrases («Советский Союз») refer to, which no city is in.
 FORMER_STATES: frozenset[str] = frozenset({"советский союз", "российский империя", "союз сср", "ссср", "югославия",
@@ -162,6 +169,10 @@ LATIN_TOWN_WORDS: frozenset[str] = frozenset({
 })
 # Prepositions «in» of Czech, Slovak and Polish, before a town's name in its locative («v Kutné Hoře», «w Łomży»).
 LATIN_IN: frozenset[str] = frozenset({"v", "ve", "w", "we"})
+# Russian prepositions before a name in Latin letters that make it a place (a city, not a small town):
+# «визит в Forlì», «в Schwäbisch Gmünd прошли Дни Каширы». So does a town listed before it («из Егорьевска,
+# Слонима и Künzelsau»).
+RUSSIAN_BEFORE_LATIN_TOWN: frozenset[str] = frozenset({"в", "во", "из", "до"})
 # Case endings of a town's name in Latin letters beside an organisation's word or after «v»/«w», and what the
 # name ends in instead, each word of the name on its own:
 LATIN_CASE_ENDINGS: tuple[tuple[str, str], ...] = (
@@ -179,3 +190,10 @@ LATIN_CASE_ENDINGS: tuple[tuple[str, str], ...] = (
     # the Hungarian inessive and superessive («Jászberényben», «Szombathelyen», «Szolnokon»)
     ("ben", ""), ("ban", ""), ("en", ""), ("on", ""), ("ön", ""),
 )
+# Vessels, trains and aircraft, whose quoted names are neither persons nor towns («на круизном теплоходе
+# «Михаил Светлов»», «танкер «Оха»»): the stems of their words, before the opening quote.
+VESSEL_STEMS: tuple[str, ...] = (
+    "теплоход", "пароход", "судн", "судам", "судов", "танкер", "ледокол", "паром", "корабл", "лайнер", "яхт",
+    "катер", "траулер", "сейнер", "буксир", "барж", "самол[её]т", "поезд",
+)
+VESSEL_BEFORE = re.compile(rf"(?<![а-яё])(?:{'|'.join(VESSEL_STEMS)})[а-яё]*\s+«$", re.IGNORECASE)

@@ -90,6 +90,9 @@ CASES = [
     # A table whose caption, in the paragraph before it, gives its numbers' currency.
     ("Выручка распределилась по кварталам (тыс. руб.):\n\nПоказатель | I квартал | II квартал\n"
      "Экскурсии | 2 310 | 5 870", [(2_310_000, "RUB", "exact"), (5_870_000, "RUB", "exact")]),
+    # The sum in words between the number and the currency.
+    ("Получен грант в размере 2 480 000 (два миллиона четыреста восемьдесят тысяч) рублей.",
+     [(2_480_000, "RUB", "exact")]),
 ]
 
 

@@ -146,6 +146,11 @@ PERSONS = [
     # A person's Latin spelling in brackets is the person too; an office may be given in its own language.
     ("Вице-мэр Кохтла-Ярве Тийт Каск (Tiit Kask) выступил. Делегация во главе с мэром (kaupunginjohtaja) Пертти "
      "Хуттуненом прибыла.", ["Тийт Каск", "Tiit Kask", "Пертти Хуттунен"]),
+    # The surname before a name and patronymic is the person's, though it is a town's name too; a ship's name
+    # is no person.
+    ("Проректор Назарова Гулнора Абдуллозода выступила. Делегацию возглавил заместитель председателя города "
+     "Давлатов Рустам Саидзода. Туристы прибыли на теплоходе «Михаил Светлов».",
+     ["Назарова Гулнора Абдуллозода", "Давлатов Рустам Саидзода"]),
 ]
 
 ORGANIZATIONS = [
