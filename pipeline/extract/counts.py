@@ -75,6 +75,8 @@ def _noun(word: str, value: int | float | None = None) -> str | None:
     if governed and (fits := [p for p in ps if p.tag.POS == "NOUN" and (p.tag.case, p.tag.number) == governed
                               and not (word.islower() and NAMES & p.tag.grammemes)]) and ps[0].tag.POS in _NOUNISH:
         return fits[0].normal_form.replace("ё", "е")
+    if governed and any(p.tag.POS == "VERB" and p.is_known for p in ps):
+        return None  # «из них 1 200 прибыли на теплоходе»: a verb, where a noun would be in the number's form
     if word.islower() and all(NAMES & p.tag.grammemes for p in ps):
         return None  # a name in lower case that no resident's ending makes a noun
     for p in ps:
@@ -337,8 +339,8 @@ def counts_component(doc: Doc) -> Doc:
                 if (unit := _noun_before(doc, intro.start() if intro else before, last_unit.get(sentence))) is None:
                     continue
                 end = adjectives
-            elif not (_ends_phrase(doc, i) or _OF_THEM.match(text, e) or (intro and _preposition(doc, i))) \
-                    or not beside_dash:
+            elif not (_ends_phrase(doc, i) or _OF_THEM.match(text, e) or (
+                    intro and i < len(doc) and (_preposition(doc, i) or _may_be_verb(doc[i])))) or not beside_dash:
                 continue
             elif sentence in last_unit:
                 unit, end = last_unit[sentence], e
@@ -407,8 +409,9 @@ _MEASURE_HEADING = re.compile(
 _THOUSANDS = re.compile(r"[,(]\s*тыс\.?\s", re.IGNORECASE)
 _OF_THEM_HEAD = re.compile(r"^(?:из\s+них|в\s+т\.\s*ч\.|в\s+том\s+числе)\s*", re.IGNORECASE)
 _WORD = re.compile(r"[А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)*")
-_ELLIPSIS_INTRO = re.compile(r"(?:[-–—,:;]|(?<![а-яё])из\s+(?:них|которых)|(?<![а-яё])в\s+том\s+числе)\s*$",
-                             re.IGNORECASE)
+# «3,1 тыс. человек против более 8,5 тыс. в 2019 году»: a comparison counts the same noun
+_ELLIPSIS_INTRO = re.compile(r"(?:[-–—,:;]|(?<![а-яё])из\s+(?:них|которых)|(?<![а-яё])в\s+том\s+числе"
+                             r"|(?<![а-яё])против)\s*$", re.IGNORECASE)
 _LAST_WORD = re.compile(r"[а-яё]+\.?$", re.IGNORECASE)
 _SEMICOLON = re.compile(r";\s*")
 _AND_BEFORE = re.compile(r"(?<![а-яё])и\s+$")
@@ -559,6 +562,10 @@ def _ends_phrase(doc: Doc, i: int) -> bool:
     # «– около 33,4 тыс. Ежесуточно…»: an abbreviation's period, then a capital, ends the sentence
     return i >= len(doc) or doc[i].is_punct or doc[i].is_space or _is_verb(doc[i]) or (
         i > 0 and doc[i - 1].text.endswith(".") and doc[i].text[:1].isupper())
+
+
+def _may_be_verb(t: Token) -> bool:
+    return any(p.tag.POS == "VERB" and p.is_known for p in parses(t.text.lower()))
 
 
 def _is_verb(t: Token) -> bool:

@@ -805,7 +805,14 @@ def _legal_form_before(words: list[tuple[str, int, int]], k: int) -> int | None:
     while j >= 0 and k - j <= 3 and _ABBREVIATION.fullmatch(words[j][0]):
         form = j if _is_legal_form(words[j][0]) else form
         j -= 1
+    if form and _OWNERSHIP.fullmatch(words[form - 1][0]) and words[form - 1][2] + 1 == words[form][1]:
+        form -= 1  # «КГБ ПОУ «Ванинский колледж»»: whose institution it is, written apart from its kind
     return form
+
+
+# Who owns an institution, written apart from its kind: краевое государственное бюджетное («КГБ ПОУ»),
+# государственное автономное («ГА ПОУ»), муниципальное бюджетное («МБ ДОУ»).
+_OWNERSHIP = re.compile(r"[КФОМ]?Г[БАК]|М[БАК]")
 
 
 

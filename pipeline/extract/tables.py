@@ -124,12 +124,13 @@ def row_label(text: str, s: int) -> str | None:
     return text[line_start : separators[0][0]].strip()
 
 
-_YEAR = r"(?:19|20)\d\d(?:\s*(?:год|г\.))?"
+_YEAR = r"(?:19|20)\d\d(?:\s*(?:год[аеу]?|г\.))?"
 _MONTHS = "январь|февраль|март|апрель|май|июнь|июль|август|сентябрь|октябрь|ноябрь|декабрь"
 # A column's header that is a period: a year, a quarter, a half-year, a month, months from the year's start
-# («2019 год», «I квартал», «1 кв.», «1-е полугодие», «Май 2021», «9 месяцев»), the row's label names its numbers.
+# («2019 год», «I квартал», «1 кв.», «1-е полугодие», «Май 2021», «9 месяцев», «Навигация 2021 года»), the
+# row's label names its numbers.
 _PERIOD = re.compile(
-    rf"(?:{_YEAR}|(?:(?:[IV]{{1,3}}|[1-4](?:-?[йея])?)\s*(?:квартал|кв\.)|(?:[IV]{{1,2}}|[12](?:-?[еоя])?)\s*"
+    rf"(?:(?:навигаци[яи]|сезон|период)\s+)?(?:{_YEAR}|(?:(?:[IV]{{1,3}}|[1-4](?:-?[йея])?)\s*(?:квартал|кв\.)|(?:[IV]{{1,2}}|[12](?:-?[еоя])?)\s*"
     rf"полугодие|{_MONTHS}|\d{{1,2}}\s*месяц(?:а|ев))(?:\s+{_YEAR})?)", re.IGNORECASE)
 
 
