@@ -37,7 +37,9 @@ def extract(document: Document, year: int, city: str | None = None) -> Extractio
             or gazetteer.lookup_small([fold(city)], frozenset({"RU"}))) if city else None
 
     nlp = pipeline()
-    aliases: dict[tuple[str, ...], str] = {}  # shared by the blocks: an alias holds for the rest of the report
+    # shared by the blocks: an alias holds for the rest of the report, and so does a town's spelling
+    aliases: dict[tuple[str, ...], str] = {}
+    spelled_out: dict[str, Any] = {}
     vocab = hyphen_vocabulary(document.text)
     docs = []
     pieces = []
@@ -48,7 +50,7 @@ def extract(document: Document, year: int, city: str | None = None) -> Extractio
             doc = nlp.make_doc(reading.text)
             # the last line of the block before, which may be the caption of a table this one starts with
             before = document.blocks[index - 1] if index else None
-            doc.user_data.update(text=reading.text, year=year, aliases=aliases, home=home,
+            doc.user_data.update(text=reading.text, year=year, aliases=aliases, spelled_out=spelled_out, home=home,
                                  heading=document.text[heading.start : heading.end] if heading else "",
                                  before=last_line(document.text, before.start, before.end) if before else "")
             docs.append(doc)

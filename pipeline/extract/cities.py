@@ -11,7 +11,7 @@ import dataclasses
 import functools
 import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -37,6 +37,7 @@ from pipeline.extract.places import (
     KOREAN_INITIALS,
     LATIN_CASE_ENDINGS,
     LATIN_IN,
+    LATIN_PARTICLES,
     LATIN_TOWN_WORDS,
     LATIN_WORDS_NOT_CITIES,
     OTHER_NAMES,
@@ -54,16 +55,18 @@ _WHOLE_NAME = re.compile(r"[А-ЯЁ]+(?:[- ][А-ЯЁ]+){0,3}")
 
 
 _LATIN_NAME = re.compile(rf"[{LATIN_CAPITAL}][{LATIN_SMALL}]+(?:-[{LATIN_CAPITAL}][{LATIN_SMALL}]+)*")
-# «Сольнок (Szolnok)», «Кухмо (Kuhmo, Кайнуу, Финляндия)»
+# «Сольнок (Szolnok)», «Кухмо (Kuhmo, Кайнуу, Финляндия)», «Читта-ди-Кастелло (Città di Castello, Умбрия)»,
+# «Вильнёв-д’Аск (Villeneuve-d'Ascq)»
 _LATIN_IN_BRACKETS = re.compile(
-    rf" \(([{LATIN_CAPITAL}][{LATIN_SMALL}'’]+(?:[ -][{LATIN_CAPITAL}][{LATIN_SMALL}'’]+)*)[),]")
+    rf" \(([{LATIN_CAPITAL}][{LATIN_SMALL}'’]+(?:(?:[ -](?:(?:{'|'.join(LATIN_PARTICLES)})[ -])?|-d['’])"
+    rf"[{LATIN_CAPITAL}][{LATIN_SMALL}'’]+)*)[),]")
 _FORMER_NAME = re.compile(r"\b(" + "|".join(FORMER_NAME_BEFORE) + r")\s*[«(\"]?\s*", re.IGNORECASE)
 _LATIN_WORD = re.compile(rf"[A-Z{LATIN_SMALL}-]+")
 _LATIN_PART = re.compile(rf"[{LATIN_CAPITAL}{LATIN_SMALL}'’]+")
 
 
-def _latin_city(doc: Doc, i: int, paragraph: Callable[[], frozenset[str]], listed: bool = False
-                ) -> tuple[gazetteer.City, int] | None:
+def _latin_city(doc: Doc, i: int, paragraph: Callable[[], frozenset[str]], listed: bool = False,
+                spelled: Mapping[str, gazetteer.City] | None = None) -> tuple[gazetteer.City, int] | None:
     """A town in Latin letters, and its last token: where its country is named, or beside an organisation's
     word in its own language, which its name names («Tartu Ülikool», «Kiruna kommun», «Luleå tekniska
     universitet», «Musikschule Bad Ischl»), there in its own case too («Rovaniemen kaupunginhallitus»,
@@ -80,6 +83,10 @@ def _latin_city(doc: Doc, i: int, paragraph: Callable[[], frozenset[str]], liste
         glued += 2
     if glued > i:
         lasts.insert(0, glued)
+    # «Cantù», «Città di Castello», which the report gave in brackets after «Канту», «Читта-ди-Кастелло» before
+    for last in range(min(len(doc), i + 5) - 1, i - 1, -1) if spelled else ():
+        if doc[i : last + 1].text in spelled:
+            return spelled[doc[i : last + 1].text], last
     for last in lasts:
         word = doc[i : last + 1].text
         if word in LATIN_WORDS_NOT_CITIES:
@@ -99,6 +106,31 @@ def _latin_city(doc: Doc, i: int, paragraph: Callable[[], frozenset[str]], liste
             return city, last
         if (listed or (i > 0 and doc[i - 1].text.lower() in RUSSIAN_BEFORE_LATIN_TOWN)) and (
                 city := next((c for c in found if not gazetteer.is_small(c)), None)):
+            return city, last
+    return None
+
+
+def _spelled_out(doc: Doc, i: int, spelled: dict[str, gazetteer.City]) -> tuple[gazetteer.City, int] | None:
+    """A town by a Russian spelling no list has, given its own after it in brackets («Канту (Cantù,
+    Ломбардия, Италия)»), named as the text spells it in Russian; or by that Russian spelling again."""
+    text = text_of(doc)
+    for words, last in _candidate_words(doc, i):
+        written = " ".join(words).replace(" - ", "-")
+        if written in spelled:
+            return spelled[written], last
+        if any(gazetteer.lookup_first(town_keys(words[k:])) for k in range(1, len(words)) if words[k] != "-"):
+            continue  # «Город Вакканай (Wakkanai)», «Делегация Фуюаня (Fuyuan)»: a word before a town
+        if not (m := _LATIN_IN_BRACKETS.match(text, doc[last].idx + len(doc[last].text))):
+            continue
+        # the name as written, or after a word for a town («Stadt Weißwasser»; but «Città di Castello» is one)
+        first, _, rest = m[1].partition(" ")
+        for latin in (m[1], *([rest] if first in LATIN_TOWN_WORDS and rest else [])):
+            if not (city := gazetteer.latin_index().get(latin) or gazetteer.latin_names().get(latin)):
+                continue
+            # the nominative, or the name as written where that is closer to the Latin (indeclinable: «Канту»)
+            name = max(dict.fromkeys([written, _nominative_guess(written) if len(words) == 1 else written]),
+                       key=lambda n: gazetteer.closeness(n, latin))
+            spelled[latin] = spelled[written] = city = dataclasses.replace(city, name=name)
             return city, last
     return None
 
@@ -381,7 +413,7 @@ def _candidate_words(doc: Doc, i: int) -> list[tuple[list[str], int]]:
     runs: list[tuple[list[str], int]] = []
     words: list[str] = []
     j = i
-    while j < len(doc) and len(words) < gazetteer.longest_name_words():
+    while j < len(doc) and len(words) - words.count("-") < gazetteer.longest_name_words():
         t = doc[j]
         if not t.is_alpha:
             break
@@ -519,6 +551,9 @@ def cities_component(doc: Doc) -> Doc:
     renamed: str | None = home.country if home else None
     # where a name follows what announces a former one, found in one pass rather than at every capital
     former_at = {m.end(): m for m in _FORMER_NAME.finditer(text)}
+    # towns the report named by a Russian spelling no list has and their own in brackets («Канту (Cantù,
+    # Италия)»): either spelling → the town, named as the Russian one, for the rest of the report
+    spelled_out: dict[str, gazetteer.City] = doc.user_data.setdefault("spelled_out", {})
 
     def paragraph() -> frozenset[str]:
         if not paragraph_countries:
@@ -556,7 +591,7 @@ def cities_component(doc: Doc) -> Doc:
         if previous == "на" and not own_name and {p.tag.case for p in parses(t.text.lower())} <= {"loct", "datv"}:
             continue  # «город на Тереке», «на Урале»: a river's, a region's or an island's; a town is «в» one
         # natasha may read a Latin town as a person
-        latin = _latin_city(doc, t.i, paragraph, listed_after.get(t.i) is not None)
+        latin = _latin_city(doc, t.i, paragraph, listed_after.get(t.i) is not None, spelled_out)
         # In a person's name a word is no city, unless «город» announces it and the name is that one word
         # («в городе Кирове»); «главой города Вячеславом Франком» names the head.
         if not latin and any(s <= t.idx < e and (not marked or len(text[s:e].split()) > 1) for s, e in persons):
@@ -671,6 +706,8 @@ def cities_component(doc: Doc) -> Doc:
                 small[1] > t.i or not (_is_common_noun(t.text) or _adjective_here(doc, t.i))) else None
         if match is None:
             match = latin
+        if match is None and not former and "А" <= t.text[0] <= "Я" and not t.is_upper:
+            match = _spelled_out(doc, t.i, spelled_out)
         elsewhere = False  # a former name that the gazetteer has only as another country's town
         if match and former and renamed and (match[0].country != renamed or match[0].disputed) \
                 and match[0].name not in OTHER_NAMES:  # not a former name known as one («Виипури»)
@@ -697,8 +734,8 @@ def cities_component(doc: Doc) -> Doc:
                 # «Сольнок (Szolnok)»: the same town; «(Stadt Weißwasser, Германия)»: its name after the word
                 start = spelled.start(1)
                 while (word := text[start:].split(" ", 1)[0]) in LATIN_TOWN_WORDS \
-                        and start + len(word) < spelled.end(1):
-                    start += len(word) + 1
+                        and start + len(word) < spelled.end(1) and text[start + len(word) + 1].isupper():
+                    start += len(word) + 1  # not «Città di Castello»
                 add(doc, Mention("city", start, spelled.end(1), fields))
                 while i < len(doc) and doc[i].idx < spelled.end(1):
                     i += 1

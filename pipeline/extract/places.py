@@ -169,6 +169,9 @@ LATIN_TOWN_WORDS: frozenset[str] = frozenset({
 })
 # Prepositions «in» of Czech, Slovak and Polish, before a town's name in its locative («v Kutné Hoře», «w Łomży»).
 LATIN_IN: frozenset[str] = frozenset({"v", "ve", "w", "we"})
+# Small words inside towns' names in Latin letters («Città di Castello», «Saint-Jean-de-Luz», «Frankfurt am Main»).
+LATIN_PARTICLES: tuple[str, ...] = ("di", "de", "da", "del", "della", "la", "le", "les", "am", "an", "der", "im",
+                                    "sur", "en", "upon", "on")
 # Russian prepositions before a name in Latin letters that make it a place (a city, not a small town):
 # «визит в Forlì», «в Schwäbisch Gmünd прошли Дни Каширы». So does a town listed before it («из Егорьевска,
 # Слонима и Künzelsau»).
