@@ -110,6 +110,18 @@ def _latin_city(doc: Doc, i: int, paragraph: Callable[[], frozenset[str]], liste
     return None
 
 
+_BRACKETS = re.compile(r" \(([^()\n]{1,60})\)")
+
+
+def _country_in_brackets(text: str, end: int) -> str | None:
+    """The country named last in the brackets right after `end` («(КНР)», «(провинция Хэйлунцзян, КНР)»)."""
+    if not (m := _BRACKETS.match(text, end)):
+        return None
+    last = re.split(r"[,;]\s*", m[1])[-1].strip()
+    words = [fold(p.normal_form) for w in last.split() for p in parses(w.lower())[:1]]
+    return COUNTRIES.get(" ".join(words)) or COUNTRIES.get(fold(last.lower()))
+
+
 def _spelled_out(doc: Doc, i: int, spelled: dict[str, gazetteer.City]) -> tuple[gazetteer.City, int] | None:
     """A town by a Russian spelling no list has, given its own after it in brackets («Канту (Cantù,
     Ломбардия, Италия)»), named as the text spells it in Russian; or by that Russian spelling again."""
@@ -754,6 +766,13 @@ def cities_component(doc: Doc) -> Doc:
                       "latitude": None, "longitude": None, "population": None}
             add(doc, Mention("city", t.idx, doc[last].idx + len(doc[last].text), fields))
             i = last + 1
+        elif (listed := listed_after.get(t.i)) and not parses(t.text.lower())[0].is_known and not t.is_upper \
+                and (country := _country_in_brackets(text, t.idx + len(t.text))):
+            # a town no list has, listed after one and followed by its country («Фуюань и Тунцзян (провинция
+            # Хэйлунцзян, КНР)»)
+            fields = {"name": _nominative_guess(t.text), "country": country, "geonameid": None,
+                      "latitude": None, "longitude": None, "population": None}
+            add(doc, Mention("city", t.idx, t.idx + len(t.text), fields))
         elif announced and not _is_adjective(t.text) and not t.is_upper and not joined and not is_first_name(t.text) \
                 and not _region_or_country(t.text):
             # a name «город» announces that no list has; not «города Северо-Запада», «акима города Данияром»,
