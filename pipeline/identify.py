@@ -90,6 +90,17 @@ def city_from_file_name(name: str, text: str) -> str | None:
     return usual(max(candidates, key=score))  # in population order: the most populous of equals
 
 
+def _heading_spelled(name: str, headings: list[str]) -> str | None:
+    """A heading that spells the file name's city in Russian («АЗНАКАЕВО» for «aznakayevo»), for a town
+    the gazetteer does not have."""
+    from pipeline.extract import gazetteer
+
+    for h in headings[:5]:
+        if re.fullmatch(r"[А-ЯЁа-яё -]{3,40}", h.strip()) and gazetteer.closeness(h.strip(), name) >= 0.8:
+            return "-".join(w.capitalize() for w in h.strip().lower().split("-"))
+    return None
+
+
 def _in_any_case(spelling: str) -> str:
     """A pattern for a city's name in some case: each word's stem and an ending of its own."""
     words = [re.escape(w[: max(3, len(w) - 2)]) + r"\w{0,4}" for w in re.split(r"[- ]", spelling.lower())]
@@ -153,7 +164,8 @@ def identify(stem: str, text: str, headings: list[str], year: int | None = None)
     city = city_from_text(text, headings)
     if m:
         y = year or int(m["year"])
-        city = city or city_from_file_name(m["city"], text) or m["city"].capitalize()
+        city = city or city_from_file_name(m["city"], text) or _heading_spelled(m["city"], headings) \
+            or m["city"].capitalize()
         return Identity(f"{m['city'].lower()}-{y}", city, y)
     y = year or year_from_text(text)
     if y is None:

@@ -37,3 +37,8 @@ def test_a_file_name_no_city_spells_is_kept_as_written():
 
 def test_a_small_town_the_text_does_not_name_is_not_the_reports_city():
     assert identify("suzdal-2023", "Отчёт за 2023 год.", []).city == "Suzdal"
+
+
+def test_a_town_the_gazetteer_lacks_is_named_by_the_heading_that_spells_the_file_name():
+    assert identify("aznakayevo-2021", "АЗНАКАЕВО\n\nОтчёт.", ["АЗНАКАЕВО", "Отчёт"]).city == "Азнакаево"
+    assert identify("aznakayevo-2021", "ОТЧЁТ\n\nТекст.", ["ОТЧЁТ"]).city == "Aznakayevo"

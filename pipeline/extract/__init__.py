@@ -34,7 +34,7 @@ def extract(document: Document, year: int, city: str | None = None) -> Extractio
     from pipeline.extract.tables import last_line
 
     home = (gazetteer.lookup(fold(city)) or gazetteer.latin_index().get(city)
-            or gazetteer.lookup_small([fold(city)], frozenset({"RU"}))) if city else None
+            or gazetteer.lookup_small([fold(city)], frozenset({"RU"})) or gazetteer.unlisted(city)) if city else None
 
     nlp = pipeline()
     # shared by the blocks: an alias holds for the rest of the report, and so does a town's spelling

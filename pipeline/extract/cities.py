@@ -35,6 +35,7 @@ from pipeline.extract.places import (
     FORMER_NAME_BEFORE,
     FORMER_STATES,
     KOREAN_INITIALS,
+    LANGUAGE_MARKERS,
     LATIN_CASE_ENDINGS,
     LATIN_IN,
     LATIN_PARTICLES,
@@ -108,6 +109,28 @@ def _latin_city(doc: Doc, i: int, paragraph: Callable[[], frozenset[str]], liste
                 city := next((c for c in found if not gazetteer.is_small(c)), None)):
             return city, last
     return None
+
+
+# A town's name in another language in brackets after it, with the language's abbreviation or not.
+_OTHER_SPELLING = re.compile(
+    rf" \((?P<language>(?:{'|'.join(LANGUAGE_MARKERS)})\s*[–—-]?\s*)?"
+    rf"(?P<name>[А-ЯЁ{gazetteer.NATIVE_UPPER}][а-яё{''.join(gazetteer.NATIVE_LETTERS)}]+"
+    rf"(?:[ -][А-ЯЁ{gazetteer.NATIVE_UPPER}][а-яё{''.join(gazetteer.NATIVE_LETTERS)}]+)?)\)")
+
+
+def _spelling_of(m: re.Match[str], city: gazetteer.City) -> bool:
+    """The name in brackets is the town's in another language: it says which, or the name has a letter of
+    another alphabet, or it is close to the town's and no place the dictionary knows («Чистай»; not
+    «Казань (Татарстан)», a region)."""
+    name = m["name"]
+    if fold(name.lower()) in COUNTRIES or fold(name.lower()) in REGIONS_NOT_CITIES:
+        return False
+    if m["language"] or gazetteer.NATIVE_LETTERS.intersection(name.lower()):
+        return True
+    first = parses(name.lower())[0]
+    other = gazetteer.lookup_first(town_keys([name]))
+    return "Geox" not in first.tag and gazetteer.closeness(name, city.name) >= 0.4 \
+        and (other is None or other.geonameid == city.geonameid)
 
 
 _BRACKETS = re.compile(r" \(([^()\n]{1,60})\)")
@@ -412,7 +435,15 @@ def _nominative_guess(word: str) -> str:
     return word
 
 
-_NO_TOWNS = frozenset(COUNTRIES) | REGIONS_NOT_CITIES | FORMER_STATES
+_SMALL_WORD_NEXT = re.compile(r" [а-яё]+[»\"]")
+
+
+def _quoted_word(text: str, start: int, length: int) -> bool:
+    """The word at `start` is alone in quotes, or first before a word in small letters («Туган тел», «Парма
+    гор»): a name's word."""
+    return 0 < start and text[start - 1] in "«\"" and (text[start + length : start + length + 1] in ("»", '"')
+                                                      or bool(_SMALL_WORD_NEXT.match(text, start + length)))
+_NO_TOWNS = frozenset(COUNTRIES) | REGIONS_NOT_CITIES | FORMER_STATES | REGION_MARKERS  # «города Республики Коми»
 
 
 def _region_or_country(word: str) -> bool:
@@ -600,7 +631,8 @@ def cities_component(doc: Doc) -> Doc:
             continue  # «Алтай-Тур», «Волга-Днепр»: a part of a compound whose first part names no city
         if previous in REGION_MARKERS or previous in NAMED_AFTER or (previous in STREET_MARKERS and not own_name):
             continue
-        if previous == "на" and not own_name and {p.tag.case for p in parses(t.text.lower())} <= {"loct", "datv"}:
+        if previous == "на" and not own_name and "loct" in (cases := {p.tag.case for p in parses(t.text.lower())}) \
+                and not cases & {"nomn", "accs"}:
             continue  # «город на Тереке», «на Урале»: a river's, a region's or an island's; a town is «в» one
         # natasha may read a Latin town as a person
         latin = _latin_city(doc, t.i, paragraph, listed_after.get(t.i) is not None, spelled_out)
@@ -639,8 +671,7 @@ def cities_component(doc: Doc) -> Doc:
                 break
             if adjective:
                 continue
-            alone_quoted = len(words) == 1 and not marked and 0 < t.idx and text[t.idx - 1] in "«\"" \
-                and text[t.idx + len(t.text) : t.idx + len(t.text) + 1] in ("»", '"')
+            alone_quoted = len(words) == 1 and not marked and _quoted_word(text, t.idx, len(t.text))
             if alone_quoted and _adjective_city(parses(t.text.lower())):
                 continue  # «пляжи «Центральный» и «Донской»»: a quoted adjective names something else
             if "-" in words and not marked and _adjective_before_noun(doc, last) and (whole := gazetteer.lookup_first(
@@ -710,6 +741,9 @@ def cities_component(doc: Doc) -> Doc:
         if match is None and (marked or not known or (place_named and _place_word(t.text))) \
                 and (marked or not _adjective_here(doc, t.i)):  # «Пятигорского государственного университета»
             match = _small_town(doc, t.i, sentence_countries[sentence], marked)
+            if match and _quoted_word(text, t.idx, len(t.text)) and not marked \
+                    and match[0].country not in {"RU", *sentence_countries[sentence], *paragraph()}:
+                match = None  # «Корё сарам»: a word of a quoted name, as a foreign town's alone in quotes
         elif match is None and (listed := listed or _listed_before(doc, t.i)):
             small = _small_town(doc, t.i, frozenset({listed}), marked)
             # «в Анадыре и Певеке»; a common word or an adjective only as the first of a name's words
@@ -737,6 +771,8 @@ def cities_component(doc: Doc) -> Doc:
             if elsewhere:
                 fields |= {"country": renamed, "geonameid": None, "latitude": None, "longitude": None,
                            "population": None}
+            elif city.geonameid == gazetteer.UNLISTED:
+                fields |= {"geonameid": None, "latitude": None, "longitude": None, "population": None}
             add(doc, Mention("city", t.idx, end, fields))
             if (first := re.split(r"[- ]", fold(city.name))[0]) != fold(city.name):
                 compounds.setdefault(first, city)
@@ -750,6 +786,11 @@ def cities_component(doc: Doc) -> Doc:
                     start += len(word) + 1  # not «Città di Castello»
                 add(doc, Mention("city", start, spelled.end(1), fields))
                 while i < len(doc) and doc[i].idx < spelled.end(1):
+                    i += 1
+            elif (other := _OTHER_SPELLING.match(text, end)) and _spelling_of(other, city):
+                # «Казани (тат. Казан)», «Костанай (Қостанай)», «Чистополем (Чистай)»: its name in another language
+                add(doc, Mention("city", *other.span("name"), fields))
+                while i < len(doc) and doc[i].idx < other.end("name"):
                     i += 1
             if i + 1 < len(doc) and doc[i].text in _LIST_GAPS:
                 listed_after[i + 1] = city.country  # «в Аргуне, Шали», «Сухой Лог – Богданович»

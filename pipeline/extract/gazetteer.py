@@ -65,12 +65,19 @@ def _russian_names(city: dict[str, Any]) -> list[str]:
 
 
 # Letters of the Cyrillic alphabets of Russia's and its neighbours' languages that Russian has not (Bashkir,
-# Tatar, Chuvash, Kazakh, Ukrainian, Belarusian…): a name with one is a town's name in that language.
-NATIVE_LETTERS = frozenset("әөүҡҙңғһҫӑӗӳҗқұіїєґўӊӧӱҥӓӹ")
+# Tatar, Chuvash, Kazakh, Ukrainian, Belarusian, Serbian…): a name with one is a town's name in that language.
+NATIVE_LETTERS = frozenset("әөүҡҙңғһҫӑӗӳҗқұіїєґўӊӧӱҥӓӹјћђљњџ")
 
 
-_NATIVE_UPPER = "".join(NATIVE_LETTERS).upper()
-_NATIVE_NAME = re.compile(rf"^[А-ЯЁ{_NATIVE_UPPER}][^\n]*[{''.join(NATIVE_LETTERS)}{_NATIVE_UPPER}][^\n]*$",
+NATIVE_UPPER = "".join(NATIVE_LETTERS).upper()
+# Those letters as Russian writes their sounds, for a name GeoNames does not have in that alphabet
+# («Қостанай»: Костанай).
+_NATIVE_TO_RUSSIAN = str.maketrans({
+    "ә": "а", "ө": "о", "ү": "у", "ҡ": "к", "ҙ": "з", "ң": "н", "ғ": "г", "һ": "х", "ҫ": "с", "ӑ": "а", "ӗ": "е",
+    "ӳ": "у", "җ": "ж", "қ": "к", "ұ": "у", "і": "и", "ї": "и", "є": "е", "ґ": "г", "ў": "у", "ӊ": "н", "ӧ": "о",
+    "ӱ": "у", "ҥ": "н", "ӓ": "а", "ӹ": "ы", "ј": "й", "ћ": "ч", "ђ": "дж", "љ": "ль", "њ": "нь", "џ": "дж",
+})
+_NATIVE_NAME = re.compile(rf"^[А-ЯЁ{NATIVE_UPPER}][^\n]*[{''.join(NATIVE_LETTERS)}{NATIVE_UPPER}][^\n]*$",
                           re.MULTILINE)
 
 
@@ -179,7 +186,8 @@ def longest_name_words() -> int:
 def lookup(key: str, countries: frozenset[str] = frozenset()) -> City | None:
     """The city named `key` (folded); among homonyms, one in a context country, else the most populous."""
     key = fold(key)
-    found = index().get(key) or (native_index().get(key) if NATIVE_LETTERS.intersection(key) else None)
+    found = index().get(key) or (native_index().get(key) or index().get(key.translate(_NATIVE_TO_RUSSIAN))
+                                 if NATIVE_LETTERS.intersection(key) else None)
     if not found:
         return None
     return next((c for c in found if c.country in countries), found[0])
@@ -297,6 +305,17 @@ def _spellings() -> dict[int, tuple[str, ...]]:
         for city in found:
             by_id.setdefault(city.geonameid, {})[city.name] = None
     return {geonameid: tuple(names) for geonameid, names in by_id.items()}
+
+
+UNLISTED = 0  # the GeoNames id of a town GeoNames' lists do not have
+
+
+def unlisted(name: str) -> City | None:
+    """A report's own Russian town that GeoNames' lists do not have («Азнакаево»): named as the report names
+    it, with no place on the map."""
+    if not _RUSSIAN_NAME.match(name):
+        return None
+    return City(UNLISTED, name, "RU", 0.0, 0.0, 0, "", False)
 
 
 def is_small(city: City) -> bool:

@@ -89,7 +89,7 @@ PLACE_ADJECTIVE_STEMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("ский", ("ск", "", "ь", "а", "ы", "и", "о", "е", "я")),
 )
 # Letters of names: Russian, and the Cyrillic letters of Mongolian, Buryat and Kazakh names («Мөнхбаяр»).
-_UPPER, _LOWER = "А-ЯЁӨҮҺӘІҢҒҚҰҖ", "а-яёөүһәіңғқұҗ"
+_UPPER, _LOWER = "А-ЯЁӨҮҺӘІҢҒҚҰҖЈЋЂЉЊЏ", "а-яёөүһәіңғқұҗјћђљњџ"
 _NAME_WORD = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?"
 TURKIC_SON_OF = ("улы", "кызы", "угли", "оглы", "уулу", "гызы", "кизи")
 # A Turkic patronymic: the father's name and «son of»/«daughter of» between the name and the surname

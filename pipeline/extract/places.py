@@ -169,6 +169,13 @@ LATIN_TOWN_WORDS: frozenset[str] = frozenset({
 })
 # Prepositions «in» of Czech, Slovak and Polish, before a town's name in its locative («v Kutné Hoře», «w Łomży»).
 LATIN_IN: frozenset[str] = frozenset({"v", "ve", "w", "we"})
+# Words that say a town's name in brackets is its name in another language («Казани (тат. Казан)», «Емвы
+# (по-коми – Емдін)», «Крагуевцем (серб. Крагујевац)»).
+LANGUAGE_MARKERS: tuple[str, ...] = (
+    r"тат\.", r"башк\.", r"чуваш\.", r"удм\.", r"каз\.", r"кирг\.", r"узб\.", r"тадж\.", r"туркм\.", r"азерб\.",
+    r"арм\.", r"груз\.", r"осет\.", r"серб\.", r"болг\.", r"бел\.", r"укр\.", r"эст\.", r"фин\.", r"якут\.", r"бур\.",
+    r"тув\.", r"калм\.", r"(?:по-)?коми", r"по-[а-я]+(?:ски|цки)", r"на [а-я]+ом(?:\s+языке)?",
+)
 # Small words inside towns' names in Latin letters («Città di Castello», «Saint-Jean-de-Luz», «Frankfurt am Main»).
 LATIN_PARTICLES: tuple[str, ...] = ("di", "de", "da", "del", "della", "la", "le", "les", "am", "an", "der", "im",
                                     "sur", "en", "upon", "on")

@@ -355,6 +355,17 @@ CASES = [
     # a name no list has, listed after a town and followed by its country in brackets
     ("2. Фуюань и Тунцзян (провинция Хэйлунцзян, КНР). В Джаве и Квайсе (расходы — 1,35 млн рублей).",
      [("Фуюань", "Фуюань", "CN"), ("Тунцзян", "Тунцзян", "CN")]),
+    # a town's name in another language in brackets, said or by its letters or close to the town's; not a region
+    ("Из Казани (тат. Казан), Уральска (Орал), Костанай (Қостанай), Чистополя (Чистай), Емвы (по-коми – Емдін) и "
+     "Крагуевца (Крагујевац). Ижевск (Удмуртия).",
+     [("Казани", "Казань", "RU"), ("Казан", "Казань", "RU"), ("Уральска", "Уральск", "KZ"), ("Орал", "Уральск", "KZ"),
+      ("Костанай", "Костанай", "KZ"), ("Қостанай", "Костанай", "KZ"), ("Чистополя", "Чистополь", "RU"),
+      ("Чистай", "Чистополь", "RU"), ("Емвы", "Емва", "RU"), ("Емдін", "Емва", "RU"), ("Крагуевца", "Крагуевац", "RS"),
+      ("Крагујевац", "Крагуевац", "RS"), ("Ижевск", "Ижевск", "RU")]),
+    # a foreign town's name first in a quoted name before a word in small letters, «Республики» after «города»,
+    # a river after «на»: no towns
+    ("Центр «Туган тел», конкурс «Парма гор», выставка «Катайск – город на Исети», города Республики Коми.",
+     [("Катайск", "Катайск", "RU")]),
     # a ship is named after a town, and «город-побратим» starting a line is no person's word
     ("Пришвартовался танкер «Оха».\n2. Город-побратим Истаравшан (Республика Таджикистан)",
      [("Истаравшан", "Истаравшан", "TJ")]),
@@ -419,6 +430,14 @@ def test_the_reports_own_small_town(extract_records):
     """A small town the gazetteer lists only among small towns is a town wherever its own report names it."""
     text = "Программа «Суздаль – 1000». Растёт интерес к Суздалю.\n"
     assert [r.name for r in extract_records(text, "city", 2023, "Суздаль")] == ["Суздаль", "Суздаль"]
+
+
+def test_the_reports_own_town_the_gazetteer_lacks(extract_records):
+    """A report's own town that GeoNames' lists lack is a Russian town wherever the report names it, with no
+    place on the map."""
+    found = extract_records("Соглашение между Азнакаево и Ыспартой подписано.\n", "city", 2021, "Азнакаево")
+    assert [(r.text, r.name, r.country, r.geonameid is None, r.latitude is None) for r in found] == [
+        ("Азнакаево", "Азнакаево", "RU", True, True), ("Ыспартой", "Ыспарта", "TR", False, False)]
 
 
 def test_the_reports_own_city_in_a_brand_and_after_a_streets_word(extract_records):
