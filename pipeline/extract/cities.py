@@ -127,6 +127,8 @@ def _spelling_of(m: re.Match[str], city: gazetteer.City) -> bool:
         return False
     if m["language"] or gazetteer.NATIVE_LETTERS.intersection(name.lower()):
         return True
+    if " " in name:
+        return False  # «Сарапулом (Удмуртская Республика)»: a region
     first = parses(name.lower())[0]
     other = gazetteer.lookup_first(town_keys([name]))
     return "Geox" not in first.tag and gazetteer.closeness(name, city.name) >= 0.4 \
@@ -313,6 +315,9 @@ def _name_keys(words: tuple[str, ...]) -> tuple[str, ...]:
         keys += [surface] + [fold(p.normal_form) for p in ps if p.tag.POS == "NOUN"]
         if not ps[0].is_known:  # a foreign name the dictionary only guesses at: «Тяньцзине», «Эрдэнэта»
             keys += _ending_guesses(surface)
+        if gazetteer.NATIVE_LETTERS.intersection(surface) and not is_first_name(
+                russian := surface.translate(gazetteer.NATIVE_TO_RUSSIAN)):
+            keys.append(russian)  # «Қостанай» as written: Костанай; not «Ӧльга», a name
         elif all({"Name", "Surn"} & p.tag.grammemes for p in ps):  # or knows only as someone's: «Сиане» (Сиана)
             keys += [g for g in _ending_guesses(surface) if g != surface and not g.startswith(surface)]
         keys += [fold(p.normal_form) for p in ps if p.tag.POS == "ADJF"]  # «Мирного»: Мирный

@@ -311,6 +311,7 @@ def counts_component(doc: Doc) -> Doc:
     # a change, from one exact number to another.
     pairs = [_pair(text, runs[k], runs[k + 1]) if k + 1 < len(runs) else None for k in range(len(runs))]
     quoted = _quoted(text)
+    previous: tuple[int, str, int] | None = None  # the last count's end, noun and thousands
     for k, (s, e, value, i) in enumerate(runs):
         if overlaps(doc, s, e, "date", "money") or any(qs < s < qe for qs, qe in quoted):
             continue  # a number in a «quoted name» is part of the name («фестиваль «Два берега»»)
@@ -318,6 +319,10 @@ def counts_component(doc: Doc) -> Doc:
         noun = counted_noun(doc, runs[k + 1][3] if pairs[k] else i, runs[k + 1][2] if pairs[k] else value)
         if noun is None and (shared := _modifiers_end(doc, i)) is not None and (unit := _shared_noun(doc, runs, k)):
             noun = unit, shared  # the noun of the last in a list of numbers with adjectives
+        if noun is None and previous and text[previous[0] : s] == " (" and text[e : e + 1] == ")":
+            # «412 мероприятий (586)», «52,3 тыс. зрителей (97,8)»: the year before's figure, in the same thousands
+            noun = previous[1], e
+            value = _amount(value * previous[2]) if previous[2] > 1 and value < previous[2] else value
         if noun is None and (_ends_phrase(doc, i) or doc[i].text in ("и", "|")):
             # «количество онлайн-просмотров превысило 640 тысяч», a table's «Количество участников»
             if (unit := _number_of(text, sentence[0], s)) is None and (
@@ -370,6 +375,7 @@ def counts_component(doc: Doc) -> Doc:
         elif k and pairs[k - 1]:
             qualifier, start = ("at_most", start) if pairs[k - 1] == "at_least" else ("exact", s)
         last_unit[sentence] = unit
+        previous = end, unit, _thousands_of(text, runs[k])
         add(doc, Mention("count", start, end, {"value": value, "qualifier": qualifier, "unit": unit}))
     return doc
 

@@ -72,7 +72,7 @@ NATIVE_LETTERS = frozenset("әөүҡҙңғһҫӑӗӳҗқұіїєґўӊӧӱҥӓӹ
 NATIVE_UPPER = "".join(NATIVE_LETTERS).upper()
 # Those letters as Russian writes their sounds, for a name GeoNames does not have in that alphabet
 # («Қостанай»: Костанай).
-_NATIVE_TO_RUSSIAN = str.maketrans({
+NATIVE_TO_RUSSIAN = str.maketrans({
     "ә": "а", "ө": "о", "ү": "у", "ҡ": "к", "ҙ": "з", "ң": "н", "ғ": "г", "һ": "х", "ҫ": "с", "ӑ": "а", "ӗ": "е",
     "ӳ": "у", "җ": "ж", "қ": "к", "ұ": "у", "і": "и", "ї": "и", "є": "е", "ґ": "г", "ў": "у", "ӊ": "н", "ӧ": "о",
     "ӱ": "у", "ҥ": "н", "ӓ": "а", "ӹ": "ы", "ј": "й", "ћ": "ч", "ђ": "дж", "љ": "ль", "њ": "нь", "џ": "дж",
@@ -186,8 +186,7 @@ def longest_name_words() -> int:
 def lookup(key: str, countries: frozenset[str] = frozenset()) -> City | None:
     """The city named `key` (folded); among homonyms, one in a context country, else the most populous."""
     key = fold(key)
-    found = index().get(key) or (native_index().get(key) or index().get(key.translate(_NATIVE_TO_RUSSIAN))
-                                 if NATIVE_LETTERS.intersection(key) else None)
+    found = index().get(key) or (native_index().get(key) if NATIVE_LETTERS.intersection(key) else None)
     if not found:
         return None
     return next((c for c in found if c.country in countries), found[0])
