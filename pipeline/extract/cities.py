@@ -155,10 +155,10 @@ def _spelled_out(doc: Doc, i: int, spelled: dict[str, gazetteer.City]) -> tuple[
         written = " ".join(words).replace(" - ", "-")
         if written in spelled:
             return spelled[written], last
-        if any(gazetteer.lookup_first(town_keys(words[k:])) for k in range(1, len(words)) if words[k] != "-"):
-            continue  # «Город Вакканай (Wakkanai)», «Делегация Фуюаня (Fuyuan)»: a word before a town
         if not (m := _LATIN_IN_BRACKETS.match(text, doc[last].idx + len(doc[last].text))):
             continue
+        if any(gazetteer.lookup_first(town_keys(words[k:])) for k in range(1, len(words)) if words[k] != "-"):
+            continue  # «Город Вакканай (Wakkanai)», «Делегация Фуюаня (Fuyuan)»: a word before a town
         # the name as written, or after a word for a town («Stadt Weißwasser»; but «Città di Castello» is one)
         first, _, rest = m[1].partition(" ")
         for latin in (m[1], *([rest] if first in LATIN_TOWN_WORDS and rest else [])):
