@@ -138,7 +138,7 @@ def _spelling_of(m: re.Match[str], city: gazetteer.City) -> bool:
 _BRACKETS = re.compile(r" \(([^()\n]{1,60})\)")
 
 
-def _country_in_brackets(text: str, end: int) -> str | None:
+def country_in_brackets(text: str, end: int) -> str | None:
     """The country named last in the brackets right after `end` («(КНР)», «(провинция Хэйлунцзян, КНР)»)."""
     if not (m := _BRACKETS.match(text, end)):
         return None
@@ -147,11 +147,13 @@ def _country_in_brackets(text: str, end: int) -> str | None:
     return COUNTRIES.get(" ".join(words)) or COUNTRIES.get(fold(last.lower()))
 
 
-def _spelled_out(doc: Doc, i: int, spelled: dict[str, gazetteer.City]) -> tuple[gazetteer.City, int] | None:
-    """A town by a Russian spelling no list has, given its own after it in brackets («Канту (Cantù,
-    Ломбардия, Италия)»), named as the text spells it in Russian; or by that Russian spelling again."""
+def _spelled_out(doc: Doc, candidates: list[tuple[list[str], int]], spelled: dict[str, gazetteer.City]
+                 ) -> tuple[gazetteer.City, int] | None:
+    """A town by a Russian spelling no list has (one of the `candidates` runs of words), given its own after it
+    in brackets («Канту (Cantù, Ломбардия, Италия)»), named as the text spells it in Russian; or by that
+    Russian spelling again."""
     text = text_of(doc)
-    for words, last in _candidate_words(doc, i):
+    for words, last in candidates:
         written = " ".join(words).replace(" - ", "-")
         if written in spelled:
             return spelled[written], last
@@ -645,9 +647,10 @@ def cities_component(doc: Doc) -> Doc:
         # («в городе Кирове»); «главой города Вячеславом Франком» names the head.
         if not latin and any(s <= t.idx < e and (not marked or len(text[s:e].split()) > 1) for s, e in persons):
             continue
-        if surname_first([t.text, *_words_after(doc, t.i, 3)]):
+        if t.i + 2 < len(doc) and is_first_name(doc[t.i + 1].text) and surname_first(
+                [t.text, *_words_after(doc, t.i, 3)]):
             continue  # «резчик Киле Пётр Андреевич»: a surname before the name and patronymic
-        if VESSEL_BEFORE.search(text, max(0, t.idx - 30), t.idx):
+        if t.idx and text[t.idx - 1] == "«" and VESSEL_BEFORE.search(text, max(0, t.idx - 30), t.idx):
             continue  # «танкер «Оха»»: a ship named after the town
         sentence = sentence_of(doc, t.idx)
         if sentence not in sentence_countries:
@@ -659,7 +662,8 @@ def cities_component(doc: Doc) -> Doc:
         listed = listed_after.get(t.i)
         match = None
         adjective_compound = None
-        for words, last in _candidate_words(doc, t.i):
+        candidates = _candidate_words(doc, t.i)
+        for words, last in candidates:
             keys = town_keys(words, marked)
             adjective = len(words) == 1 and not marked and _adjective_here(doc, t.i)
             if home is not None and fold(home.name) in keys:
@@ -758,7 +762,7 @@ def cities_component(doc: Doc) -> Doc:
         if match is None:
             match = latin
         if match is None and not former and "А" <= t.text[0] <= "Я" and not t.is_upper:
-            match = _spelled_out(doc, t.i, spelled_out)
+            match = _spelled_out(doc, candidates, spelled_out)
         elsewhere = False  # a former name that the gazetteer has only as another country's town
         if match and former and renamed and (match[0].country != renamed or match[0].disputed) \
                 and match[0].name not in OTHER_NAMES:  # not a former name known as one («Виипури»)
@@ -813,7 +817,7 @@ def cities_component(doc: Doc) -> Doc:
             add(doc, Mention("city", t.idx, doc[last].idx + len(doc[last].text), fields))
             i = last + 1
         elif (listed := listed_after.get(t.i)) and not parses(t.text.lower())[0].is_known and not t.is_upper \
-                and (country := _country_in_brackets(text, t.idx + len(t.text))):
+                and (country := country_in_brackets(text, t.idx + len(t.text))):
             # a town no list has, listed after one and followed by its country («Фуюань и Тунцзян (провинция
             # Хэйлунцзян, КНР)»)
             fields = {"name": _nominative_guess(t.text), "country": country, "geonameid": None,

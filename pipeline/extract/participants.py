@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from pipeline.extract import gazetteer
-from pipeline.extract.cities import name_keys
+from pipeline.extract.cities import country_in_brackets, name_keys
 from pipeline.extract.mention import Mention, add, line_at, mentions, overlaps, sentence_of, text_of
 from pipeline.extract.money import ISO_CODES
 from pipeline.extract.morph import (
@@ -1074,12 +1074,9 @@ def _only_towns(words: list[str]) -> bool:
                                or gazetteer.lookup_small(name_keys(words), frozenset({"RU"})) is not None)
 
 
-_COUNTRY_AFTER = re.compile(r"\s*\(([А-ЯЁ][а-яё]+)\)")
-
-
 def _town_of_country_after(text: str, word: str, end: int) -> bool:
     """A word followed by a country in brackets that names a town of it («Борисов (Беларусь)»)."""
-    if not (m := _COUNTRY_AFTER.match(text, end)) or (country := COUNTRIES.get(fold(_lemma(m[1])))) is None:
+    if (country := country_in_brackets(text, end)) is None:
         return False
     town = gazetteer.lookup_first(name_keys([word]), frozenset({country}))
     return town is not None and town.country == country
