@@ -748,10 +748,10 @@ def _latin_names(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for words in _latin_runs(text):
         capitals = [i for i, (w, _) in enumerate(words) if w[:1].isupper()]
-        if not capitals:
-            continue
-        first = capitals[0]
-        last = max(i for i, (w, _) in enumerate(words) if _LATIN_CAPITALISED.match(w) or latin_org_word(w))
+        ends = [i for i, (w, _) in enumerate(words) if _LATIN_CAPITALISED.match(w) or latin_org_word(w)]
+        if not capitals or not ends:
+            continue  # «Ⱥ»: a capital no Latin name starts with
+        first, last = capitals[0], ends[-1]
         if last + 2 < len(words) and words[last + 1][0] in LATIN_OF and latin_org_word(words[last][0]):
             last = len(words) - 1  # «Norsk institutt for naturforskning», «Institutet för rymdfysik»
         run = words[first : last + 1]

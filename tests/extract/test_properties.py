@@ -18,6 +18,7 @@ ANY = st.text(max_size=300)
 @given(st.one_of(REPORTISH, ANY, st.tuples(REPORTISH, ANY).map("".join)))
 @example("\U00017000")  # a letter without a Unicode name in this Python, which pymorphy3 asks for
 @example("В 2023 году прошло \U00017000 встреч и 5 \U00017000\U00017001 в Омске")
+@example("Ⱥ")  # a capital that no Latin name's pattern starts with
 def test_any_text_gives_valid_records(text):
     for type_ in ("city", "date", "count", "money", "person", "organization"):
         records_of(text, type_)  # slicing is asserted inside; validation happens in extract()
