@@ -281,76 +281,99 @@ _Y1 = rf"(?:\s+(?P<y1>{_Y}){_YW}?)"
 _Y2 = rf"(?:\s+(?P<y2>{_Y}){_YW}?)"
 _NUMERIC_YW = r"(?:\s*(?:года|г\.))?"
 _DECADE_WORD = r"(?:год(?:ов|ы|ах|ам)|гг\.?)(?![а-яё])"  # after «1990-х», «2000-е»
-PATTERNS: list[tuple[re.Pattern[str], Builder]] = [
+# What a text must hold for a pattern to match in it (each cue a part no match of the pattern is without): a
+# pattern is run only where its cues are. Most blocks have no month's name, century or quarter, and where a
+# pattern starts with optional words, re tries it at every position: scanning for them took a tenth of the
+# extraction's time.
+CUES: dict[str, re.Pattern[str]] = {name: _p(cue) for name, cue in {
+    "digit": r"\d", "dash": r"[-–—]", "so": r"\bсо?\s", "month": _M, "year": r"(?:1\d|2[01])\d\d",
+    "this_year": r"года", "quarter": r"квартал|кв\.", "half_year": r"полугоди", "half": r"половин", "school": r"учебн",
+    "century": r"век|в\.", "decade": r"\d-?[хе]", "month_part": r"декад|половин", "months": r"месяц",
+    "year_word": r"году|годом",
+}.items()}
+# (pattern, what it builds, the CUES it needs)
+PATTERNS: list[tuple[re.Pattern[str], Builder, str]] = [
     (_p(r"(?<![\d.])(?P<d1>\d{1,2})\.(?P<m1>\d{1,2})\.(?P<y1>\d{4})" + _DASH
-        + r"(?P<d2>\d{1,2})\.(?P<m2>\d{1,2})\.(?P<y2>\d{4})(?!\d)"), _numeric),
+        + r"(?P<d2>\d{1,2})\.(?P<m2>\d{1,2})\.(?P<y2>\d{4})(?!\d)"), _numeric, "digit dash"),
     (_p(r"\bсо?\s+(?P<d1>\d{1,2})\.(?P<m1>\d{1,2})\.(?P<y1>\d{4})" + _NUMERIC_YW + r"\s+(?:по|до)\s+"
-        r"(?P<d2>\d{1,2})\.(?P<m2>\d{1,2})\.(?P<y2>\d{4})(?![\d.]\d)" + _NUMERIC_YW), _numeric),
-    (_p(r"(?<![\d.])(?P<d1>\d{1,2})\.(?P<m1>\d{1,2})\.(?P<y1>\d{4})(?![\d.]\d)" + _NUMERIC_YW), _numeric),
+        r"(?P<d2>\d{1,2})\.(?P<m2>\d{1,2})\.(?P<y2>\d{4})(?![\d.]\d)" + _NUMERIC_YW), _numeric, "so digit"),
+    (_p(r"(?<![\d.])(?P<d1>\d{1,2})\.(?P<m1>\d{1,2})\.(?P<y1>\d{4})(?![\d.]\d)" + _NUMERIC_YW), _numeric, "digit"),
     # without a year only as a range, where «с … по …» or two places for day and month each («01.02–30.04»,
     # a table's period) tell a date from a decimal number
     (_p(r"\bсо?\s+(?P<d1>\d{1,2})\.(?P<m1>\d{2})\s+(?:по|до)\s+(?P<d2>\d{1,2})\.(?P<m2>\d{2})"
-        r"(?:\.(?P<y2>\d{4}))?(?![\d.]\d)" + _NUMERIC_YW), _numeric_no_year),
+        r"(?:\.(?P<y2>\d{4}))?(?![\d.]\d)" + _NUMERIC_YW), _numeric_no_year, "so digit"),
     (_p(r"(?<![\d.,])(?P<d1>\d{2})\.(?P<m1>\d{2})" + _DASH + r"(?P<d2>\d{2})\.(?P<m2>\d{2})"
-        r"(?:\.(?P<y2>\d{4}))?(?![\d.,]\d)" + _NUMERIC_YW), _numeric_no_year),
+        r"(?:\.(?P<y2>\d{4}))?(?![\d.,]\d)" + _NUMERIC_YW), _numeric_no_year, "digit dash"),
     (_p(r"(?<![\d.,])(?P<d1>\d{1,2})" + _DASH + r"(?P<d2>\d{1,2})\.(?P<m2>\d{1,2})\.(?P<y2>\d{4})(?![\d.]\d)"
-        + _NUMERIC_YW), _numeric_days),  # «20–22.07.2023»
-    (_p(r"(?<![\d.,])(?P<d1>\d{1,2})" + _DASH + r"(?P<d2>\d{1,2})\.(?P<m2>\d{2})(?![\d.,]\d)"), _numeric_days),
+        + _NUMERIC_YW), _numeric_days, "digit dash"),  # «20–22.07.2023»
+    (_p(r"(?<![\d.,])(?P<d1>\d{1,2})" + _DASH + r"(?P<d2>\d{1,2})\.(?P<m2>\d{2})(?![\d.,]\d)"),
+     _numeric_days, "digit dash"),
     # «14–16.06» (a table's period): the days of the month of the year in context
     (_p(rf"\bсо?\s+(?P<d1>{_D})(?:\s+(?P<m1>{_M}){_Y1}?)?\s+(?:по|до)\s+(?P<d2>{_D})\s+(?P<m2>{_M}){_Y2}?"),
-     _day_range),
-    (_p(rf"(?P<d1>{_D})(?:\s+(?P<m1>{_M}){_Y1}?)?{_DASH}(?P<d2>{_D})\s+(?P<m2>{_M}){_Y2}?"), _day_range),
+     _day_range, "so month"),
+    (_p(rf"(?P<d1>{_D})(?:\s+(?P<m1>{_M}){_Y1}?)?{_DASH}(?P<d2>{_D})\s+(?P<m2>{_M}){_Y2}?"), _day_range, "month dash"),
     # «по начало октября», «с конца августа по середину сентября»
-    (_p(rf"\bсо?\s+{_EDGE}?(?P<m1>{_M}){_Y1}?\s+(?:по|до)\s+{_EDGE}?(?P<m2>{_M}){_Y2}?"), _month_span),
-    (_p(rf"{_EDGE}?(?P<m1>{_M}){_Y1}?{_DASH}{_EDGE}?(?P<m2>{_M}){_Y2}?"), _month_span),  # «феврале — начале марта»
-    (_p(rf"(?P<d1>{_D})\s+(?P<m1>{_M}){_Y1}?"), _day_month),
-    (_p(rf"(?P<d1>{_D})\s+и\s+(?P<d2>{_D})\s+(?P<m2>{_M}){_Y2}?"), _two_days),  # «26 и 27 октября»
-    (_p(rf"{_EDGE}?(?<![\w-])(?P<m1>{_M}){_Y1}?"), _month),
-    (_p(rf"\bсо?\s+(?P<y1>{_Y})\s+(?:по|до)\s+(?P<y2>{_Y}){_YSW}"), _years),
-    (_p(rf"(?P<y1>{_Y}){_DASH}(?P<y2>{_Y}){_YSW}"), _years),
-    (_p(rf"(?P<y1>{_Y})/(?P<y2>{_Y})(?!\s*учебн)"), _adjacent_years),  # a season «2018/2019»
-    (_p(rf"(?P<y1>{_Y}){_YW}"), _years),
-    (_p(r"(?:начал[еоау]|конц[еау]|середин[еыу])\s+года(?![а-яё])"), _this_year),  # «в конце года»
+    (_p(rf"\bсо?\s+{_EDGE}?(?P<m1>{_M}){_Y1}?\s+(?:по|до)\s+{_EDGE}?(?P<m2>{_M}){_Y2}?"), _month_span, "so month"),
+    (_p(rf"{_EDGE}?(?P<m1>{_M}){_Y1}?{_DASH}{_EDGE}?(?P<m2>{_M}){_Y2}?"),
+     _month_span, "month dash"),  # «феврале — начале марта»
+    (_p(rf"(?P<d1>{_D})\s+(?P<m1>{_M}){_Y1}?"), _day_month, "digit month"),
+    (_p(rf"(?P<d1>{_D})\s+и\s+(?P<d2>{_D})\s+(?P<m2>{_M}){_Y2}?"), _two_days, "digit month"),  # «26 и 27 октября»
+    (_p(rf"{_EDGE}?(?<![\w-])(?P<m1>{_M}){_Y1}?"), _month, "month"),
+    (_p(rf"\bсо?\s+(?P<y1>{_Y})\s+(?:по|до)\s+(?P<y2>{_Y}){_YSW}"), _years, "so year"),
+    (_p(rf"(?P<y1>{_Y}){_DASH}(?P<y2>{_Y}){_YSW}"), _years, "year dash"),
+    (_p(rf"(?P<y1>{_Y})/(?P<y2>{_Y})(?!\s*учебн)"), _adjacent_years, "year"),  # a season «2018/2019»
+    (_p(rf"(?P<y1>{_Y}){_YW}"), _years, "year"),
+    (_p(r"(?:начал[еоау]|конц[еау]|середин[еыу])\s+года(?![а-яё])"), _this_year, "this_year"),  # «в конце года»
     (_p(rf"(?<![\w-])(?P<q>{_Q}){_DASH}(?P<q2>{_Q})\s+(?:квартал(?:ы|ов|ах|ам|ами|а|е|у|ом)?(?![а-яё])|кв\.){_Y1}?"),
-     _quarters),
-    (_p(rf"(?<![\w-])(?P<q>{_Q})\s+(?:квартал(?:а|е|у|ом)?(?![а-яё])|кв\.){_Y1}?"), _quarter),
-    (_p(rf"(?<![\w-])(?P<q>II?|[12](?:-?(?:е|м|го))?|перв\w*|втор\w*)\s+полугоди[еяюи](?:м)?(?![а-яё]){_Y1}?"), _half),
-    (_p(rf"(?<![\w-])(?P<q>перв\w*|втор\w*)\s+половин[аеуы](?![а-яё])(?:{_Y1}|\s+год[аеу]?(?![а-яё]))"), _half),
-    (_p(rf"(?P<y1>{_Y})\s*[-–/]\s*(?P<y2>{_Y})\s+учебн(?:ый|ого|ому|ом)\s+год[ауе]?(?![а-яё])"), _school_year),
+     _quarters, "quarter dash"),
+    (_p(rf"(?<![\w-])(?P<q>{_Q})\s+(?:квартал(?:а|е|у|ом)?(?![а-яё])|кв\.){_Y1}?"), _quarter, "quarter"),
+    (_p(rf"(?<![\w-])(?P<q>II?|[12](?:-?(?:е|м|го))?|перв\w*|втор\w*)\s+полугоди[еяюи](?:м)?(?![а-яё]){_Y1}?"),
+     _half, "half_year"),
+    (_p(rf"(?<![\w-])(?P<q>перв\w*|втор\w*)\s+половин[аеуы](?![а-яё])(?:{_Y1}|\s+год[аеу]?(?![а-яё]))"), _half, "half"),
+    (_p(rf"(?P<y1>{_Y})\s*[-–/]\s*(?P<y2>{_Y})\s+учебн(?:ый|ого|ому|ом)\s+год[ауе]?(?![а-яё])"),
+     _school_year, "school"),
     # «XIX–XX веков», «конца XIX – начала XX века»: the whole centuries, as «в конце ноября» is the month
     (re.compile(rf"{_EDGE}?(?P<c1>{_R}|\d{{1,2}}){_ORD}{_DASH}{_EDGE}?(?P<c2>{_R}|\d{{1,2}})"
-                rf"{_ORD}{_CENTURY_WORD}"), _centuries),
-    (re.compile(rf"{_EDGE}?(?P<c1>{_R}|(?<![\d.,])\d{{1,2}}){_ORD}{_CENTURY_WORD}"), _centuries),
+                rf"{_ORD}{_CENTURY_WORD}"), _centuries, "century dash"),
+    (re.compile(rf"{_EDGE}?(?P<c1>{_R}|(?<![\d.,])\d{{1,2}}){_ORD}{_CENTURY_WORD}"), _centuries, "century"),
     # «во второй половине XIX века»: the whole century, as five of seven annotators read it
     (_p(rf"(?:перв|втор)\w*\s+половин[аеуы](?![а-яё])\s+(?P<c1>{_R}|(?<![\d.,])\d{{1,2}}){_ORD}{_CENTURY_WORD}"),
-     _centuries),
-    (_p(rf"(?:(?P<d1>{_Y})(?:-?(?:х|е))?{_DASH})?(?P<d2>\d{{4}}|\d{{2}})-?(?:х|е)\s+{_DECADE_WORD}"), _decades),
-    (_p(rf"(?<![\d.,])(?P<d2>\d{{4}})-?(?:х|е)(?=\s+и\s+\d{{4}}-?(?:х|е)\s+{_DECADE_WORD})"), _decades),
+     _centuries, "half century"),
+    (_p(rf"(?:(?P<d1>{_Y})(?:-?(?:х|е))?{_DASH})?(?P<d2>\d{{4}}|\d{{2}})-?(?:х|е)\s+{_DECADE_WORD}"),
+     _decades, "decade"),
+    (_p(rf"(?<![\d.,])(?P<d2>\d{{4}})-?(?:х|е)(?=\s+и\s+\d{{4}}-?(?:х|е)\s+{_DECADE_WORD})"), _decades, "decade"),
     # a life's years in brackets («Султана Хан-Гирея (1808–1842)»), and the first of two years before «годах»
-    (_p(rf"(?<=\()(?P<y1>{_Y}){_DASH}(?P<y2>{_Y})(?=\))"), _years),
-    (_p(rf"(?<=\(ок\.\s)(?P<y1>{_Y}){_DASH}(?P<y2>{_Y})(?=\))"), _years),  # «(ок. 1605–1673)»
-    (_p(rf"(?<=\()(?P<y1>{_Y})(?=\))"), _years),  # «(2020)»: all seven in the written gold are dates
-    (_p(rf"(?P<y1>{_Y})(?=\s+и\s+{_Y}{_YSW})"), _years),
-    (_p(rf"(?<=\sи\s)(?P<y1>{_Y}){_YSW}"), _years),
+    (_p(rf"(?<=\()(?P<y1>{_Y}){_DASH}(?P<y2>{_Y})(?=\))"), _years, "year dash"),
+    (_p(rf"(?<=\(ок\.\s)(?P<y1>{_Y}){_DASH}(?P<y2>{_Y})(?=\))"), _years, "year dash"),  # «(ок. 1605–1673)»
+    (_p(rf"(?<=\()(?P<y1>{_Y})(?=\))"), _years, "year"),  # «(2020)»: all seven in the written gold are dates
+    (_p(rf"(?P<y1>{_Y})(?=\s+и\s+{_Y}{_YSW})"), _years, "year"),
+    (_p(rf"(?<=\sи\s)(?P<y1>{_Y}){_YSW}"), _years, "year"),
     # «в первой декаде мая», «во второй половине сентября»: the days of a part of the month; «9 месяцев 2019 года»
     (_p(rf"(?P<n>перв|втор|трет|последн|(?<![\d.,])[123](?=-?[йяюе]))(?:\w*|-?[йяюе]\w?)\s+(?P<part>декад|половин)[аеыу]"
-        rf"\s+(?P<m1>{_M}){_Y1}?"), _month_part),  # «во 2-й декаде июля»
-    (_p(rf"(?<![\d.,])(?P<n>\d{{1,2}})\s+месяц(?:ев|а)\s+(?P<y1>{_Y}){_YW}"), _months_of_year),
+        rf"\s+(?P<m1>{_M}){_Y1}?"), _month_part, "month_part month"),  # «во 2-й декаде июля»
+    (_p(rf"(?<![\d.,])(?P<n>\d{{1,2}})\s+месяц(?:ев|а)\s+(?P<y1>{_Y}){_YW}"), _months_of_year, "months year"),
     # «30-е годы XX века»: a decade of the century named after it
     (re.compile(rf"(?<![\d.,])(?P<dd>[1-9]0)-?(?:х|е)\s+(?:год(?:ов|ы|ах|ам)|гг\.?)\s+(?P<c1>{_R}|\d{{1,2}})"
-                rf"{_ORD}{_CENTURY_WORD}"), _decade_of_century),
+                rf"{_ORD}{_CENTURY_WORD}"), _decade_of_century, "decade century"),
     # a year before 1000 only with the word «год» in the singular, or «г.» after «в» («датируется 862 годом»,
     # «в 903 г.»): «862 года» may be a duration, «300 г.» grams
-    (_p(r"(?<![\d.,])(?P<y1>[1-9]\d{2})\s*(?:году|годом)(?![а-яё])"), _years),
-    (_p(r"(?<=[вВ]\s)(?P<y1>[1-9]\d{2})\s*г\.(?!\s*\d)"), _years),
+    (_p(r"(?<![\d.,])(?P<y1>[1-9]\d{2})\s*(?:году|годом)(?![а-яё])"), _years, "year_word"),
+    (_p(r"(?<=[вВ]\s)(?P<y1>[1-9]\d{2})\s*г\.(?!\s*\d)"), _years, "digit"),
 ]
 
 
 def find_dates(text: str) -> list[tuple[int, int, re.Match[str], Builder]]:
     """All date phrases in `text`, longest first where they overlap, in text order."""
+    cued: dict[str, bool] = {}
+
+    def has(cue: str) -> bool:
+        if cue not in cued:
+            cued[cue] = CUES[cue].search(text) is not None
+        return cued[cue]
+
     # A phrase that is no date («1 и 5 мая» is no range) leaves its words to a shorter one («5 мая»).
-    found = [(m.start(), m.end(), m, b) for pattern, b in PATTERNS for m in pattern.finditer(text)
-             if _builds(m, b) and not crosses_row(text, m.start(), m.end())]
+    found = [(m.start(), m.end(), m, b) for pattern, b, needs in PATTERNS if all(map(has, needs.split()))
+             for m in pattern.finditer(text) if _builds(m, b) and not crosses_row(text, m.start(), m.end())]
     found.sort(key=lambda x: (-(x[1] - x[0]), x[0]))
     chosen: list[tuple[int, int, re.Match[str], Builder]] = []  # kept sorted by start
     for f in found:

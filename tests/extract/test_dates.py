@@ -1,6 +1,10 @@
 """Dates: (sentence, [(text, start_date, end_date)]); the report year is 2023."""
 
+from pathlib import Path
+
 import pytest
+
+from pipeline.extract.dates import CUES, PATTERNS
 
 CASES = [
     ("В апреле 2023 года прошёл фестиваль.", [("апреле 2023 года", "2023-04-01", "2023-04-30")]),
@@ -155,3 +159,17 @@ CASES = [
 def test_dates(extract_records, sentence, expected):
     found = [(r.text, r.start_date.isoformat(), r.end_date.isoformat()) for r in extract_records(sentence, "date")]
     assert found == expected
+
+
+def test_a_pattern_runs_wherever_it_can_match():
+    """find_dates runs a pattern only on a text holding its cues: every line of the sample, the written gold
+    and the cases above that a pattern matches in holds them all."""
+    root = Path(__file__).resolve().parents[1]
+    texts = [p.read_text(encoding="utf-8") for p in sorted((root / "gold_written").glob("*.txt"))]
+    texts += [(root.parent / "raw" / "omsk-2023.txt").read_text(encoding="utf-8"), *(c[0] for c in CASES)]
+    lines = {line for text in texts for line in text.splitlines()}
+    missing = {(pattern.pattern[:60], cue) for pattern, _, needs in PATTERNS for line in lines
+               if pattern.search(line) for cue in needs.split() if not CUES[cue].search(line)}
+    assert not missing
+    matched = {i for i, (pattern, _, _) in enumerate(PATTERNS) if any(map(pattern.search, lines))}
+    assert len(matched) >= len(PATTERNS) - 3  # the check sees nearly every pattern at work
