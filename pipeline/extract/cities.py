@@ -57,10 +57,13 @@ _WHOLE_NAME = re.compile(r"[А-ЯЁ]+(?:[- ][А-ЯЁ]+){0,3}")
 
 _LATIN_NAME = re.compile(rf"[{LATIN_CAPITAL}][{LATIN_SMALL}]+(?:-[{LATIN_CAPITAL}][{LATIN_SMALL}]+)*")
 # «Сольнок (Szolnok)», «Кухмо (Kuhmo, Кайнуу, Финляндия)», «Читта-ди-Кастелло (Città di Castello, Умбрия)»,
-# «Вильнёв-д’Аск (Villeneuve-d'Ascq)»
-_LATIN_IN_BRACKETS = re.compile(
-    rf" \(([{LATIN_CAPITAL}][{LATIN_SMALL}'’]+(?:(?:[ -](?:(?:{'|'.join(LATIN_PARTICLES)})[ -])?|-d['’])"
-    rf"[{LATIN_CAPITAL}][{LATIN_SMALL}'’]+)*)[),]")
+# «Вильнёв-д’Аск (Villeneuve-d'Ascq)», «Сортавала (фин. Sortavala)»
+_LATIN_TOWN = (rf"([{LATIN_CAPITAL}][{LATIN_SMALL}'’]+(?:(?:[ -](?:(?:{'|'.join(LATIN_PARTICLES)})[ -])?|-d['’])"
+               rf"[{LATIN_CAPITAL}][{LATIN_SMALL}'’]+)*)[),]")
+_LANGUAGE = rf"(?:{'|'.join(LANGUAGE_MARKERS)})\s+"
+_LATIN_IN_BRACKETS = re.compile(rf" \((?:{_LANGUAGE})?{_LATIN_TOWN}")
+# The town's name in one more language after that one («Приозерск (фин. Käkisalmi, швед. Kexholm)»).
+_LATIN_ALSO = re.compile(rf",\s*{_LANGUAGE}{_LATIN_TOWN}")
 _FORMER_NAME = re.compile(r"\b(" + "|".join(FORMER_NAME_BEFORE) + r")\s*[«(\"]?\s*", re.IGNORECASE)
 _LATIN_WORD = re.compile(rf"[A-Z{LATIN_SMALL}-]+")
 _LATIN_PART = re.compile(rf"[{LATIN_CAPITAL}{LATIN_SMALL}'’]+")
@@ -199,6 +202,10 @@ def _words_after(doc: Doc, i: int, n: int) -> list[str]:
     return words
 
 
+# «с. Гальбштадт», «д. Куркиёки»: a village's, in lowercase (a capital is a name's initial)
+_VILLAGE_ABBREVIATIONS = frozenset({"с", "д", "дер"})
+
+
 def _previous_word(doc: Doc, i: int) -> str | None:
     """Lemma of the word before token i, joining «города-побратима» and keeping «г.» as written.
 
@@ -215,6 +222,10 @@ def _previous_word(doc: Doc, i: int) -> str | None:
     if doc[j].text in ("-", "–") and j > 0 and doc[j].whitespace_ == "" and doc[j - 1].whitespace_ == "":
         j -= 1
     t = doc[j]
+    if t.text == "." and j and doc[j - 1].text in _VILLAGE_ABBREVIATIONS and not doc[j - 1].whitespace_:
+        return doc[j - 1].text + "."  # «с. Гальбштадт», as the tokenizer splits it
+    if t.text.endswith(".") and t.text[:-1] in _VILLAGE_ABBREVIATIONS:
+        return t.text
     if t.text.lower() in ("г.", "гор.", "обл.", "респ.", "им.") or (t.text == "." and j and doc[j - 1].text == "г"):
         if t.text.lower() != "им." and j and _YEAR.fullmatch(doc[j - 1 if t.text != "." else j - 2].text):
             return None  # «2022 г.»: a year's, no town's («школа № 4 г. Джавы» is)
@@ -794,7 +805,11 @@ def cities_component(doc: Doc) -> Doc:
                         and start + len(word) < spelled.end(1) and text[start + len(word) + 1].isupper():
                     start += len(word) + 1  # not «Città di Castello»
                 add(doc, Mention("city", start, spelled.end(1), fields))
-                while i < len(doc) and doc[i].idx < spelled.end(1):
+                at = spelled.end(1)
+                while also := _LATIN_ALSO.match(text, at):
+                    add(doc, Mention("city", *also.span(1), fields))
+                    at = also.end(1)
+                while i < len(doc) and doc[i].idx < at:
                     i += 1
             elif (other := _OTHER_SPELLING.match(text, end)) and _spelling_of(other, city):
                 # «Казани (тат. Казан)», «Костанай (Қостанай)», «Чистополем (Чистай)»: its name in another language

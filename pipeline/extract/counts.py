@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from pipeline.extract.mention import Mention, add, overlaps, sentence_of, text_of
-from pipeline.extract.morph import compound_lemma, parses
+from pipeline.extract.morph import Parse, compound_lemma, parses
 from pipeline.extract.numbers import (
     DIGITS,
     collective_value,
@@ -63,6 +63,17 @@ def _is_list_marker(text: str, start: int, end: int) -> bool:
     return not text[line_start:start].strip() and text[end : end + 1] in (".", ")")
 
 
+# Nouns of which a report means another reading than the dictionary's likeliest («Кружки и клубные
+# формирования»: hobby groups, not mugs), where the word has that reading.
+PREFERRED_NOUNS: dict[str, str] = {"кружка": "кружок"}
+
+
+def _lemma(p: Parse, readings: list[Parse]) -> str:
+    lemma = p.normal_form.replace("ё", "е")
+    preferred = PREFERRED_NOUNS.get(lemma)
+    return preferred if preferred and any(q.normal_form == preferred for q in readings) else lemma
+
+
 def _noun(word: str, value: int | float | None = None) -> str | None:
     """Lemma of `word` when its most likely reading is a noun (ё written е)."""
     ps = parses(word.lower())
@@ -74,14 +85,14 @@ def _noun(word: str, value: int | float | None = None) -> str | None:
     governed = _governed(value)
     if governed and (fits := [p for p in ps if p.tag.POS == "NOUN" and (p.tag.case, p.tag.number) == governed
                               and not (word.islower() and NAMES & p.tag.grammemes)]) and ps[0].tag.POS in _NOUNISH:
-        return fits[0].normal_form.replace("ё", "е")
+        return _lemma(fits[0], ps)
     if governed and any(p.tag.POS == "VERB" and p.is_known for p in ps):
         return None  # «из них 1 200 прибыли на теплоходе»: a verb, where a noun would be in the number's form
     if word.islower() and all(NAMES & p.tag.grammemes for p in ps):
         return None  # a name in lower case that no resident's ending makes a noun
     for p in ps:
         if p.tag.POS == "NOUN" and not (word.islower() and NAMES & p.tag.grammemes):
-            return p.normal_form.replace("ё", "е")
+            return _lemma(p, ps)
         if p.tag.POS not in _NOUNISH and p.score > 0.4:
             return None
     return None
@@ -401,6 +412,10 @@ _QUANTITY_VERB = re.compile(
     r"(?<![а-яё])(?:состав|превы[сш]|достиг|вырос|возрос|увелич|сократ|сниз|насчитыва)[а-яё]*\s+"
     r"(?:(?:на|до|почти|более|свыше|около|порядка|примерно|не|менее|уже|лишь|всего)\s+){0,3}$", re.IGNORECASE)
 _NUMBER_OF = re.compile(r"(?<![а-яё])(?:(?:количеств|числ)[оаеу]|кол-во)\s+", re.IGNORECASE)
+# «число читателей — около 6 400», «общее число зрителей и участников — более чем 31 тысяча»: a dash for the
+# verb (not «в том числе ансамбль … – 392 тыс.»)
+_NUMBER_OF_DASH = re.compile(r"(?<![а-яё])(?<!том\s)(?:количеств|числ)[оаеу]\s+[а-яё -]{3,60}?\s[–—]\s+$",
+                             re.IGNORECASE)
 # Nouns that a heading counting people («, чел.») names only as people: eleven of seventeen annotated texts
 # count «Участники, чел.» as «человек», where twelve of nineteen count «Посетители, чел.» or «Экскурсанты,
 # чел.» as visitors and sightseers.
@@ -456,8 +471,9 @@ def _pair(text: str, first: tuple[int, int, int | float, int], second: tuple[int
 def _number_of(text: str, sentence_start: int, s: int) -> str | None:
     """The counted noun of «количество/число X» when a verb of quantity gives it the number at `s`
     («Количество судозаходов составило 2 684», «число посещений выросло почти на 12 тысяч»)."""
-    verb = _QUANTITY_VERB.search(text, sentence_start, s)
-    subjects = list(_NUMBER_OF.finditer(text, sentence_start, verb.start())) if verb else []
+    verb = _QUANTITY_VERB.search(text, sentence_start, s) or _NUMBER_OF_DASH.search(
+        text, max(sentence_start, s - 80), qualifier_before(text, s)[1])
+    subjects = list(_NUMBER_OF.finditer(text, sentence_start, verb.start() + 6)) if verb else []
     if not subjects:
         return None
     return _noun_after(text, subjects[-1].end())  # the last one before the verb

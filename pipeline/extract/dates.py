@@ -172,6 +172,24 @@ def _day_month(m: re.Match[str], year: int) -> Range:
     return d, d, "day"
 
 
+# «в последнее воскресенье августа» (Miner's Day), «во второе воскресенье сентября»: a day named by its weekday
+WEEKDAYS: dict[str, int] = {"понедельник": 0, "вторник": 1, "сред": 2, "четверг": 3, "пятниц": 4, "суббот": 5,
+                            "воскресень": 6}
+_WEEKDAY_ORDINALS: dict[str, int] = {"перв": 0, "втор": 1, "трет": 2, "четв": 3, "последн": -1}  # → index
+
+
+def _stem_value(table: dict[str, int], word: str) -> int:
+    return next(n for stem, n in table.items() if word.lower().startswith(stem))
+
+
+def _weekday_of_month(m: re.Match[str], year: int) -> Range:
+    y, month = _y(m, "y1", year), month_number(m["m1"])
+    weekday = _stem_value(WEEKDAYS, m["wd"])
+    days = [d for d in range(1, calendar.monthrange(y, month)[1] + 1) if dt.date(y, month, d).weekday() == weekday]
+    d = dt.date(y, month, days[_stem_value(_WEEKDAY_ORDINALS, m["nth"])])
+    return d, d, "day"
+
+
 def _month(m: re.Match[str], year: int) -> Range:
     return (*_month_range(_y(m, "y1", year), month_number(m["m1"])), "month")
 
@@ -289,7 +307,7 @@ CUES: dict[str, re.Pattern[str]] = {name: _p(cue) for name, cue in {
     "digit": r"\d", "dash": r"[-–—]", "so": r"\bсо?\s", "month": _M, "year": r"(?:1\d|2[01])\d\d",
     "this_year": r"года", "quarter": r"квартал|кв\.", "half_year": r"полугоди", "half": r"половин", "school": r"учебн",
     "century": r"век|в\.", "decade": r"\d-?[хе]", "month_part": r"декад|половин", "months": r"месяц",
-    "year_word": r"году|годом",
+    "year_word": r"году|годом", "weekday": "|".join(WEEKDAYS),
 }.items()}
 # (pattern, what it builds, the CUES it needs)
 PATTERNS: list[tuple[re.Pattern[str], Builder, str]] = [
@@ -317,6 +335,8 @@ PATTERNS: list[tuple[re.Pattern[str], Builder, str]] = [
     (_p(rf"{_EDGE}?(?P<m1>{_M}){_Y1}?{_DASH}{_EDGE}?(?P<m2>{_M}){_Y2}?"),
      _month_span, "month dash"),  # «феврале — начале марта»
     (_p(rf"(?P<d1>{_D})\s+(?P<m1>{_M}){_Y1}?"), _day_month, "digit month"),
+    (_p(rf"(?<![\w-])(?P<nth>{'|'.join(_WEEKDAY_ORDINALS)})\w*\s+(?P<wd>{'|'.join(WEEKDAYS)})\w*(?<!среди)\s+(?P<m1>{_M}){_Y1}?"),
+     _weekday_of_month, "weekday month"),
     (_p(rf"(?P<d1>{_D})\s+и\s+(?P<d2>{_D})\s+(?P<m2>{_M}){_Y2}?"), _two_days, "digit month"),  # «26 и 27 октября»
     (_p(rf"{_EDGE}?(?<![\w-])(?P<m1>{_M}){_Y1}?"), _month, "month"),
     (_p(rf"\bсо?\s+(?P<y1>{_Y})\s+(?:по|до)\s+(?P<y2>{_Y}){_YSW}"), _years, "so year"),

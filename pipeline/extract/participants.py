@@ -147,8 +147,9 @@ def _is_adj(word: str) -> bool:
 
 
 @_per_word
-def _head(word: str) -> str | None:
-    """The organisation head lemma of `word` (singular only: plurals are generic), or None."""
+def _head(word: str, quoted: bool = False) -> str | None:
+    """The organisation head lemma of `word` (singular only: plurals are generic), or None. Before a quoted
+    name, a form that may be singular («мастер шахты «Обуховская»», where «шахты» reads first as a plural)."""
     if "-" in word:
         lemma = compound_lemma(word)
         if lemma in _HEADS:
@@ -158,9 +159,12 @@ def _head(word: str) -> str | None:
             return first
         if last := _head(word.rpartition("-")[2]):
             return last  # «яхт-клубом», «бизнес-центра»: a word before the head
-    for p in parses(word.lower()):
+    readings = parses(word.lower())
+    for p in readings:
         if p.tag.POS == "NOUN" and p.normal_form in _HEADS:
-            return p.normal_form if p.tag.number != "plur" else None
+            singular = p.tag.number != "plur" or (quoted and any(
+                q.normal_form == p.normal_form and q.tag.POS == "NOUN" and q.tag.number == "sing" for q in readings))
+            return p.normal_form if singular else None
     return None
 
 
@@ -168,8 +172,10 @@ def _agrees(adjective: str, noun: str) -> bool:
     """An adjective that can stand in the noun's case (and so belongs to its phrase); not a pronoun («Всего»)."""
     if not _is_adj(adjective) or "Apro" in parses(adjective.lower())[0].tag:
         return False
-    cases = {p.tag.case for p in parses(noun.lower().rpartition("-")[2]) if p.tag.POS == "NOUN"}
-    return any(p.tag.case in cases for p in parses(adjective_proxy(adjective.lower().rpartition("-")[2]))
+    # in number too: not «учащихся лицея № 39», a plural before a singular
+    forms = {(p.tag.case, p.tag.number) for p in parses(noun.lower().rpartition("-")[2]) if p.tag.POS == "NOUN"}
+    return any((p.tag.case, p.tag.number) in forms or (p.tag.case, None) in forms
+               for p in parses(adjective_proxy(adjective.lower().rpartition("-")[2]))
                if p.tag.POS in ("ADJF", "PRTF") or "Anum" in p.tag)
 
 
@@ -309,7 +315,7 @@ def _left_descriptor(words: list[tuple[str, int, int]], k: int) -> int | None:
     chain.reverse()
     # not a head that names only in capitals, in small letters («в единой информационной системе «…»», «на
     # базе детского лагеря «…»»)
-    head_at = next((c for c in chain if (head := _head(words[c][0]))
+    head_at = next((c for c in chain if (head := _head(words[c][0], quoted=True))
                     and not (head in CAPITALISED_ONLY_HEADS and words[c][0].islower())), None)
     if head_at is None:
         return None
@@ -499,7 +505,7 @@ def _nominative_phrase(text: str) -> str:
     # a quoted name stays as it is written: the head stands before it
     quoted = next((i for i, part in enumerate(parts) if part[:1] in OPEN_QUOTES), len(parts))
     head_at = next((i for i, part in enumerate(parts[:quoted]) if i >= lead and part.strip() and part[0].isalpha()
-                    and (_head(part) or _is_abbreviation(part)
+                    and (_head(part, quoted < len(parts)) or _is_abbreviation(part)
                          or (not _is_adj(part) and parses(part.lower())[0].tag.POS == "NOUN"))), None)
     if head_at is None:
         return text
@@ -507,11 +513,11 @@ def _nominative_phrase(text: str) -> str:
     tag = parses(head.lower().rpartition("-")[2])[0].tag
     out = parts[:lead] + [_adjective_nominative(p, tag.number or "sing", tag.gender or "masc") if p.strip() else p
                           for p in parts[lead:head_at]]
-    out.append(_noun_nominative(head))
+    out.append(_noun_nominative(head, quoted < len(parts)))
     return "".join(out + parts[head_at + 1 :])
 
 
-def _noun_nominative(word: str) -> str:
+def _noun_nominative(word: str, quoted: bool = False) -> str:
     if (word[1:] != word[1:].lower() and not word.isupper()) or _is_abbreviation(word) or _ABBREVIATION.fullmatch(word):
         return word  # «ОмГПУ», «МБУК», «ТОГУ» (not «тога»): capitals are written as they are
     prefix, _, last = word.rpartition("-")
@@ -519,7 +525,7 @@ def _noun_nominative(word: str) -> str:
         return f"{prefix}-{_noun_nominative(last)}"  # «яхт-клубом» → «яхт-клуб»: only the head declines
     if "-" in word and all(parses(p.lower())[0].tag.POS == "NOUN" for p in word.split("-")):
         return "-".join(to_nominative(p) for p in word.split("-"))
-    if head := _head(word):
+    if head := _head(word, quoted):
         return match_case(head, word)  # of equally likely readings, the head's («лагере»: лагерь, not лагер)
     return to_nominative(word)
 
@@ -778,22 +784,29 @@ def _listed_after_plural(text: str, quotes: list[tuple[int, int]], words: list[t
     (Красноярск), «Водник» и «Динамо»», «театров «Глобус» и «Красный факел»»)."""
     listed: set[tuple[int, int]] = set()
     previous: tuple[int, int] | None = None
+    # a name after a head that may be a plural or a singular («шахты «Дуванная», «Донецкая» и «Северная»»): it
+    # goes with its head, and a list after it makes the head a plural
+    opener: tuple[int, int] | None = None
     for qs, qe in quotes:
         k = word_at.get(qs)
-        if previous in listed and _LIST_GAP.fullmatch(text, previous[1], qs):
+        if previous and (previous in listed or previous == opener) and _LIST_GAP.fullmatch(text, previous[1], qs):
             listed.add((qs, qe))
-        elif (k and words[k - 1][2] == qs - 1 and _plural_head(words[k - 1][0])
+        elif (k and words[k - 1][2] == qs - 1 and _plural_head(words[k - 1][0], only=False)
               and _lemma(text[qs + 1 : qe].split(maxsplit=1)[0].strip("«»„“\"")) not in EVENT_WORDS):
-            listed.add((qs, qe))  # not «среди команд «Кубок Краснодара»»: the tournament's name
+            # not «среди команд «Кубок Краснодара»»: the tournament's name
+            if _plural_head(words[k - 1][0]):
+                listed.add((qs, qe))
+            else:
+                opener = (qs, qe)
         previous = (qs, qe)
     return listed
 
 
-@_per_word
-def _plural_head(word: str) -> bool:
-    """Only a plural of a head («командами», «театров»; not «лагеря», also a singular)."""
+def _plural_head(word: str, only: bool = True) -> bool:
+    """Only a plural of a head («командами», «театров»; not «лагеря», also a singular); or, not `only`, a form
+    that may be one («шахты»)."""
     readings = [p for p in parses(word.lower()) if p.tag.POS == "NOUN" and p.normal_form in _HEADS]
-    return bool(readings) and all(p.tag.number == "plur" for p in readings)
+    return bool(readings) and (all if only else any)(p.tag.number == "plur" for p in readings)
 
 
 def _legal_form_before(words: list[tuple[str, int, int]], k: int) -> int | None:
@@ -1157,6 +1170,8 @@ def _titled_names(text: str) -> list[tuple[int, int]]:
             continue
         if all(_common_word(w) for w in (first, second)):
             continue  # «Совет Федерации»
+        if _lemma(first) in REGION_MARKERS and not {"Name", "Surn"} & _grammemes(first):
+            continue  # «грант Главы Республики Карелия»: the office's region
         spans.append(m.span("name"))
     return spans
 

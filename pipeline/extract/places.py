@@ -48,6 +48,7 @@ REGION_MARKERS: frozenset[str] = frozenset({
     # villages, which GOLD.md's cities and towns leave out (27 of 35 such names in the written gold):
     # «у села Филипповка», «в станице Рязанской», «в поселке Родники»
     "село", "станица", "поселок", "посёлок", "хутор", "деревня", "аул", "кишлак", "слобода",
+    "с.", "д.", "дер.",  # as tables and lists abbreviate them (not «пос.», as often a town's: «пос. Уренгой»)
 })
 # Of those, the ones that mark a name after them in the plural too («по берегам Терека»); a plural of others
 # may be of the town («в районах Омска»).
@@ -175,6 +176,11 @@ LANGUAGE_MARKERS: tuple[str, ...] = (
     r"тат\.", r"башк\.", r"чуваш\.", r"удм\.", r"каз\.", r"кирг\.", r"узб\.", r"тадж\.", r"туркм\.", r"азерб\.",
     r"арм\.", r"груз\.", r"осет\.", r"серб\.", r"болг\.", r"бел\.", r"укр\.", r"эст\.", r"фин\.", r"якут\.", r"бур\.",
     r"тув\.", r"калм\.", r"(?:по-)?коми", r"по-[а-я]+(?:ски|цки)", r"на [а-я]+ом(?:\s+языке)?",
+    # before a name in Latin letters: «Сортавала (фин. Sortavala)», «Олонца (карел. Anus, фин. Aunus)»
+    r"карел\.", r"вепс\.", r"саам\.", r"швед\.", r"норв\.", r"дат\.", r"нем\.", r"англ\.", r"фр\.", r"франц\.",
+    r"итал\.", r"исп\.", r"порт\.", r"пол\.", r"польск\.", r"чеш\.", r"словацк\.", r"венг\.", r"рум\.",
+    r"лит\.", r"латыш\.", r"лтш\.", r"лат\.", r"нидерл\.", r"голл\.", r"хорв\.", r"словен\.", r"тур\.",
+    r"греч\.", r"кит\.", r"яп\.", r"япон\.", r"кор\.", r"монг\.",
 )
 # Small words inside towns' names in Latin letters («Città di Castello», «Saint-Jean-de-Luz», «Frankfurt am Main»).
 LATIN_PARTICLES: tuple[str, ...] = ("di", "de", "da", "del", "della", "la", "le", "les", "am", "an", "der", "im",

@@ -369,6 +369,13 @@ CASES = [
     # a ship is named after a town, and «город-побратим» starting a line is no person's word
     ("Пришвартовался танкер «Оха».\n2. Город-побратим Истаравшан (Республика Таджикистан)",
      [("Истаравшан", "Истаравшан", "TJ")]),
+    # a town's names in other languages in brackets, each marked by its language; a village after «с.»
+    ("Партнёры: Приозерск (фин. Käkisalmi, швед. Kexholm) и Олонец (карел. Anus). Фестиваль в с. Гальбштадт.",
+     [("Приозерск", "Приозерск", "RU"), ("Käkisalmi", "Приозерск", "RU"), ("Kexholm", "Приозерск", "RU"),
+      ("Олонец", "Олонец", "RU"), ("Anus", "Олонец", "RU")]),
+    # a Kazakh spelling whose only letter of its own is the first, named as Russian names the town
+    ("Дни культуры прошли в Өскемене и Қостанае.",
+     [("Өскемене", "Усть-Каменогорск", "KZ"), ("Қостанае", "Костанай", "KZ")]),
 ]
 
 
