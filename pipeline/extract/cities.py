@@ -689,8 +689,9 @@ def cities_component(doc: Doc) -> Doc:
                     continue  # «Чайковская осень» in Чайковский's report: the adjective in another gender
                 match = (home, last)
                 break
-            if adjective:
-                continue
+            if adjective and not (listed and not _before_its_noun(doc, last)
+                                  and (named := gazetteer.lookup_first(keys)) and named.country == listed):
+                continue  # but «из Славгорода, Яровое, Павлодара»: a town's adjective name listed with towns
             alone_quoted = len(words) == 1 and not marked and _quoted_word(text, t.idx, len(t.text))
             if alone_quoted and _adjective_city(parses(t.text.lower())):
                 continue  # «пляжи «Центральный» и «Донской»»: a quoted adjective names something else

@@ -298,7 +298,8 @@ def _p(pattern: str) -> re.Pattern[str]:
 _Y1 = rf"(?:\s+(?P<y1>{_Y}){_YW}?)"
 _Y2 = rf"(?:\s+(?P<y2>{_Y}){_YW}?)"
 _NUMERIC_YW = r"(?:\s*(?:года|г\.))?"
-_DECADE_WORD = r"(?:год(?:ов|ы|ах|ам)|гг\.?)(?![а-яё])"  # after «1990-х», «2000-е»
+_DECADE_WORD = r"(?:год(?:ов|ы|ах|ам|ами)|гг\.?)(?![а-яё])"  # after «1990-х», «2000-е», «1930-м»
+_DECADE_END = r"-?(?:х|е|ми|м)"  # «1990-х», «2000-е», «к 1930-м годам», «1920-ми годами»
 # What a text must hold for a pattern to match in it (each cue a part no match of the pattern is without): a
 # pattern is run only where its cues are. Most blocks have no month's name, century or quarter, and where a
 # pattern starts with optional words, re tries it at every position: scanning for them took a tenth of the
@@ -306,7 +307,7 @@ _DECADE_WORD = r"(?:год(?:ов|ы|ах|ам)|гг\.?)(?![а-яё])"  # after 
 CUES: dict[str, re.Pattern[str]] = {name: _p(cue) for name, cue in {
     "digit": r"\d", "dash": r"[-–—]", "so": r"\bсо?\s", "month": _M, "year": r"(?:1\d|2[01])\d\d",
     "this_year": r"года", "quarter": r"квартал|кв\.", "half_year": r"полугоди", "half": r"половин", "school": r"учебн",
-    "century": r"век|в\.", "decade": r"\d-?[хе]", "month_part": r"декад|половин", "months": r"месяц",
+    "century": r"век|в\.", "decade": r"\d-?[хем]", "month_part": r"декад|половин", "months": r"месяц",
     "year_word": r"году|годом", "weekday": "|".join(WEEKDAYS),
 }.items()}
 # (pattern, what it builds, the CUES it needs)
@@ -359,9 +360,10 @@ PATTERNS: list[tuple[re.Pattern[str], Builder, str]] = [
     # «во второй половине XIX века»: the whole century, as five of seven annotators read it
     (_p(rf"(?:перв|втор)\w*\s+половин[аеуы](?![а-яё])\s+(?P<c1>{_R}|(?<![\d.,])\d{{1,2}}){_ORD}{_CENTURY_WORD}"),
      _centuries, "half century"),
-    (_p(rf"(?:(?P<d1>{_Y})(?:-?(?:х|е))?{_DASH})?(?P<d2>\d{{4}}|\d{{2}})-?(?:х|е)\s+{_DECADE_WORD}"),
+    (_p(rf"(?:(?P<d1>{_Y})(?:{_DECADE_END})?{_DASH})?(?P<d2>\d{{4}}|\d{{2}}){_DECADE_END}\s+{_DECADE_WORD}"),
      _decades, "decade"),
-    (_p(rf"(?<![\d.,])(?P<d2>\d{{4}})-?(?:х|е)(?=\s+и\s+\d{{4}}-?(?:х|е)\s+{_DECADE_WORD})"), _decades, "decade"),
+    (_p(rf"(?<![\d.,])(?P<d2>\d{{4}}){_DECADE_END}(?=\s+и\s+\d{{4}}{_DECADE_END}\s+{_DECADE_WORD})"),
+     _decades, "decade"),
     # a life's years in brackets («Султана Хан-Гирея (1808–1842)»), and the first of two years before «годах»
     (_p(rf"(?<=\()(?P<y1>{_Y}){_DASH}(?P<y2>{_Y})(?=\))"), _years, "year dash"),
     (_p(rf"(?<=\(ок\.\s)(?P<y1>{_Y}){_DASH}(?P<y2>{_Y})(?=\))"), _years, "year dash"),  # «(ок. 1605–1673)»

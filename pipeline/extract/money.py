@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 
 from pipeline.extract import gazetteer
 from pipeline.extract.mention import Mention, add, overlaps, text_of
+from pipeline.extract.morph import parses
 from pipeline.extract.numbers import (
     DIGITS,
     MULTIPLIER_ABBREVIATIONS,
@@ -98,6 +99,13 @@ MONEY_AFTER_CURRENCY = re.compile(
 )
 
 
+# A part of a sum, or the year before's, right after it, in its currency: «1,2 млн рублей, из них 600 тысяч
+# предоставила…», «412 млн рублей, в том числе 57,4 млн – на ремонт», «286,4 млн долларов (за 2018 год – 341 млн)»
+_PART_OF_SUM = re.compile(
+    rf",?\s*(?:из\s+(?:них|которых)|в\s+том\s+числе|в\s+т\.\s?ч\.|\(за\s+\d{{4}}\s+год\s*[–—-])\s+"
+    rf"(?:{_QUALIFIER})?(?P<n>{DIGITS.pattern})\s*(?P<mult>{_MULT_WORDS})(?![а-яё])", re.IGNORECASE)
+_NEXT_WORD = re.compile(r"\s+([а-яё]+)")
+
 # Most blocks name no currency: finding none is a cheap scan, while MONEY tries its qualifiers at every
 # character.
 _ANY_CURRENCY = re.compile(_CURRENCY_RE, re.IGNORECASE)
@@ -141,6 +149,11 @@ def money_component(doc: Doc) -> Doc:
         qualifier = qualifier_of(m["q"]) if m["q"] else verb_qualifier(text, start)  # «превысил 95 млн долларов»
         if currency := _currency(m["cur"], text):
             add(doc, Mention("money", start, m.end(), {"value": value, "currency": currency, "qualifier": qualifier}))
+            if (part := _PART_OF_SUM.match(text, m.end())) and not _counted_after(text, part.end()) \
+                    and not overlaps(doc, part.start("q") if part["q"] else part.start("n"), part.end(), "money"):
+                fields = {"value": _amount(digits_value(part["n"]) * multiplier(part["mult"])), "currency": currency,
+                          "qualifier": qualifier_of(part["q"]) if part["q"] else "exact"}
+                add(doc, Mention("money", part.start("q") if part["q"] else part.start("n"), part.end(), fields))
             if m["q"] and m["q"].lower() == "до" and (low := _FROM_BEFORE.search(text, max(0, start - 30), start)):
                 # «от 50 до 300 тыс. рублей»: the lower bound in the same thousands and currency
                 fields = {"value": _amount(digits_value(low["n"]) * multiplier(m["mult"])), "currency": currency,
@@ -167,6 +180,12 @@ def money_component(doc: Doc) -> Doc:
                           "qualifier": qualifier_of(m["q"]) if m["q"] else "exact"}
                 add(doc, Mention("money", s, e, fields))
     return doc
+
+
+def _counted_after(text: str, end: int) -> bool:
+    """A noun in the genitive follows: the number counts it («из них 600 тысяч просмотров»)."""
+    word = _NEXT_WORD.match(text, end)
+    return bool(word) and any(p.tag.POS == "NOUN" and p.tag.case == "gent" for p in parses(word[1]))
 
 
 def _caption_currency(text: str, s: int, doc: Doc) -> re.Match[str] | None:

@@ -121,7 +121,7 @@ def row_label(text: str, s: int) -> str | None:
     separators = _separators(text, line_start, line_end)
     if not separators or s < separators[0][1]:
         return None
-    return text[line_start : separators[0][0]].strip()
+    return text[line_start : separators[0][0]].strip().lstrip("|").lstrip()  # «| Число мероприятий | 64 |»
 
 
 _YEAR = r"(?:19|20)\d\d(?:\s*(?:год[аеу]?|г\.))?"

@@ -376,6 +376,9 @@ CASES = [
     # a Kazakh spelling whose only letter of its own is the first, named as Russian names the town
     ("Дни культуры прошли в Өскемене и Қостанае.",
      [("Өскемене", "Усть-Каменогорск", "KZ"), ("Қостанае", "Костанай", "KZ")]),
+    # a town named by an adjective, listed with towns
+    ("Команды из Славгорода, Яровое, Павлодара.",
+     [("Славгорода", "Славгород", "RU"), ("Яровое", "Яровое", "RU"), ("Павлодара", "Павлодар", "KZ")]),
 ]
 
 
