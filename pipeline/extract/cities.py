@@ -46,6 +46,8 @@ from pipeline.extract.places import (
     REGION_MARKERS,
     REGIONS_NOT_CITIES,
     RUSSIAN_BEFORE_LATIN_TOWN,
+    RUSSIAN_NAMED,
+    STREET_ABBREVIATIONS,
     STREET_MARKERS,
     VESSEL_BEFORE,
 )
@@ -81,6 +83,9 @@ def _latin_city(doc: Doc, i: int, paragraph: Callable[[], frozenset[str]], liste
     lasts = [i]
     if i + 1 < len(doc) and _latin_name(doc, i + 1) and doc[i].whitespace_ == " ":
         lasts.insert(0, i + 1)
+    elif i + 2 < len(doc) and doc[i + 1].text in LATIN_PARTICLES and _latin_name(doc, i + 2) \
+            and doc[i].whitespace_ == doc[i + 1].whitespace_ == " ":
+        lasts.insert(0, i + 2)  # «Ústí nad Labem», «Città di Castello»
     glued = i  # «Château-Thierry», «Biel/Bienne»: the tokenizer splits at the hyphen or the slash
     while glued + 2 < len(doc) and doc[glued + 1].text in ("-", "/") and not doc[glued].whitespace_ \
             and not doc[glued + 1].whitespace_ and _LATIN_PART.fullmatch(doc[glued + 2].text):
@@ -101,13 +106,18 @@ def _latin_city(doc: Doc, i: int, paragraph: Callable[[], frozenset[str]], liste
                         for t in [*after, *before]) or (i > 0 and doc[i - 1].text in LATIN_IN)
         # in a phrase of the town's own language («Mozsga gyermekei Jászberényben») the name is in its case too
         forms = _latin_case_forms(word) if names_org or len(after) + len(before) >= 2 else [word]
-        found = [city for form in forms if (city := gazetteer.latin_index().get(form))]
+        # a form by a case ending is of a foreign town's name: not «Linde AG» as Линда
+        found = [city for form in forms if (city := gazetteer.latin_index().get(form))
+                 and (form == word or city.country not in RUSSIAN_NAMED)]
         # of the name as written and as a genitive («Kemin»: Кемин in Kyrgyzstan, or Kemi's), one of a country
         # the paragraph names, or the larger
         city = next((c for c in found if c.country in paragraph() and (names_org or not gazetteer.is_small(c))),
                     None)
         if city := city or (max(found, key=lambda c: c.population) if names_org and found else None):
             return city, last
+        if found and (country := country_in_brackets(text_of(doc), doc[last].idx + len(doc[last].text))) and (
+                city := next((c for c in found if c.country == country), None)):
+            return city, last  # «Banská Štiavnica (Словацкая Республика)»: a small town, its country after it
         if (listed or (i > 0 and doc[i - 1].text.lower() in RUSSIAN_BEFORE_LATIN_TOWN)) and (
                 city := next((c for c in found if not gazetteer.is_small(c)), None)):
             return city, last
@@ -147,7 +157,10 @@ def country_in_brackets(text: str, end: int) -> str | None:
         return None
     last = re.split(r"[,;]\s*", m[1])[-1].strip()
     words = [fold(p.normal_form) for w in last.split() for p in parses(w.lower())[:1]]
-    return COUNTRIES.get(" ".join(words)) or COUNTRIES.get(fold(last.lower()))
+    # the name, or before or after the state's word («Республика Казахстан», «Словацкая Республика»)
+    keys = [" ".join(words[k:]) for k in range(len(words))] + [" ".join(words[:k])
+                                                               for k in range(len(words) - 1, 0, -1)]
+    return next((COUNTRIES[key] for key in keys if key in COUNTRIES), None) or COUNTRIES.get(fold(last.lower()))
 
 
 def _spelled_out(doc: Doc, candidates: list[tuple[list[str], int]], spelled: dict[str, gazetteer.City]
@@ -222,10 +235,12 @@ def _previous_word(doc: Doc, i: int) -> str | None:
     if doc[j].text in ("-", "–") and j > 0 and doc[j].whitespace_ == "" and doc[j - 1].whitespace_ == "":
         j -= 1
     t = doc[j]
-    if t.text == "." and j and doc[j - 1].text in _VILLAGE_ABBREVIATIONS and not doc[j - 1].whitespace_:
-        return doc[j - 1].text + "."  # «с. Гальбштадт», as the tokenizer splits it
-    if t.text.endswith(".") and t.text[:-1] in _VILLAGE_ABBREVIATIONS:
-        return t.text
+    # «с. Гальбштадт», «ул. Кирова», «(ул. Кирова»: as one token or as the tokenizer splits them
+    abbreviation = doc[j - 1].text + "." if t.text == "." and j and not doc[j - 1].whitespace_ else t.text
+    if abbreviation in STREET_ABBREVIATIONS:
+        return STREET_ABBREVIATIONS[abbreviation]
+    if abbreviation.endswith(".") and abbreviation[:-1] in _VILLAGE_ABBREVIATIONS:
+        return abbreviation
     if t.text.lower() in ("г.", "гор.", "обл.", "респ.", "им.") or (t.text == "." and j and doc[j - 1].text == "г"):
         if t.text.lower() != "им." and j and _YEAR.fullmatch(doc[j - 1 if t.text != "." else j - 2].text):
             return None  # «2022 г.»: a year's, no town's («школа № 4 г. Джавы» is)
@@ -544,6 +559,18 @@ _LIST_GAPS = frozenset({",", "и", "–", "—"})
 _ADJECTIVE_END = re.compile(r"(?:ий|ый|ой|ая|ое|ие|ые)$")
 
 
+def _adjective_town(doc: Doc, last: int, keys: list[str], listed: str | None) -> bool:
+    """A town named by an adjective where no noun follows it: listed with towns («из Славгорода, Яровое»,
+    «Свободным, Циолковским и Белогорском») or followed by its country in brackets («Рудный (Костанайская
+    область, Республика Казахстан)»)."""
+    if _before_its_noun(doc, last):
+        return False
+    beside = {listed, _listed_before(doc, last), country_in_brackets(text_of(doc), doc[last].idx + len(doc[last].text))}
+    beside.discard(None)
+    named = gazetteer.lookup_first(keys, frozenset(beside)) if beside else None  # type: ignore[arg-type]
+    return named is not None and named.country in beside
+
+
 def _listed_before(doc: Doc, last: int) -> str | None:
     """The country of the city listed right after token `last` («из Ниша и Крагуеваца»), if any."""
     j = last + 1
@@ -603,6 +630,9 @@ def cities_component(doc: Doc) -> Doc:
     text = text_of(doc)
     paragraph_countries: list[frozenset[str]] = []  # read once, when a city first needs them
     home: gazetteer.City | None = doc.user_data.get("home")  # the report's own city
+    # a name in «-о» declined in speech, as the report declines its own («делегация Волосова», «в Пущине»)
+    home_forms = {fold(home.name[:-1] + e) for e in ("а", "у", "ом", "е")} \
+        if home and home.name.endswith("о") and " " not in home.name else set()
     # token → the country of the city listed right before it («в Аргуне, Шали и Урус-Мартане»): a word listed
     # with a city names a town of that country though it is a common word or a small town's name
     listed_after: dict[int, str] = {}
@@ -677,7 +707,7 @@ def cities_component(doc: Doc) -> Doc:
         for words, last in candidates:
             keys = town_keys(words, marked)
             adjective = len(words) == 1 and not marked and _adjective_here(doc, t.i)
-            if home is not None and fold(home.name) in keys:
+            if home is not None and (fold(home.name) in keys or (len(words) == 1 and fold(words[0]) in home_forms)):
                 # the report's own city wherever its name stands (a small town: «Суздаль»; an adjective's name:
                 # «Мирный, основанный…», «из Мирного»), unless the name is an adjective there: the city's
                 # adjective («в Брянском театре»), or an adjective's name right before a word agreeing with it
@@ -689,9 +719,8 @@ def cities_component(doc: Doc) -> Doc:
                     continue  # «Чайковская осень» in Чайковский's report: the adjective in another gender
                 match = (home, last)
                 break
-            if adjective and not (listed and not _before_its_noun(doc, last)
-                                  and (named := gazetteer.lookup_first(keys)) and named.country == listed):
-                continue  # but «из Славгорода, Яровое, Павлодара»: a town's adjective name listed with towns
+            if adjective and not _adjective_town(doc, last, keys, listed):
+                continue
             alone_quoted = len(words) == 1 and not marked and _quoted_word(text, t.idx, len(t.text))
             if alone_quoted and _adjective_city(parses(t.text.lower())):
                 continue  # «пляжи «Центральный» и «Донской»»: a quoted adjective names something else

@@ -208,15 +208,20 @@ def _modifiers_end(doc: Doc, i: int) -> int | None:
 
 
 def _shared_noun(doc: Doc, runs: list[tuple[int, int, int | float, int]], k: int) -> str | None:
-    """The noun of the numbers after run k that end a list of numbers with adjectives, if they do."""
+    """The noun of the numbers after run k that end a list of numbers with adjectives, if they do: each after
+    the last's adjectives and a comma or «и» (not «3 серебряные и 1 бронзовую, а команда заняла 1 место»)."""
+    text = text_of(doc)
+    last = _modifiers_end(doc, runs[k][3])
     for j in range(k + 1, min(len(runs), k + 6)):
-        if runs[j][0] - runs[j - 1][1] > 40:
+        if last is None or not _LIST_GAP.fullmatch(text, last, qualifier_before(text, runs[j][0])[1]):
             return None
         if noun := counted_noun(doc, runs[j][3]):
             return noun[0]
-        if _modifiers_end(doc, runs[j][3]) is None:
-            return None
+        last = _modifiers_end(doc, runs[j][3])
     return None
+
+
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:и\s+)?|и\s+|или\s+)", re.IGNORECASE)  # before the number's qualifier
 
 
 def _is_label(value: int | float, word: str) -> bool:
@@ -553,7 +558,9 @@ def _noun_after(text: str, pos: int) -> str | None:
 def _adjectives_end(doc: Doc, i: int) -> int | None:
     """Where the adjectives from token i end when no noun follows them («пять золотых.», «7 иностранных;»)."""
     end, i = _modifiers(doc, i)
-    return end if end is not None and (_ends_phrase(doc, i) or _preposition(doc, i)) else None
+    # or «и» and the next number («3 серебряные и 1 бронзовую»)
+    and_number = i + 1 < len(doc) and doc[i].text == "и" and doc[i + 1].text[:1].isdigit()
+    return end if end is not None and (_ends_phrase(doc, i) or _preposition(doc, i) or and_number) else None
 
 
 def _noun_before(doc: Doc, offset: int, counted: str | None = None) -> str | None:

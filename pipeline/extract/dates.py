@@ -200,6 +200,14 @@ def _years(m: re.Match[str], year: int) -> Range:
     return dt.date(y1, 1, 1), dt.date(y2, 12, 31), "year"
 
 
+def _bare_years(m: re.Match[str], year: int) -> Range:
+    """«программы «Эстония – Россия» 2014–2020», a table's «2020–2021»: years without a word for them, where
+    the second follows the first (not «2020–2014», a count's bounds or a score)."""
+    if not 0 < int(m["y2"]) - int(m["y1"]) <= 50:
+        raise ValueError("not a range of years")
+    return _years(m, year)
+
+
 def _quarter_number(word: str) -> int:
     key = word.lower()
     numeral = re.match(r"iv|i{1,3}|[1-4]", key)
@@ -343,6 +351,8 @@ PATTERNS: list[tuple[re.Pattern[str], Builder, str]] = [
     (_p(rf"\bсо?\s+(?P<y1>{_Y})\s+(?:по|до)\s+(?P<y2>{_Y}){_YSW}"), _years, "so year"),
     (_p(rf"(?P<y1>{_Y}){_DASH}(?P<y2>{_Y}){_YSW}"), _years, "year dash"),
     (_p(rf"(?P<y1>{_Y})/(?P<y2>{_Y})(?!\s*учебн)"), _adjacent_years, "year"),  # a season «2018/2019»
+    # not before a word in small letters: «1500–2000 зрителей» counts
+    (_p(rf"(?P<y1>{_Y}){_DASH}(?P<y2>{_Y})(?![.,]\d)(?!\s+[а-яё])"), _bare_years, "year dash"),
     (_p(rf"(?P<y1>{_Y}){_YW}"), _years, "year"),
     (_p(r"(?:начал[еоау]|конц[еау]|середин[еыу])\s+года(?![а-яё])"), _this_year, "this_year"),  # «в конце года»
     (_p(rf"(?<![\w-])(?P<q>{_Q}){_DASH}(?P<q2>{_Q})\s+(?:квартал(?:ы|ов|ах|ам|ами|а|е|у|ом)?(?![а-яё])|кв\.){_Y1}?"),
@@ -422,7 +432,8 @@ HISTORY = 50
 _YEAR_HEADING = re.compile(r"(?:год|дата|соглашени|договор|подписан|основан|установлен)", re.IGNORECASE)
 _BARE_YEAR = re.compile(_Y)
 _BORN_AFTER = re.compile(rf"(?:{_BORN})$")
-_SINCE = re.compile(r"(?<![а-яё])с\s+$", re.IGNORECASE)
+# «с 2007 года» (since), «к 2021 году, %» and «против 2019 года» (compared with): a year that dates nothing after it
+_SINCE = re.compile(r"(?<![а-яё])(?:с|к|против|по\s+сравнению\s+с)\s+$", re.IGNORECASE)
 # A year of another calendar follows its number with the calendar's name («1443 года по хиджре», «1443 г. х.»).
 _OTHER_CALENDAR = re.compile(r"(?:\s*г\.)?\s*(?:по\s+хиджре|хиджры|х\.(?!\w)|по\s+(?:мусульманскому|исламскому|лунному"
                              r"|буддийскому|еврейскому|иудейскому)\s+календарю)", re.IGNORECASE)
@@ -453,7 +464,7 @@ def dates_component(doc: Doc) -> Doc:
         if _OTHER_CALENDAR.match(text_of(doc), end):
             continue
         explicit = _explicit_year(m)
-        since = _SINCE.search(text_of(doc), max(0, start - 3), start)  # «с 2007 года» dates nothing after it
+        since = _SINCE.search(text_of(doc), max(0, start - 20), start)
         history = explicit and abs(explicit - report_year) > HISTORY
         born = _BORN_AFTER.search(m.group())  # a year of birth is the age group's, not the events' after it
         if explicit and granularity in ("year", "month", "day") and not since and not history and not born:

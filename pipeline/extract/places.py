@@ -35,6 +35,11 @@ STREET_MARKERS: frozenset[str] = frozenset({
     "улица", "площадь", "проспект", "переулок", "бульвар", "набережная", "шоссе", "сквер", "парк", "аллея",
     "проезд",
 })
+# Their abbreviations («ул. Кирова», «пр. Мира»), as the lemma they stand for.
+STREET_ABBREVIATIONS: dict[str, str] = {
+    "ул.": "улица", "пл.": "площадь", "пр.": "проспект", "просп.": "проспект", "пр-т": "проспект",
+    "пер.": "переулок", "б-р": "бульвар", "бул.": "бульвар", "наб.": "набережная", "ш.": "шоссе",
+}
 # Lemmas right before a name that make it a region, not a city («провинция Фуцзянь»). Not «округ»: the name
 # after it is a city's («городского округа Самара»); a district's name comes before it.
 REGION_MARKERS: frozenset[str] = frozenset({
@@ -184,7 +189,7 @@ LANGUAGE_MARKERS: tuple[str, ...] = (
 )
 # Small words inside towns' names in Latin letters («Città di Castello», «Saint-Jean-de-Luz», «Frankfurt am Main»).
 LATIN_PARTICLES: tuple[str, ...] = ("di", "de", "da", "del", "della", "la", "le", "les", "am", "an", "der", "im",
-                                    "sur", "en", "upon", "on")
+                                    "sur", "en", "upon", "on", "nad", "pod")
 # Russian prepositions before a name in Latin letters that make it a place (a city, not a small town):
 # «визит в Forlì», «в Schwäbisch Gmünd прошли Дни Каширы». So does a town listed before it («из Егорьевска,
 # Слонима и Künzelsau»).
@@ -201,6 +206,8 @@ LATIN_CASE_ENDINGS: tuple[tuple[str, str], ...] = (
     ("s", ""), ("ā", "a"), ("ī", "s"), ("aus", "us"), ("ų", "ai"), ("o", "as"),
     # the Czech locative («v Kolíně, Brně, Blansku, Sušici», «v Kutné Hoře», «v Mladé Boleslavi»)
     ("ě", ""), ("ě", "o"), ("u", "o"), ("i", "e"), ("é", "á"), ("ře", "ra"), ("i", ""),
+    # and the Slovak one («v Žiline», «v Banskej Bystrici»)
+    ("e", "a"), ("ej", "á"),
     # the Polish locative («w Łomży», «w Sokółce», «w Gdańsku», «w Krakowie», «w Białymstoku»)
     ("y", "a"), ("ce", "ka"), ("u", ""), ("ie", ""), ("ie", "a"), ("ymstoku", "ystok"),
     # the Hungarian inessive and superessive («Jászberényben», «Szombathelyen», «Szolnokon»)

@@ -379,6 +379,13 @@ CASES = [
     # a town named by an adjective, listed with towns
     ("Команды из Славгорода, Яровое, Павлодара.",
      [("Славгорода", "Славгород", "RU"), ("Яровое", "Яровое", "RU"), ("Павлодара", "Павлодар", "KZ")]),
+    # a town named by an adjective with its country in brackets, a small town in Latin letters so, a particle
+    # inside a name, a Slovak locative; no town in a street's abbreviated name or in a company's Latin name
+    ("1.2. Рудный (Костанайская область, Республика Казахстан)\nПартнёры: Banská Štiavnica (Словацкая "
+     "Республика), визит в Ústí nad Labem. Практика (Žilinská univerzita v Žiline). Выставка (ул. Кирова, 2). "
+     "Linde AG.",
+     [("Рудный", "Рудный", "KZ"), ("Banská Štiavnica", "Банска-Штьявница", "SK"),
+      ("Ústí nad Labem", "Усти-над-Лабем", "CZ"), ("Žiline", "Жилина", "SK")]),
 ]
 
 
@@ -454,6 +461,12 @@ def test_the_reports_own_city_in_a_brand_and_after_a_streets_word(extract_record
     text = "Конкурс «Кванториум-Рубцовск» прошёл на набережной Рубцовска и на улице Ленина.\n"
     assert [r.text for r in extract_records(text, "city", 2023, "Рубцовск")] == ["Рубцовск", "Рубцовска"]
     assert [r.text for r in extract_records(text, "city", 2023)] == []
+
+
+def test_the_reports_own_name_in_o_declined_as_in_speech(extract_records):
+    text = "Маршрут «От Волосова до Луги». В Волосове прошёл фестиваль.\n"
+    assert [r.name for r in extract_records(text, "city", 2023, "Волосово")] == ["Волосово", "Луга", "Волосово"]
+    assert [r.text for r in extract_records(text, "city", 2023)] == ["Луги", "Волосове"]  # as a town is declined
 
 
 def test_the_reports_own_city_named_by_an_adjective(extract_records):

@@ -234,6 +234,9 @@ CASES = [
     # a row's label in a table with a pipe before its first cell
     ("| Показатель | 2021 год | 2022 год |\n| Число мероприятий | 64 | 81 |",
      [(64, "exact", "мероприятие"), (81, "exact", "мероприятие")]),
+    # a list of numbers with adjectives ends where a clause begins
+    ("Завоевали 2 золотые медали, 3 серебряные и 1 бронзовую, а команда заняла 1 место.",
+     [(2, "exact", "медаль"), (3, "exact", "медаль"), (1, "exact", "медаль")]),
 ]
 
 

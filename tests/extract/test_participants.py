@@ -444,6 +444,8 @@ ORGANIZATIONS = [
     # a head that may be a plural with a list of quoted names; a plural participle before a school is not its
     ("Шахты «Дуванная», «Донецкая» и «Северная» закрыты. Встреча учащихся лицея № 39 прошла.",
      ["Шахта «Дуванная»", "Донецкая", "Северная", "лицей № 39"]),
+    # units of measurement in capitals and small letters are no organisations
+    ("Синхротрон с энергией пучка до 70 ГэВ и мощностью 2 МВт.", []),
 ]
 
 
