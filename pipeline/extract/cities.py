@@ -23,6 +23,7 @@ from pipeline.extract.morph import (
     adjective_proxy,
     fold,
     is_first_name,
+    is_patronymic,
     parses,
     surname_first,
     to_nominative,
@@ -54,7 +55,10 @@ from pipeline.extract.places import (
 
 NAMED_AFTER = frozenset({"им.", "им", "имени"})
 _YEAR = re.compile(r"1[89]\d\d|2[01]\d\d")
-_WHOLE_NAME = re.compile(r"[А-ЯЁ]+(?:[- ][А-ЯЁ]+){0,3}")
+_CAPITALS = rf"[А-ЯЁ{gazetteer.NATIVE_UPPER}]+(?:[- ][А-ЯЁ{gazetteer.NATIVE_UPPER}]+){{0,3}}"
+# a line of capitals that is a name, or a name and its spelling in another language («БАЙМАК / БАЙМАҠ»,
+# «БЕЛЕБЕЙ (БӘЛӘБӘЙ)»)
+_WHOLE_NAME = re.compile(rf"{_CAPITALS}(?:\s*/\s*{_CAPITALS}|\s*\({_CAPITALS}\))?")
 
 
 _LATIN_NAME = re.compile(rf"[{LATIN_CAPITAL}][{LATIN_SMALL}]+(?:-[{LATIN_CAPITAL}][{LATIN_SMALL}]+)*")
@@ -182,9 +186,12 @@ def _spelled_out(doc: Doc, candidates: list[tuple[list[str], int]], spelled: dic
         for latin in (m[1], *([rest] if first in LATIN_TOWN_WORDS and rest else [])):
             if not (city := gazetteer.latin_index().get(latin) or gazetteer.latin_names().get(latin)):
                 continue
-            # the nominative, or the name as written where that is closer to the Latin (indeclinable: «Канту»)
-            name = max(dict.fromkeys([written, _nominative_guess(written) if len(words) == 1 else written]),
-                       key=lambda n: gazetteer.closeness(n, latin))
+            # of a word, the town's Russian name where GeoNames has one («Лиэксы (Lieksa)»: Лиекса, not a guess at
+            # its nominative); else the nominative, or the name as written where that is closer to the Latin
+            # (indeclinable: «Канту»; «Читта-ди-Кастелло», where GeoNames has «Чита ди Кастело»)
+            name = city.name if city.name != city.latin and len(words) == 1 else max(
+                dict.fromkeys([written, _nominative_guess(written) if len(words) == 1 else written]),
+                key=lambda n: gazetteer.closeness(n, latin))
             spelled[latin] = spelled[written] = city = dataclasses.replace(city, name=name)
             return city, last
     return None
@@ -664,8 +671,7 @@ def cities_component(doc: Doc) -> Doc:
         announced = previous in CITY_MARKERS
         marked = announced or former is not None
         line = line_at(text, t.idx).strip()
-        if t.is_upper and not marked and not (line.startswith(t.text) and len(line) >= 3
-                                              and _WHOLE_NAME.fullmatch(line)):
+        if t.is_upper and not marked and not (len(line) >= 3 and _WHOLE_NAME.fullmatch(line)):
             continue  # «РАТА», «МИР»: capitals name a city only as a line of their own («ОМСК», «УЛАН-УДЭ»)
         if _glued_to_lowercase(doc, t.i):
             continue  # «Домом-музеем»: the first part of a compound word
@@ -691,6 +697,8 @@ def cities_component(doc: Doc) -> Doc:
         if t.i + 2 < len(doc) and is_first_name(doc[t.i + 1].text) and surname_first(
                 [t.text, *_words_after(doc, t.i, 3)]):
             continue  # «резчик Киле Пётр Андреевич»: a surname before the name and patronymic
+        if t.i + 1 < len(doc) and doc[t.i + 1].text[:1].isupper() and is_patronymic(doc[t.i + 1].text):
+            continue  # «мэром города Асланбеком Ибрагимовичем Хадисовым»: a first name before a patronymic
         if t.idx and text[t.idx - 1] == "«" and VESSEL_BEFORE.search(text, max(0, t.idx - 30), t.idx):
             continue  # «танкер «Оха»»: a ship named after the town
         sentence = sentence_of(doc, t.idx)

@@ -432,7 +432,7 @@ _HEADING_MEASURE = re.compile(r"\s*[,(]\s*(?:тыс\.?\s*)?(?:чел(?:\.|ове
                               re.IGNORECASE)
 _MEASURE_HEADING = re.compile(
     r"[,(]\s*(?:(?:тыс|млн)\.?\s*)?(?:т|тонн[а-я]*|кг|км|м|га|л|%|куб\.\s*м|м[23²³])\.?\s*\)?\s*$", re.IGNORECASE)
-_THOUSANDS = re.compile(r"[,(]\s*тыс\.?\s", re.IGNORECASE)
+_THOUSANDS = re.compile(r"[,(]\s*тыс(?:\.|яч[а-я]*)?(?![а-яё])", re.IGNORECASE)  # «, тыс. чел.», «Посещения, тыс.»
 _OF_THEM_HEAD = re.compile(r"^(?:из\s+них|в\s+т\.\s*ч\.|в\s+том\s+числе)\s*", re.IGNORECASE)
 _WORD = re.compile(r"[А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)*")
 # «3,1 тыс. человек против более 8,5 тыс. в 2019 году»: a comparison counts the same noun
@@ -536,11 +536,12 @@ def _heading_noun(heading: str) -> tuple[str, int] | None:
         return (noun, factor) if (noun := _noun_after(named, named.index(words[0]) + len(words[0]))) else None
     # the adjectives before it («Клубные формирования», «Межрегиональные и международные мероприятия, ед.»)
     first = next((k for k, w in enumerate(words) if not (_is_modifier(w) or w.lower() == "и")), 0)
-    if words and any(p.tag.POS == "NOUN" and p.tag.number == "plur" and p.tag.case in ("nomn", "gent")
-                     for p in parses(words[first].lower())[:3]):
+    noun = _noun(words[first]) if words else None
+    readings = parses(words[first].lower()) if words else []
+    if noun and any(p.tag.POS == "NOUN" and p.tag.number == "plur" and p.tag.case in ("nomn", "gent")
+                    and _lemma(p, readings) == noun for p in readings[:3]):
         # «Участники, чел.», «Экскурсии, ед.», «Из них дети (чел.)», «Мероприятий», «Участники мероприятий»,
-        # «Мероприятий в онлайн-формате»
-        noun = _noun(words[first])
+        # «Мероприятий в онлайн-формате»; a plural of the noun read, not of another word («зал»: «зала»)
         return ("человек" if noun in PEOPLE_AS_SUCH and _PEOPLE_HEADER.search(heading) else noun), factor
     if _PEOPLE_HEADER.search(heading):
         return "человек", factor  # «Музей истории, тыс. чел.»: the people a place had

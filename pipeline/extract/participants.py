@@ -27,6 +27,7 @@ from pipeline.extract.morph import (
     compound_lemma,
     fold,
     is_first_name,
+    is_patronymic,
     match_case,
     parses,
     surname_first,
@@ -365,9 +366,13 @@ def _right_complement(words: list[tuple[str, int, int]], k: int, quotes: list[tu
             continue
         if _nominative_first_name(w):
             break  # «в Российской Федерации Дмитрий Крутой»: a person begins
-        if (j == k + 1 and named_by_head and _INITIALS_WORD.fullmatch(w) and head in PERSONAL_HEADS
+        if (j == k + 1 and _INITIALS_WORD.fullmatch(w) and head in PERSONAL_HEADS
+                and (named_by_head or not (k and _OFFICE.fullmatch(words[k - 1][0])))
                 and (person_end := _named_after_end(words, j)) is not None):
-            return person_end, True  # «Музея М.Е. Салтыкова-Щедрина»: named after him without «имени»
+            # «Музея М.Е. Салтыкова-Щедрина», «ремонт музея Н.Н. Асеева»: named after him without «имени», as
+            # initials tell (not «в фонды музея Ирины Соколовой», a collector's; not «директор музея Н.В.
+            # Салтыкова», its officer)
+            return person_end, True
         # a body's officer by first name and surname, though a town has the name too («городского собрания
         # Мартином Таммом»: Martin in Slovakia); a fund may be named after him («Фонда Владимира Потанина»)
         officer = body and j + 1 < len(words) and (
@@ -647,8 +652,9 @@ def _organisations(doc: Doc, words: list[tuple[str, int, int]], quotes: list[tup
                                                and not _caps_line(text, m.start()))
         if not abbreviation or taken(*m.span()) or any(qs < m.start() < qe for qs, qe in quotes):
             continue
-        if (a.isupper() and gazetteer.lookup(fold(a))) or (len(a) < 3 and a.isupper()):
-            continue
+        if (a.isupper() and (gazetteer.lookup(fold(a)) or (_caps_line(text, m.start()) and gazetteer.lookup_small(
+                [fold(a)])))) or (len(a) < 3 and a.isupper()):
+            continue  # a town («ОМСК», and a small one heading its report: «РУЗА», «ОЛОНЕЦ»)
         if _is_legal_form(a) and text[m.start() - 1 : m.start()] == "(" and text[m.end() : m.end() + 1] == ")":
             continue  # «(ПАО)»: the legal form of the name before it, no organisation of its own
         k = word_at.get(m.start())
@@ -952,6 +958,7 @@ def _persons(doc: Doc, orgs: list[Mention], foreign: list[tuple[int, int]]) -> l
         if second in ROMAN_REGNAL or fold(_lemma(second)) in EPITHETS or "Surn" in _grammemes(second):
             spans.append((m.start(1), m.end(1)))
     spans += _surnames_before(text, spans)
+    spans += _first_names_before(text, spans)
     spans += _surnames_again(doc, _merge(spans, text), orgs)
     out = []
     for s, e in _split_at_ends(_merge(spans, text), orgs, text):
@@ -988,6 +995,17 @@ def _surnames_before(text: str, spans: list[tuple[int, int]]) -> list[tuple[int,
         after = _WORD_AFTER.match(text, e)
         if (_SURNAME_SHAPED.search(before[1]) or "Surn" in _grammemes(before[1])) \
                 and surname_first([before[1], *words, *([after[1]] if after else [])], named=True):
+            found.append((before.start(1), e))
+    return found
+
+
+def _first_names_before(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A name that starts with a patronymic has its first name before it, one natasha may leave out where
+    the dictionary does not know it («мэром города Асланбеком Ибрагимовичем Хадисовым»)."""
+    found = []
+    for s, e in spans:
+        if is_patronymic(text[s:e].split()[0]) and (before := _WORD_BEFORE.search(text, max(0, s - 30), s)) \
+                and not _SENTENCE_START.search(text, max(0, before.start(1) - 6), before.start(1)):
             found.append((before.start(1), e))
     return found
 
@@ -1126,6 +1144,7 @@ _AFTER_TITLE = re.compile(rf"(?<![\w-])(?i:{TITLES})(?P<of>(?:\s+(?:[А-ЯЁа-�
                           rf"\s+(?P<name>{_NAME_WORD}\s{_NAME_WORD})(?![\w-]|\s[А-ЯЁ])")
 # An office right before a name: «обер-бургомистром Вольфсбурга Маттиасом Кёлером» names a city, then a person.
 _TITLE_BEFORE = re.compile(rf"(?<![\w-])(?i:{TITLES})\s+$")
+_OFFICE = re.compile(rf"(?i:{TITLES}|сотрудни\w+|заведующ\w+|хранител\w+)")
 _AFTER_HONORIFIC = re.compile(rf"(?<![\w-])(?i:{HONORIFICS})\s+({_NAME_WORD}(?:\s{_NAME_WORD}){{0,2}})")
 _EAST_ASIAN = re.compile(rf"(?<![\w.-])((?:{'|'.join(sorted(EAST_ASIAN_SURNAMES))})(?:ом|ем|а|у)?)"
                          rf"((?:\s{_NAME_WORD}){{1,2}})")

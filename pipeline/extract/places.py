@@ -55,9 +55,10 @@ REGION_MARKERS: frozenset[str] = frozenset({
     "село", "станица", "поселок", "посёлок", "хутор", "деревня", "аул", "кишлак", "слобода",
     "с.", "д.", "дер.",  # as tables and lists abbreviate them (not «пос.», as often a town's: «пос. Уренгой»)
 })
-# Of those, the ones that mark a name after them in the plural too («по берегам Терека»); a plural of others
-# may be of the town («в районах Омска»).
-PLURAL_MARKERS: frozenset[str] = frozenset({"берег", "приток", "исток"})
+# Of those, the ones that mark a name after them in the plural too («по берегам Терека», «Поселки Тучково и
+# Дорохово»); a plural of others may be of the town («в районах Омска»).
+PLURAL_MARKERS: frozenset[str] = frozenset({"берег", "приток", "исток", "село", "поселок", "посёлок", "деревня",
+                                           "хутор", "станица", "аул"})
 # Case endings of a name's last word and what its nominative may end in instead, for the compound
 # names the dictionary does not know («Усть-Каменогорском» → «Усть-Каменогорск», «Йошкар-Оле» → «Йошкар-Ола»).
 CASE_ENDINGS: list[tuple[str, str]] = [

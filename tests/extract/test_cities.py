@@ -386,6 +386,10 @@ CASES = [
      "Linde AG.",
      [("Рудный", "Рудный", "KZ"), ("Banská Štiavnica", "Банска-Штьявница", "SK"),
       ("Ústí nad Labem", "Усти-над-Лабем", "CZ"), ("Žiline", "Жилина", "SK")]),
+    # a heading in capitals with the name in another language; a first name before a patronymic and villages
+    # after a plural of «посёлок» are no towns
+    ("БЕЛЕБЕЙ (БӘЛӘБӘЙ)\nДелегацию возглавил мэр города Асланбеком Ибрагимовичем. Поселки Тучково вошли в маршрут.",
+     [("БЕЛЕБЕЙ", "Белебей", "RU"), ("БӘЛӘБӘЙ", "Белебей", "RU")]),
 ]
 
 

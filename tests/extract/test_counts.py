@@ -237,6 +237,10 @@ CASES = [
     # a list of numbers with adjectives ends where a clause begins
     ("Завоевали 2 золотые медали, 3 серебряные и 1 бронзовую, а команда заняла 1 место.",
      [(2, "exact", "медаль"), (3, "exact", "медаль"), (1, "exact", "медаль")]),
+    # a column headed by a place's name counts what the caption says; thousands in a heading without a noun
+    ("Посещаемость музеев, чел.\n\nМесяц | Выставочный зал «Дулёвский фарфор»\nЯнварь | 620",
+     [(620, "exact", "человек")]),
+    ("Учреждение | Посещения, тыс.\nКраеведческий музей | 64,8", [(64800, "exact", "посещение")]),
 ]
 
 

@@ -153,6 +153,8 @@ PERSONS = [
      ["Назарова Гулнора Абдуллозода", "Давлатов Рустам Саидзода"]),
     # an officer's region is no person
     ("Проект получил грант Главы Республики Карелия.", []),
+    # a first name natasha leaves out before a patronymic
+    ("Делегацию возглавил мэр города Асланбеком Ибрагимовичем Хадисовым.", ["Асланбек Ибрагимович Хадисов"]),
 ]
 
 ORGANIZATIONS = [
@@ -446,6 +448,10 @@ ORGANIZATIONS = [
      ["Шахта «Дуванная»", "Донецкая", "Северная", "лицей № 39"]),
     # units of measurement in capitals and small letters are no organisations
     ("Синхротрон с энергией пучка до 70 ГэВ и мощностью 2 МВт.", []),
+    # a museum named after someone by initials, in small letters too, not its director; no town heading the
+    # report in capitals
+    ("РУЗА\n\nЗавершить ремонт музея Н.Н. Асеева. Благодарность директору музея А.П. Рогачёву.",
+     ["музей Н.Н. Асеева"]),
 ]
 
 
