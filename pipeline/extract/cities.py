@@ -51,6 +51,7 @@ from pipeline.extract.places import (
     STREET_ABBREVIATIONS,
     STREET_MARKERS,
     VESSEL_BEFORE,
+    VILLAGE_ABBREVIATIONS,
 )
 
 NAMED_AFTER = frozenset({"им.", "им", "имени"})
@@ -222,10 +223,6 @@ def _words_after(doc: Doc, i: int, n: int) -> list[str]:
     return words
 
 
-# «с. Гальбштадт», «д. Куркиёки»: a village's, in lowercase (a capital is a name's initial)
-_VILLAGE_ABBREVIATIONS = frozenset({"с", "д", "дер"})
-
-
 def _previous_word(doc: Doc, i: int) -> str | None:
     """Lemma of the word before token i, joining «города-побратима» and keeping «г.» as written.
 
@@ -246,7 +243,7 @@ def _previous_word(doc: Doc, i: int) -> str | None:
     abbreviation = doc[j - 1].text + "." if t.text == "." and j and not doc[j - 1].whitespace_ else t.text
     if abbreviation in STREET_ABBREVIATIONS:
         return STREET_ABBREVIATIONS[abbreviation]
-    if abbreviation.endswith(".") and abbreviation[:-1] in _VILLAGE_ABBREVIATIONS:
+    if abbreviation in VILLAGE_ABBREVIATIONS:
         return abbreviation
     if t.text.lower() in ("г.", "гор.", "обл.", "респ.", "им.") or (t.text == "." and j and doc[j - 1].text == "г"):
         if t.text.lower() != "им." and j and _YEAR.fullmatch(doc[j - 1 if t.text != "." else j - 2].text):
@@ -572,9 +569,10 @@ def _adjective_town(doc: Doc, last: int, keys: list[str], listed: str | None) ->
     область, Республика Казахстан)»)."""
     if _before_its_noun(doc, last):
         return False
-    beside = {listed, _listed_before(doc, last), country_in_brackets(text_of(doc), doc[last].idx + len(doc[last].text))}
-    beside.discard(None)
-    named = gazetteer.lookup_first(keys, frozenset(beside)) if beside else None  # type: ignore[arg-type]
+    beside = frozenset(country for country in (
+        listed, _listed_before(doc, last), country_in_brackets(text_of(doc), doc[last].idx + len(doc[last].text)))
+        if country)
+    named = gazetteer.lookup_first(keys, beside) if beside else None
     return named is not None and named.country in beside
 
 

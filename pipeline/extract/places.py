@@ -40,6 +40,9 @@ STREET_ABBREVIATIONS: dict[str, str] = {
     "ул.": "улица", "пл.": "площадь", "пр.": "проспект", "просп.": "проспект", "пр-т": "проспект",
     "пер.": "переулок", "б-р": "бульвар", "бул.": "бульвар", "наб.": "набережная", "ш.": "шоссе",
 }
+# Villages as tables and lists abbreviate them («с. Гальбштадт», «д. Куркиёки»), in small letters (a capital is
+# a name's initial); not «пос.», as often a town's («пос. Уренгой»).
+VILLAGE_ABBREVIATIONS: frozenset[str] = frozenset({"с.", "д.", "дер."})
 # Lemmas right before a name that make it a region, not a city («провинция Фуцзянь»). Not «округ»: the name
 # after it is a city's («городского округа Самара»); a district's name comes before it.
 REGION_MARKERS: frozenset[str] = frozenset({
@@ -52,8 +55,7 @@ REGION_MARKERS: frozenset[str] = frozenset({
     "дельта", "устье", "исток", "приток", "гора", "вершина", "перевал", "хребет",
     # villages, which GOLD.md's cities and towns leave out (27 of 35 such names in the written gold):
     # «у села Филипповка», «в станице Рязанской», «в поселке Родники»
-    "село", "станица", "поселок", "посёлок", "хутор", "деревня", "аул", "кишлак", "слобода",
-    "с.", "д.", "дер.",  # as tables and lists abbreviate them (not «пос.», as often a town's: «пос. Уренгой»)
+    "село", "станица", "поселок", "посёлок", "хутор", "деревня", "аул", "кишлак", "слобода", *VILLAGE_ABBREVIATIONS,
 })
 # Of those, the ones that mark a name after them in the plural too («по берегам Терека», «Поселки Тучково и
 # Дорохово»); a plural of others may be of the town («в районах Омска»).
