@@ -433,7 +433,7 @@ _YEAR_HEADING = re.compile(r"(?:год|дата|соглашени|догово�
 _BARE_YEAR = re.compile(_Y)
 _BORN_AFTER = re.compile(rf"(?:{_BORN})$")
 # «с 2007 года» (since), «к 2021 году, %» and «против 2019 года» (compared with): a year that dates nothing after it
-_SINCE = re.compile(r"(?<![а-яё])(?:с|к|против|по\s+сравнению\s+с)\s+$", re.IGNORECASE)
+_LENDS_NOTHING = re.compile(r"(?<![а-яё])(?:с|к|против|по\s+сравнению\s+с)\s+$", re.IGNORECASE)
 # A year of another calendar follows its number with the calendar's name («1443 года по хиджре», «1443 г. х.»).
 _OTHER_CALENDAR = re.compile(r"(?:\s*г\.)?\s*(?:по\s+хиджре|хиджры|х\.(?!\w)|по\s+(?:мусульманскому|исламскому|лунному"
                              r"|буддийскому|еврейскому|иудейскому)\s+календарю)", re.IGNORECASE)
@@ -464,10 +464,10 @@ def dates_component(doc: Doc) -> Doc:
         if _OTHER_CALENDAR.match(text_of(doc), end):
             continue
         explicit = _explicit_year(m)
-        since = _SINCE.search(text_of(doc), max(0, start - 20), start)
+        lends_nothing = _LENDS_NOTHING.search(text_of(doc), max(0, start - 20), start)
         history = explicit and abs(explicit - report_year) > HISTORY
         born = _BORN_AFTER.search(m.group())  # a year of birth is the age group's, not the events' after it
-        if explicit and granularity in ("year", "month", "day") and not since and not history and not born:
+        if explicit and granularity in ("year", "month", "day") and not lends_nothing and not history and not born:
             sentence_year[sentence] = explicit
         # Spans start at the first word of the date, not at a preposition the pattern may carry.
         add(doc, Mention("date", start, end, {"start_date": first, "end_date": last, "granularity": granularity}))
