@@ -74,7 +74,6 @@ ENTITIES = {"persons": "person_mentions", "organizations": "organization_mention
 # concatenated by SQLite, which is cheaper than formatting two strings per record in Python. Then come
 # the table's own columns (for a participant: its name and the entity id), the sentence and the version.
 _RECORD_VALUES = ("start", "end", "block", "page", "text")
-_NAME = 1 + len(_RECORD_VALUES)  # where a participant's name stands in its values, its entity id after it
 _RECORD_KINDS = {table: kind for kind, (table, _) in RECORD_TABLES.items()}
 _ENTITY_KINDS = frozenset(_RECORD_KINDS[mentions] for mentions in ENTITIES.values())
 
@@ -150,7 +149,7 @@ def shape_fingerprint() -> str:
     """Changes whenever the archive's shape code changes (tables, views), so ingest rebuilds the DB."""
     import inspect
 
-    shape = (ensure_db_shape, _record_sql, _report_rows, _write_rows, index_columns, build)
+    shape = (ensure_db_shape, _record_sql, _report_rows, _write_rows, name_entities, index_columns, build)
     code = "".join(inspect.getsource(f) for f in shape)
     source = code + json.dumps([VIEWS, INDEXES, {t: list(c) for t, c in COLUMNS.items()}], sort_keys=True)
     return hashlib.sha256(source.encode()).hexdigest()[:16]
@@ -166,7 +165,7 @@ def _report_rows(er: dict[str, Any], wanted: Collection[str], keys: dict[str, st
     """One report's rows of the `wanted` tables (entity tables aside): records as the values of
     _record_sql, other rows as tuples in COLUMNS order and in key order; and the cities it mentions as
     rows of `cities` (gazetteer fields, mentions). `keys` caches entity_key."""
-    tables: dict[str, list[tuple[Any, ...]]] = {name: [] for name in COLUMNS if name in wanted}
+    tables: dict[str, list[tuple[Any, ...]]] = {name: [] for name in COLUMNS if name in wanted and name not in ENTITIES}
     rows_of = {kind: (tables[table].append, _VALUES[kind]) for kind, (table, _) in RECORD_TABLES.items()
                if table in wanted}
     cities: dict[int, list[Any]] = {}
@@ -217,13 +216,11 @@ _CITY_FIELDS = itemgetter(*CITY_FIELDS)
 def _write_rows(conns: Mapping[str, Connection], reports: Iterable[dict[str, Any]],
                 cities_verb: str = "INSERT") -> dict[str, int]:
     """Insert the rows of the tables in `conns`, each through its connection, report by report, so memory
-    holds one report; then the entity tables counted along the way. Returns the rows written per table."""
+    holds one report; then the cities counted along the way. The participant tables are left to
+    name_entities(). Returns the rows written per table."""
     wanted = conns.keys()
-    counts = dict.fromkeys((t for t in COLUMNS if t in wanted), 0)
+    counts = dict.fromkeys((t for t in COLUMNS if t in wanted and t not in ENTITIES), 0)
     keys: dict[str, str] = {}
-    # entity id → [id, name, mentions, id of the mention it is named after]: named as its first mention in
-    # id order, the rule update() applies in SQL, so that an updated archive equals a rebuilt one
-    entities: dict[str, dict[str, list[Any]]] = {e: {} for e in ENTITIES if e in wanted}
     cities: dict[int, list[Any]] = {}
     for er in reports:
         tables, seen = _report_rows(er, wanted, keys)
@@ -233,30 +230,24 @@ def _write_rows(conns: Mapping[str, Connection], reports: Iterable[dict[str, Any
             else:
                 _insert(conns[name], name, rows)
             counts[name] += len(rows)
-        for entity, found in entities.items():
-            kind = _RECORD_KINDS[ENTITIES[entity]]
-            for row in tables[ENTITIES[entity]]:  # (report id, start, end, ..., name, entity id, ...)
-                name, key = row[_NAME], row[_NAME + 1]
-                mention = f"{row[0]}:{kind}:{row[1]}-{row[2]}"  # its id, as _record_sql makes it
-                if key not in found:
-                    found[key] = [key, name, 1, mention]
-                    continue
-                entry = found[key]
-                entry[2] += 1
-                if mention < entry[3]:
-                    entry[1], entry[3] = name, mention
         for gid, city in seen.items():
             if gid in cities:
                 cities[gid][-1] += city[-1]
             else:
                 cities[gid] = city
-    for entity, found in entities.items():
-        _insert(conns[entity], entity, sorted(tuple(e[:3]) for e in found.values()))
-        counts[entity] = len(found)
     if "cities" in wanted:
         _insert(conns["cities"], "cities", sorted(tuple(c) for c in cities.values()), cities_verb)
         counts["cities"] = len(cities)
     return counts
+
+
+def name_entities(conn: Connection, entity: str, among: str = "") -> None:
+    """The rows of a participant table from its mentions (those of the ids the query `among` selects, if
+    given): each named as its first mention in id order, which SQLite's min() picks the bare column from."""
+    key, mentions = f"{entity[:-1]}_id", ENTITIES[entity]
+    where = f"WHERE [{key}] IN ({among})" if among else ""
+    conn.execute(f"INSERT INTO [{entity}] (id, name, mentions) SELECT k, name, n FROM (SELECT [{key}] AS k, name, "
+                 f"min(id), count(*) AS n FROM [{mentions}] {where} GROUP BY [{key}] ORDER BY [{key}])")
 
 
 def ensure_db_shape(conn: sqlite3.Connection) -> None:
@@ -373,15 +364,21 @@ def _fill(conns: Mapping[str, apsw.Connection], paths: list[Path], verified: Map
     return _write_rows(conns, reports)
 
 
-def _finish(conn: apsw.Connection, tables: Collection[str]) -> None:
-    """The indexes of `tables` and, with the paragraphs, the search index; committed and closed."""
+def _finish(conn: apsw.Connection, tables: Collection[str]) -> dict[str, int]:
+    """The participant tables among `tables`, their indexes and, with the paragraphs, the search index;
+    committed and closed. Returns the participants' rows."""
     try:
+        counts = {}
+        for entity in ENTITIES.keys() & tables:
+            name_entities(conn, entity)
+            counts[entity] = conn.execute(f"SELECT count(*) FROM [{entity}]").fetchone()[0]
         create_indexes(conn, tables)  # after the rows: one sort per index instead of a b-tree insert per row
         if "paragraphs" in tables:
             enable_search(conn)
         conn.execute("COMMIT")
     finally:
         conn.close()
+    return counts
 
 
 # The side writer's open files, between its tasks (see build).
@@ -399,15 +396,16 @@ def _side_rows(paths: list[Path], verified: Mapping[str, str] | None, files: lis
         raise
 
 
-def _side_finish(i: int) -> None:
-    """In the second process: finish side file `i`, so that it can be copied in."""
+def _side_finish(i: int) -> dict[str, int]:
+    """In the second process: finish side file `i`, so that it can be copied in. Returns its participants' rows."""
     try:
-        _finish(_side[i], SIDE_FILES[i])
+        counts = _finish(_side[i], SIDE_FILES[i])
     except BaseException:
         _side_close()
         raise
     if i == len(SIDE_FILES) - 1:
         _side.clear()
+    return counts
 
 
 def _side_close() -> None:
@@ -459,8 +457,7 @@ def _write_here(path: Path, paths: list[Path], verified: Mapping[str, str] | Non
     except BaseException:
         conn.close()
         raise
-    _finish(conn, HERE)
-    return counts
+    return {**counts, **_finish(conn, HERE)}
 
 
 def build(paths: list[Path], db_path: Path, meta: dict[str, str] | None = None,
@@ -490,7 +487,7 @@ def build(paths: list[Path], db_path: Path, meta: dict[str, str] | None = None,
                 flushing.append(_flush_in_background(tmp))
                 counts.update(rows.result())
                 for side, tables, done in zip(sides, SIDE_FILES, finished, strict=True):
-                    done.result()
+                    counts.update(done.result())
                     _copy_in(tmp, side, tables)
                     flushing.append(_flush_in_background(tmp))  # these pages go to disk during the next copy
             finally:
@@ -556,10 +553,7 @@ def update(db_path: Path, remove: Collection[str], paths: list[Path], meta: dict
             conn.execute(f"INSERT INTO temp.[touched_{entity}] SELECT DISTINCT [{key}] FROM [{mentions}] "
                          f"WHERE report_id IN ({touched})")
             conn.execute(f"DELETE FROM [{entity}] WHERE id IN (SELECT id FROM temp.[touched_{entity}])")
-            # named as the first mention in id order (SQLite takes a bare column from the min() row)
-            conn.execute(f"INSERT INTO [{entity}] (id, name, mentions) SELECT k, name, n FROM ("
-                         f"SELECT [{key}] AS k, name, min(id), count(*) AS n FROM [{mentions}] "
-                         f"WHERE [{key}] IN (SELECT id FROM temp.[touched_{entity}]) GROUP BY [{key}])")
+            name_entities(conn, entity, among=f"SELECT id FROM temp.[touched_{entity}]")
         conn.execute("INSERT INTO temp.touched_cities SELECT geonameid FROM city_mentions "
                      f"WHERE report_id IN ({touched}) AND geonameid IS NOT NULL")
         conn.execute("UPDATE cities SET mentions = (SELECT count(*) FROM city_mentions m WHERE m.geonameid = "

@@ -257,6 +257,30 @@ def test_an_updated_archive_equals_a_rebuilt_one(sample_extracted_json, tmp_path
     assert not list(tmp_path.glob(".*.tmp"))
 
 
+def test_a_participant_is_named_as_its_first_mention_in_id_order_and_counted(sample_extracted_json, tmp_path):
+    a, b = sorted(scaled_reports(2, sample_extracted_json), key=lambda er: er.report.report_id)
+    # b's participants spelt in capitals and read first: a's mentions come first in id order all the same
+    b = b.model_copy(update={"records": [r.model_copy(update={"name": r.name.upper()})
+                                         if r.type in ("organization", "person") else r for r in b.records]})
+    paths = [write(tmp_path, er) for er in (b, a)]
+    db = tmp_path / "archive.db"
+    written = store.build(paths, db, verified=verified(paths))
+    conn = sqlite3.connect(db)
+    for entity, mentions in store.ENTITIES.items():
+        first: dict[str, tuple[str, str]] = {}
+        counted: dict[str, int] = {}
+        for mention_id, name, key in conn.execute(f"select id, name, {entity[:-1]}_id from [{mentions}]"):
+            counted[key] = counted.get(key, 0) + 1
+            if key not in first or mention_id < first[key][0]:
+                first[key] = (mention_id, name)
+        expected = sorted((key, name, counted[key]) for key, (_, name) in first.items())
+        rows = conn.execute(f"select id, name, mentions from [{entity}] order by rowid").fetchall()
+        assert rows == expected, entity
+        assert written[entity] == len(rows) > 3
+        assert not all(name.isupper() for _, name, _ in rows)
+    conn.close()
+
+
 def open_deleted(name: str) -> list[str]:
     """This process's descriptors of deleted files called `name`."""
     fds = Path("/proc/self/fd")
