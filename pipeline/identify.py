@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from pipeline.document import Document
+    from pipeline.extract.gazetteer import City
 
 _NAME = re.compile(r"^(?P<city>[a-z][a-z0-9_]*(?:-[a-z][a-z0-9_]*)*)[-_](?P<year>(?:18|19|20|21)\d\d)$", re.I)
 # «В 2023 году …» is what a report is about; «в 2024 году планируется» is a plan, weighed less.
@@ -64,12 +65,20 @@ def city_from_file_name(name: str, text: str) -> str | None:
 
     key = _compact(name.lower().replace("_", "-"))
     index = _cities_by_slug()
-    candidates = index.get(key, []) + index.get(f"part:{key}", [])
+    whole, parts = index.get(key, []), index.get(f"part:{key}", [])
     low = text.lower()
+    if not whole:
+        # a small town («suzdal»), where the text names it: small towns' names are often common words'. Its
+        # whole name is the file's, where a larger town only has it as a part («zadonsk»: Задонск, not
+        # Северо-Задонск), unless the text names that one more often («komsomolsk»: Комсомольск-на-Амуре).
+        # (its usual name, not whichever of its spellings the index holds: «Задонськ»)
+        towns = [name for t in _small_towns_by_slug().get(key, []) if _uses(low, name := gazetteer.usual_name(t))]
+        if towns and (not parts or _whole_uses(low, towns[0]) > max(_whole_uses(low, c) for p in parts
+                                                                    for c in p[1:])):
+            return towns[0]
+    candidates = whole + parts
     if not candidates:
-        # a small town («suzdal»), where the text names it: small towns' names are often common words'
-        towns = [t for t in _small_towns_by_slug().get(key, []) if _uses(low, t[1])]
-        return towns[0][1] if towns else None
+        return None
 
     def used(spelling: str) -> int:
         return low.count(spelling.lower()[: max(4, len(spelling) - 2)])
@@ -147,15 +156,15 @@ def _cities_by_slug() -> dict[str, list[tuple[str, ...]]]:
 
 
 @functools.cache
-def _small_towns_by_slug() -> dict[str, list[tuple[str, str]]]:
-    """Russia's small towns as (Latin name, Russian name), most populous first, under their slugs."""
+def _small_towns_by_slug() -> dict[str, list[City]]:
+    """Russia's small towns, most populous first, under the slugs of their Latin and one Russian name."""
     from pipeline.extract import gazetteer
 
     towns = {t.geonameid: t for found in gazetteer.small_index().values() for t in found if t.country == "RU"}
-    out: dict[str, list[tuple[str, str]]] = {}
+    out: dict[str, list[City]] = {}
     for town in sorted(towns.values(), key=lambda t: -t.population):
         for key in {_compact(slug(town.latin)), _compact(slug(town.name))}:
-            out.setdefault(key, []).append((town.latin, town.name))
+            out.setdefault(key, []).append(town)
     return out
 
 

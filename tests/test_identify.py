@@ -17,6 +17,8 @@ from pipeline.identify import identify
     ("ulanude-2019", "Улан-Удэ принял гостей.", "Улан-Удэ"),
     # a small town, which the text names
     ("suzdal-2023", "Суздаль принял гостей из Владимира.", "Суздаль"),
+    # a small town named whole, not the larger one whose name holds it; under its usual spelling
+    ("zadonsk-2021", "Задонск принял гостей. В Задонске прошёл фестиваль.", "Задонск"),
     # GeoNames' «yy» for «ый»; the city the text names whole, not the longer one it names once
     ("svobodny-2019", "Свободный принял гостей.", "Свободный"),
     ("zheleznogorsk-2019", "Железногорск дружит с Железногорском-Илимским. В Железногорске прошёл форум.",
