@@ -71,6 +71,8 @@ CASE_ENDINGS: list[tuple[str, str]] = [
     ("ца", "ац"), ("це", "ац"), ("цу", "ац"), ("цем", "ац"),
     # the genitive of a plural name has no ending: «Салоник» → «Салоники», «Афин» → «Афины»
     ("", "и"), ("", "ы"),
+    # …and, with a vowel only it has, before the last consonant: «Лисок» → «Лиски», «Люберец» → «Люберцы»
+    ("ок", "ки"), ("ек", "ки"), ("ец", "цы"),
     # a name in «-ово» declined as Russian ones are in speech: «в Габрове», «с Габровом»
     ("е", "о"), ("ом", "о"),
     # the other cases of a plural name: «с Шиханами», «в Шиханах» → «Шиханы»
