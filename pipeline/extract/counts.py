@@ -544,7 +544,9 @@ def _heading_noun(heading: str) -> tuple[str, int] | None:
         # «Мероприятий в онлайн-формате»; a plural of the noun read, not of another word («зал»: «зала»)
         return ("человек" if noun in PEOPLE_AS_SUCH and _PEOPLE_HEADER.search(heading) else noun), factor
     if _PEOPLE_HEADER.search(heading):
-        return "человек", factor  # «Музей истории, тыс. чел.»: the people a place had
+        # «Отдыхающие, тыс. чел.»: a word used as a noun names them; «Музей истории, тыс. чел.»: the people a
+        # place had
+        return (words and _substantive(words[0])) or "человек", factor
     return None
 
 
