@@ -441,6 +441,15 @@ _OTHER_CALENDAR = re.compile(r"(?:\s*г\.)?\s*(?:по\s+хиджре|хиджр�
                              r"|буддийскому|еврейскому|иудейскому)\s+календарю)", re.IGNORECASE)
 
 
+def _in_quoted_name(text: str, start: int, end: int) -> bool:
+    """[start, end) is inside quotes that hold no number: a name («Красный май», «Апрель», «Крагуевацкий
+    октябрь»), where a month is no date (none of the 44 such months in the written gold is one)."""
+    opens = text.rfind("«", 0, start)
+    closes = text.find("»", end)
+    return opens >= 0 and closes >= 0 and "»" not in text[opens:start] and "«" not in text[end:closes] \
+        and "\n" not in text[opens:closes] and not any(c.isdigit() for c in text[opens:closes])
+
+
 def _explicit_year(m: re.Match[str]) -> int | None:
     """The year a date names, which dates after it in its sentence take; none for a range across years
     («на 2021–2023 гг. 20–22 августа» is in the report's year, and so is «с 1 ноября 2022 года по 31 января
@@ -463,7 +472,8 @@ def dates_component(doc: Doc) -> Doc:
             first, last, granularity = build(m, sentence_year.get(sentence, report_year))
         except (ValueError, KeyError, StopIteration):
             continue  # 31 февраля, «XLV век»: looks like a date, is not one
-        if _OTHER_CALENDAR.match(text_of(doc), end):
+        if _OTHER_CALENDAR.match(text_of(doc), end) or (granularity == "month" and _in_quoted_name(text_of(doc), start,
+                                                                                                  end)):
             continue
         explicit = _explicit_year(m)
         lends_nothing = _LENDS_NOTHING.search(text_of(doc), max(0, start - 20), start)
