@@ -1341,6 +1341,8 @@ def _person_word_nominative(word: str, gender: str | None, case: str | None) -> 
     ps = parses(word.lower())
     if case in (None, "nomn") and _is_surname_nominative(word, gender or "masc"):
         return word
+    if case == "nomn" and gender == "masc" and word.endswith("ой"):
+        return word  # «Иван Николаевич Крамской», which the dictionary reads only as a woman's oblique case
     want_gender = gender or "masc"
     named = [p for p in ps if {"Name", "Surn", "Patr"} & set(p.tag.grammemes) and p.tag.number != "plur"
              and (p.tag.gender == want_gender or "ms-f" in p.tag or p.tag.gender is None)
