@@ -334,6 +334,9 @@ def _left_descriptor(words: list[tuple[str, int, int]], k: int) -> int | None:
     return words[start][1]
 
 
+_CENTURY = re.compile(r"[IVXL]+ (?:век[а-я]*|вв?\.?)")
+
+
 def _right_complement(words: list[tuple[str, int, int]], k: int, quotes: list[tuple[int, int]],
                       stops: frozenset[int] = frozenset()) -> tuple[int, bool]:
     """Extend a head at word k over its complement; returns (end word index, whether it names something).
@@ -413,6 +416,8 @@ def _right_complement(words: list[tuple[str, int, int]], k: int, quotes: list[tu
             end, named, j = j, True, j + 1
             continue
         known = parses(low)[0].is_known
+        if _CENTURY.fullmatch(" ".join(x[0] for x in words[j : j + 2])):
+            break  # «ансамблем XVIII века»: a time, not a name
         if not w[0].isalpha() or (_is_verbish(w) and (w.islower() or known)):
             break  # a capitalised word the dictionary does not know is a name («Университета Анадолу»)
         apposition = end == j - 1 and _lemma(words[end][0]) in APPOSITION_HEADS
