@@ -337,6 +337,12 @@ def _left_descriptor(words: list[tuple[str, int, int]], k: int) -> int | None:
 _CENTURY = re.compile(r"[IVXL]+ (?:век[а-я]*|вв?\.?)")
 
 
+def _shared_case(word: str, name: str) -> bool:
+    """`word` can be in a case the first name `name` is in, both singular."""
+    cases = {p.tag.case for p in parses(name.lower()) if "Name" in p.tag and p.tag.number == "sing"}
+    return any(p.tag.case in cases and p.tag.number == "sing" for p in parses(word.lower()))
+
+
 def _right_complement(words: list[tuple[str, int, int]], k: int, quotes: list[tuple[int, int]],
                       stops: frozenset[int] = frozenset()) -> tuple[int, bool]:
     """Extend a head at word k over its complement; returns (end word index, whether it names something).
@@ -380,7 +386,12 @@ def _right_complement(words: list[tuple[str, int, int]], k: int, quotes: list[tu
         # Мартином Таммом»: Martin in Slovakia); a fund may be named after him («Фонда Владимира Потанина»)
         officer = body and j + 1 < len(words) and (
             (is_first_name(w) and "Surn" in _grammemes(words[j + 1][0]))
-            or ("Surn" in _grammemes(w) and is_first_name(words[j + 1][0])))  # «района Котовой Еленой Юрьевной»
+            or ("Surn" in _grammemes(w) and is_first_name(words[j + 1][0]))  # «района Котовой Еленой Юрьевной»
+            # a surname the dictionary does not know as one, in its first name's case («райисполкома Карповичем
+            # Андреем Михайловичем»), not a place's genitive before a name («мэрии Москвы Андрея …»)
+            or (w[:1].isupper() and not is_first_name(w) and is_first_name(words[j + 1][0])
+                and ({"Patr", "Surn"} & _grammemes(w) or not parses(low)[0].is_known)
+                and _shared_case(w, words[j + 1][0]) and not _place_like(w)))
         if s in stops or _INITIALS_WORD.fullmatch(w) or officer \
                 or (named_by_head is False and _person_begins(words, j)) \
                 or (w[:1].isupper() and j + 1 < len(words) and _INITIALS_WORD.fullmatch(words[j + 1][0])):
