@@ -337,6 +337,13 @@ def _left_descriptor(words: list[tuple[str, int, int]], k: int) -> int | None:
 _CENTURY = re.compile(r"[IVXL]+ (?:век[а-я]*|вв?\.?)")
 
 
+def _head_after_adjectives(words: list[tuple[str, int, int]], j: int) -> bool:
+    """The first word from j on that is no adjective is an organisation's head."""
+    while j < len(words) and _is_adj(words[j][0]):
+        j += 1
+    return j < len(words) and _head(words[j][0]) is not None
+
+
 def _shared_case(word: str, name: str) -> bool:
     """`word` can be in a case the first name `name` is in, both singular."""
     cases = {p.tag.case for p in parses(name.lower()) if "Name" in p.tag and p.tag.number == "sing"}
@@ -418,8 +425,9 @@ def _right_complement(words: list[tuple[str, int, int]], k: int, quotes: list[tu
             continue
         # «…сибирских и дальневосточных городов», in a heading in capitals too («КУЛЬТУРЫ И МОЛОДЕЖНОЙ ПОЛИТИКИ»)
         if (low == "и" and j + 1 < len(words) and _same_case_style(w, words[j - 1][0], words[j + 1][0])
-                and (_oblique_noun(words[j + 1][0]) or _oblique(words[j + 1][0], "ADJF"))):
-            j += 1
+                and (_oblique_noun(words[j + 1][0]) or _oblique(words[j + 1][0], "ADJF"))
+                and not _head_after_adjectives(words, j + 1)):
+            j += 1  # not «комитета и школы № 3», «… и государственного учреждения «…»»: a second organisation
             continue
         if _is_abbreviation(w):
             if _is_legal_form(w):
@@ -505,8 +513,10 @@ def _named_after_end(words: list[tuple[str, int, int]], j: int) -> int | None:
         elif w.islower() and not any(x[0][:1].isupper() for x in words[start:j]) and (_is_adj(w) or _oblique_noun(w)):
             last = j  # a title before the name: «им. народного артиста СССР Г.Ц. Цыдынжапова»
         elif (w == "и" and last is not None and j + 1 < len(words) and words[j + 1][0][:1].isupper()
-              and not _is_adj(words[j + 1][0]) and not _head(words[j + 1][0])):
-            # not «им. С.Н. Донского и Северо-Восточного университета», «им. Н.П. Огарёва и Университетом …»
+              and not _is_adj(words[j + 1][0]) and not _head(words[j + 1][0])
+              and not _is_abbreviation(words[j + 1][0])):
+            # not «им. С.Н. Донского и Северо-Восточного университета», «им. Н.П. Огарёва и Университетом …»,
+            # «им. И.Н. Крамского и МБУ ДО «…»»
             j += 1  # «имени Ганса и Софи Шолль»
             last = j
             continue
