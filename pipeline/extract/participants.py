@@ -678,9 +678,11 @@ def _organisations(doc: Doc, words: list[tuple[str, int, int]], quotes: list[tup
                                                and not _caps_line(text, m.start()))
         if not abbreviation or taken(*m.span()) or any(qs < m.start() < qe for qs, qe in quotes):
             continue
-        if (a.isupper() and (gazetteer.lookup(fold(a)) or (_caps_line(text, m.start()) and gazetteer.lookup_small(
-                [fold(a)])))) or (len(a) < 3 and a.isupper()):
-            continue  # a town («ОМСК», and a small one heading its report: «РУЗА», «ОЛОНЕЦ»)
+        heading = line_at(text, m.start()).strip() if _caps_line(text, m.start()) else None
+        if (a.isupper() and (gazetteer.lookup(fold(a)) or (heading and gazetteer.lookup_small(
+                [fold(a), fold(heading)])) or (heading and gazetteer.lookup(fold(heading))))) \
+                or (len(a) < 3 and a.isupper()):
+            continue  # a town («ОМСК», and a small one heading its report: «РУЗА», «ОЛОНЕЦ», «ВЫШНИЙ ВОЛОЧЁК»)
         if _is_legal_form(a) and text[m.start() - 1 : m.start()] == "(" and text[m.end() : m.end() + 1] == ")":
             continue  # «(ПАО)»: the legal form of the name before it, no organisation of its own
         k = word_at.get(m.start())
