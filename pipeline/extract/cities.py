@@ -32,6 +32,7 @@ from pipeline.extract.orgwords import LATIN_CAPITAL, LATIN_SMALL, LOCAL_ORG_WORD
 from pipeline.extract.places import (
     CASE_ENDINGS,
     CITY_MARKERS,
+    CODE_NAMES,
     COUNTRIES,
     FORMER_NAME_BEFORE,
     FORMER_STATES,
@@ -626,6 +627,22 @@ def _short_names(name: str) -> frozenset[str]:
     return frozenset(short - {fold(name)})
 
 
+_CODE_NAME = re.compile(r"(?<![\w-])([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)*)-(\d{1,3})(?![\w-])")
+_CODE_KEYS = {fold(name): geonameid for name, geonameid in CODE_NAMES.items()}
+
+
+def _code_names(text: str) -> dict[int, tuple[int, gazetteer.City]]:
+    """Closed towns' code names in any case («Челябинском-40»): start → (end, the town named so now)."""
+    found = {}
+    for m in _CODE_NAME.finditer(text):
+        parts = m.group(1).split("-")
+        words = [w for part in parts for w in (part, "-")][:-1]
+        gid = next((g for key in name_keys(words) if (g := _CODE_KEYS.get(f"{key}-{m.group(2)}"))), None)
+        if gid is not None:
+            found[m.start()] = (m.end(), gazetteer.city_by_id(gid))
+    return found
+
+
 @Language.component("archive_cities")
 def cities_component(doc: Doc) -> Doc:
     persons = [(m.start, m.end) for m in mentions(doc, "person", "person_in_org")]
@@ -656,10 +673,19 @@ def cities_component(doc: Doc) -> Doc:
             paragraph_countries.append(gazetteer.countries_in(text))
         return paragraph_countries[0]
 
+    code_names = _code_names(text)
     i = 0
     while i < len(doc):
         t: Token = doc[i]
         i += 1
+        if code := code_names.get(t.idx):
+            end, city = code
+            add(doc, Mention("city", t.idx, end, {
+                "name": gazetteer.usual_name(city), "country": city.country, "geonameid": city.geonameid,
+                "latitude": city.latitude, "longitude": city.longitude, "population": city.population}))
+            while i < len(doc) and doc[i].idx < end:
+                i += 1
+            continue
         joined = i + 1 < len(doc) and doc[i].text == "-" and not t.whitespace_  # «Ла-Рошели»
         if not (t.is_alpha and t.text[0].isupper() and (len(t.text) >= 3 or joined)) \
                 or _INFLECTED_CAPITALS.match(t.text):

@@ -185,6 +185,16 @@ def lookup_small(keys: Iterable[str], countries: frozenset[str] = frozenset()) -
 
 
 @functools.cache
+def _by_geonameid() -> dict[int, City]:
+    return {c.geonameid: c for found in (*small_index().values(), *index().values()) for c in found}
+
+
+def city_by_id(geonameid: int) -> City:
+    """The gazetteer's city (or small town) of a GeoNames id, under its first Russian name."""
+    return _by_geonameid()[geonameid]
+
+
+@functools.cache
 def longest_name_words() -> int:
     return max(len(re.split(r"[ -]", k)) for k in index())
 

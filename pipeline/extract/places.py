@@ -105,6 +105,14 @@ OTHER_NAMES: dict[str, str | int] = {
     "Щегловск": "Кемерово", "Сталинск": "Новокузнецк", "Сталинабад": "Душанбе", "Семипалатинск": "Семей",
     "Усть-Сысольск": "Сыктывкар", "Обдорск": "Салехард",
 }
+# Closed towns' Soviet code names, a city's name and a post office number («Арзамас-16») → the GeoNames id of
+# the town named so now, which the written gold names them by (Саров; eleven such records).
+CODE_NAMES: dict[str, int] = {
+    "Арзамас-16": 498525, "Челябинск-40": 1538634, "Челябинск-65": 1538634, "Челябинск-70": 1536289,
+    "Томск-7": 1538637, "Красноярск-26": 1538635, "Красноярск-45": 1488253, "Свердловск-44": 1538636,
+    "Свердловск-45": 829005, "Златоуст-36": 830844, "Пенза-19": 464625, "Семипалатинск-21": 1520885,
+    "Петропавловск-Камчатский-50": 2118647,
+}
 # The names Russian texts use where GeoNames lists another Russian one first, or a short form («Петербург»).
 USUAL_NAMES: dict[str, str] = {"Сухуми": "Сухум", "Цхинвали": "Цхинвал", "Петербург": "Санкт-Петербург"}
 # Countries whose towns Russian texts name by their Russian names, where GeoNames lists their names in the
