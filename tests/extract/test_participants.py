@@ -121,6 +121,7 @@ PERSONS = [
     # A common Japanese given name with a surname after it; the given name does not decline.
     ("Делегацию возглавил мэр Майдзуру Хироси Накамура. Встреча с Кэйко Ямадой прошла.",
      ["Хироси Накамура", "Кэйко Ямада"]),
+    ("Занятия ведёт преподаватель из Саппоро Юки Накамура.", ["Юки Накамура"]),
     # A museum named after someone without «имени»; a museum in small letters and an officer after it.
     ("Выставка прошла в Музее М.Е. Салтыкова-Щедрина. Рассказал директор музея А.В. Петров.", ["А.В. Петров"]),
     # A given name the dictionary only guesses at is no verb; a city before a Japanese name is no part of it.
