@@ -354,7 +354,8 @@ PATTERNS: list[tuple[re.Pattern[str], Builder, str]] = [
     # not before a word in small letters: «1500–2000 зрителей» counts
     (_p(rf"(?P<y1>{_Y}){_DASH}(?P<y2>{_Y})(?![.,]\d)(?!\s+[а-яё])"), _bare_years, "year dash"),
     (_p(rf"(?P<y1>{_Y}){_YW}"), _years, "year"),
-    (_p(r"(?:начал[еоау]|конц[еау]|середин[еыу])\s+года(?![а-яё])"), _this_year, "this_year"),  # «в конце года»
+    # «в конце года»; not «до конца года», «с начала года» (none of the eight in the written gold is a date)
+    (_p(r"(?:начал[еоу]|конц[еу]|середин[еу])\s+года(?![а-яё])"), _this_year, "this_year"),
     (_p(rf"(?<![\w-])(?P<q>{_Q}){_DASH}(?P<q2>{_Q})\s+(?:квартал(?:ы|ов|ах|ам|ами|а|е|у|ом)?(?![а-яё])|кв\.){_Y1}?"),
      _quarters, "quarter dash"),
     (_p(rf"(?<![\w-])(?P<q>{_Q})\s+(?:квартал(?:а|е|у|ом)?(?![а-яё])|кв\.){_Y1}?"), _quarter, "quarter"),

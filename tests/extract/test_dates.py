@@ -58,6 +58,7 @@ CASES = [
     ("Акции прошли 1 и 5 мая.", [("5 мая", "2023-05-05", "2023-05-05")]),
     # The start or end of the year is the year in context, as the end of a month is the month.
     ("В конце года прошёл форум.", [("конце года", "2023-01-01", "2023-12-31")]),
+    ("До конца года и с начала года работает выставка.", []),
     # A season of two years.
     ("В сезоне 2018/2019 труппа показала премьеры.", [("2018/2019", "2018-01-01", "2019-12-31")]),
     # Days and months without a year, in a range «с … по …»: of the report's year.
