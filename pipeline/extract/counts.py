@@ -433,6 +433,7 @@ _HEADING_MEASURE = re.compile(r"\s*[,(]\s*(?:тыс\.?\s*)?(?:чел(?:\.|ове
 _MEASURE_HEADING = re.compile(
     r"[,(]\s*(?:(?:тыс|млн)\.?\s*)?(?:т|тонн[а-я]*|кг|км|м|га|л|%|куб\.\s*м|м[23²³])\.?\s*\)?\s*$", re.IGNORECASE)
 _THOUSANDS = re.compile(r"[,(]\s*тыс(?:\.|яч[а-я]*)?(?![а-яё])", re.IGNORECASE)  # «, тыс. чел.», «Посещения, тыс.»
+_FROM_WHERE = re.compile(r"(?:из|от|с|со)\s", re.IGNORECASE)  # «из Казахстана», «из других регионов»
 _OF_THEM_HEAD = re.compile(r"^(?:из\s+них|в\s+т\.\s*ч\.|в\s+том\s+числе)\s*", re.IGNORECASE)
 _WORD = re.compile(r"[А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)*")
 # «3,1 тыс. человек против более 8,5 тыс. в 2019 году»: a comparison counts the same noun
@@ -491,9 +492,14 @@ def _column_of(text: str, s: int, e: int, before: str) -> tuple[str, int] | None
     if heading is None or text[heading.cell_start : qualifier_before(text, s)[1]].strip() \
             or text[e : heading.cell_end].strip():
         return None
+    named = _HEADING_MEASURE.sub("", _OF_THEM_HEAD.sub("", heading.text))
+    if _OF_THEM_HEAD.match(heading.text) and _FROM_WHERE.match(named.strip()):
+        # «Отдыхающие | в т. ч. из Казахстана, тыс. чел.»: a part of the column before's, by where they came from
+        before_noun = next((found for h in headers_before(text, s) if (found := _heading_noun(h))), None)
+        if before_noun:
+            return before_noun[0], 1_000 if _THOUSANDS.search(heading.text) else 1
     if found := _heading_noun(heading.text):
         return found
-    named = _HEADING_MEASURE.sub("", _OF_THEM_HEAD.sub("", heading.text))
     if (words := _WORD.findall(named)) and all(_is_modifier(w) and "Apro" not in parses(w.lower())[0].tag
                                                for w in words):
         # «Всего туристов | в т.ч. иностранных»: the noun of the column before (not «Всего»'s)
