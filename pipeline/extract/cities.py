@@ -820,13 +820,21 @@ def cities_component(doc: Doc) -> Doc:
         # the small towns: a name «город» announces, or one the dictionary does not know, or knows only as a
         # place's and natasha reads as one («Чадане», «Сусумана»)
         known = parses(t.text.lower())[0].is_known
-        if match is None and (marked or not known or (place_named and _place_word(t.text))) \
+        # a foreign place's name the dictionary knows as one only, which natasha may not read as one (in a
+        # table's row: «Выру | Эстония»), where the sentence names its country
+        foreign_place = known and not place_named and all("Geox" in p.tag and "Surn" not in p.tag
+                                                            for p in parses(t.text.lower()))
+        if match is None and (marked or not known or (place_named and _place_word(t.text)) or foreign_place) \
                 and (marked or not _adjective_here(doc, t.i)):  # «Пятигорского государственного университета»
             match = _small_town(doc, t.i, sentence_countries[sentence], marked)
             if match and _quoted_word(text, t.idx, len(t.text)) and not marked \
                     and match[0].country not in {"RU", *sentence_countries[sentence], *paragraph()}:
                 match = None  # «Корё сарам»: a word of a quoted name, as a foreign town's alone in quotes
-        elif match is None and (listed := listed or _listed_before(doc, t.i)):
+            if match and foreign_place and not marked and (
+                    match[0].country == "RU" or match[0].country not in sentence_countries[sentence]
+                    or _quoted_word(text, t.idx, len(t.text))):  # «организацией «Самур»»: a name
+                match = None
+        if match is None and (listed := listed or _listed_before(doc, t.i)):
             small = _small_town(doc, t.i, frozenset({listed}), marked)
             # «в Анадыре и Певеке»; a common word or an adjective only as the first of a name's words
             # («Гаврилова Посада», «Мариинского Посада»)

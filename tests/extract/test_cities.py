@@ -175,6 +175,10 @@ CASES = [
     ("Проект объединяет города Северо-Запада.", []),
     # The genitive of a plural name; a first name after «город» is a person's, not an unknown town.
     ("Партнеры из Салоник и Афин приехали.", [("Салоник", "Салоники", "GR"), ("Афин", "Афины", "GR")]),
+    # A small foreign town the dictionary knows as a place, in a table's row where natasha reads none, with
+    # its country in the sentence; not a quoted name.
+    ("Город | Страна | Год\nВыру | Эстония | 2020\n", [("Выру", "Выру", "EE")]),
+    ("Встреча с азербайджанской организацией «Самур».", []),
     # A closed town's code name, in any case, is the town named so now (not Petropavlovsk in Kazakhstan).
     ("Город основан как Петропавловск-Камчатский-50, дружит с Челябинском-40 и Семипалатинском-21.",
      [("Петропавловск-Камчатский-50", "Вилючинск", "RU"), ("Челябинском-40", "Озёрск", "RU"),
