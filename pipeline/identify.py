@@ -68,10 +68,10 @@ def city_from_file_name(name: str, text: str) -> str | None:
     whole, parts = index.get(key, []), index.get(f"part:{key}", [])
     low = text.lower()
     if not whole:
-        # a small town («suzdal»), where the text names it: small towns' names are often common words'. Its
-        # whole name is the file's, where a larger town only has it as a part («zadonsk»: Задонск, not
-        # Северо-Задонск), unless the text names that one more often («komsomolsk»: Комсомольск-на-Амуре).
-        # (its usual name, not whichever of its spellings the index holds: «Задонськ»)
+        # a small town («suzdal»), where the text names it by its usual name (not «Задонськ», a spelling the
+        # index holds too): small towns' names are often common words'. Its whole name is the file's, where a
+        # larger town only has it as a part («zadonsk»: Задонск, not Северо-Задонск), unless the text names
+        # that one more often («komsomolsk»: Комсомольск-на-Амуре).
         towns = [name for t in _small_towns_by_slug().get(key, []) if _uses(low, name := gazetteer.usual_name(t))]
         if towns and (not parts or _whole_uses(low, towns[0]) > max(_whole_uses(low, c) for p in parts
                                                                     for c in p[1:])):

@@ -432,7 +432,7 @@ HISTORY = 50
 # Headings of a column of years: when a tie was made, signed, founded.
 _YEAR_HEADING = re.compile(r"(?:год|дата|соглашени|договор|подписан|основан|установлен)", re.IGNORECASE)
 _BARE_YEAR = re.compile(_Y)
-_QUARTER_CELL = re.compile(r"(?<![\w.])(?:IV|I{1,3})(?![\w.])")
+_QUARTER_CELL = re.compile(r"(?<![\w.])(?P<q>IV|I{1,3})(?![\w.])")
 _QUARTER_HEADING = re.compile(r"квартал|кв\.?", re.IGNORECASE)
 _BORN_AFTER = re.compile(rf"(?:{_BORN})$")
 # «с 2007 года» (since), «к 2021 году, %» and «против 2019 года» (compared with): a year that dates nothing after it
@@ -500,8 +500,6 @@ def dates_component(doc: Doc) -> Doc:
     for m in _QUARTER_CELL.finditer(text):
         cell = cell_of(text, *m.span())
         if cell is not None and text[cell[1] : cell[2]].strip() == m.group() and _QUARTER_HEADING.fullmatch(cell[0]):
-            q = roman(m.group()) or 0
-            add(doc, Mention("date", *m.span(), {"start_date": dt.date(report_year, 3 * q - 2, 1),
-                                                 "end_date": _month_range(report_year, 3 * q)[1],
-                                                 "granularity": "quarter"}))
+            first, last, granularity = _quarter(m, report_year)
+            add(doc, Mention("date", *m.span(), {"start_date": first, "end_date": last, "granularity": granularity}))
     return doc
