@@ -162,10 +162,10 @@ def entity_key(name: str) -> str:
 
 def _report_rows(er: dict[str, Any], wanted: Collection[str], keys: dict[str, str]
                  ) -> tuple[dict[str, list[tuple[Any, ...]]], dict[int, list[Any]]]:
-    """One report's rows of the `wanted` tables (entity tables aside): records as the values of
-    _record_sql, other rows as tuples in COLUMNS order and in key order; and the cities it mentions as
-    rows of `cities` (gazetteer fields, mentions). `keys` caches entity_key."""
-    tables: dict[str, list[tuple[Any, ...]]] = {name: [] for name in COLUMNS if name in wanted and name not in ENTITIES}
+    """One report's rows of the `wanted` tables (no participant table: name_entities() makes those): records
+    as the values of _record_sql, other rows as tuples in COLUMNS order and in key order; and the cities it
+    mentions as rows of `cities` (gazetteer fields, mentions). `keys` caches entity_key."""
+    tables: dict[str, list[tuple[Any, ...]]] = {name: [] for name in COLUMNS if name in wanted}
     rows_of = {kind: (tables[table].append, _VALUES[kind]) for kind, (table, _) in RECORD_TABLES.items()
                if table in wanted}
     cities: dict[int, list[Any]] = {}
@@ -218,8 +218,8 @@ def _write_rows(conns: Mapping[str, Connection], reports: Iterable[dict[str, Any
     """Insert the rows of the tables in `conns`, each through its connection, report by report, so memory
     holds one report; then the cities counted along the way. The participant tables are left to
     name_entities(). Returns the rows written per table."""
-    wanted = conns.keys()
-    counts = dict.fromkeys((t for t in COLUMNS if t in wanted and t not in ENTITIES), 0)
+    wanted = conns.keys() - ENTITIES.keys()
+    counts = dict.fromkeys((t for t in COLUMNS if t in wanted), 0)
     keys: dict[str, str] = {}
     cities: dict[int, list[Any]] = {}
     for er in reports:

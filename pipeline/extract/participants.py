@@ -673,12 +673,12 @@ def _organisations(doc: Doc, words: list[tuple[str, int, int]], quotes: list[tup
     # number after them («МБОУ СОШ № 12»).
     for m in _ABBREVIATION.finditer(text):
         a = m.group()
+        heading = line_at(text, m.start()).strip() if _caps_line(text, m.start()) else None
         # capitals amid small letters are an abbreviation even where they spell a word («ТОГУ», not «тогу»)
         abbreviation = _is_abbreviation(a) or (a not in NOT_ORG_ABBREVIATIONS and not a.endswith("ССР")
-                                               and not _caps_line(text, m.start()))
+                                               and heading is None)
         if not abbreviation or taken(*m.span()) or any(qs < m.start() < qe for qs, qe in quotes):
             continue
-        heading = line_at(text, m.start()).strip() if _caps_line(text, m.start()) else None
         if (a.isupper() and (gazetteer.lookup(fold(a)) or (heading and gazetteer.lookup_small(
                 [fold(a), fold(heading)])) or (heading and gazetteer.lookup(fold(heading))))) \
                 or (len(a) < 3 and a.isupper()):
