@@ -437,6 +437,7 @@ _THOUSANDS = re.compile(r"[,(]\s*тыс(?:\.|яч[а-я]*)?(?![а-яё])", re.IG
 _FROM_WHERE = re.compile(r"(?:из|от|с|со)\s", re.IGNORECASE)  # «из Казахстана», «из других регионов»
 _OF_THEM_HEAD = re.compile(r"^(?:из\s+них|в\s+т\.\s*ч\.|в\s+том\s+числе)\s*", re.IGNORECASE)
 _WORD = re.compile(r"[А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)*")
+_UNIT_AFTER_COMMA = re.compile(r",\s*([а-яё]+(?:-[а-яё]+)*)\s*$")
 # «3,1 тыс. человек против более 8,5 тыс. в 2019 году»: a comparison counts the same noun
 _ELLIPSIS_INTRO = re.compile(r"(?:[-–—,:;]|(?<![а-яё])из\s+(?:них|которых)|(?<![а-яё])в\s+том\s+числе"
                              r"|(?<![а-яё])против)\s*$", re.IGNORECASE)
@@ -533,7 +534,8 @@ def _heading_noun(heading: str) -> tuple[str, int] | None:
     if _MEASURE_HEADING.search(heading) or is_period(heading):
         return None  # «Грузов, тыс. т»: a measure, not things counted; «Май»: a row's period
     if subject := _NUMBER_OF.match(heading):
-        return (noun, factor) if (noun := _noun_after(heading, subject.end())) else None
+        noun = _noun_after(_HEADING_MEASURE.sub("", heading), subject.end())
+        return (noun, factor) if noun else None
     named = _HEADING_MEASURE.sub("", _OF_THEM_HEAD.sub("", heading)).strip()
     if _PEOPLE_HEADER.search(heading) and (not named or named.lower().startswith("численност")):
         return "человек", factor  # «Численность, чел.»: people as such
@@ -554,14 +556,23 @@ def _heading_noun(heading: str) -> tuple[str, int] | None:
         # «Отдыхающие, тыс. чел.»: a word used as a noun names them; «Музей истории, тыс. чел.»: the people a
         # place had
         return (words and _substantive(words[0])) or "человек", factor
+    if (unit := _UNIT_AFTER_COMMA.search(heading)) and any(
+            p.tag.POS == "NOUN" and p.tag.number == "plur" and p.tag.case == "gent" and "Abbr" not in p.tag
+            for p in parses(unit[1].lower())[:2]):
+        # «Номерной фонд, койко-мест»: the unit its numbers count, after the comma
+        return (_hyphen_lemma(unit[1]) if "-" in unit[1] else _noun(unit[1])), factor
     return None
 
 
 def _noun_after(text: str, pos: int) -> str | None:
     """The first noun from `pos` on, past its adjectives: «культурно-массовых мероприятий» → мероприятие."""
-    for word in _WORD.findall(text, pos, pos + 80)[: MAX_MODIFIERS + 1]:
+    words = _WORD.findall(text, pos, pos + 80)[: MAX_MODIFIERS + 1]
+    for k, word in enumerate(words):
         if not _is_modifier(word):
             return _hyphen_lemma(word) if "-" in word else _noun(word)
+        # «Количество отдыхающих, чел.»: a participle used as a noun, not an adjective of the word after it
+        if (k + 1 == len(words) or not _agrees(word, words[k + 1])) and (substantive := _substantive(word)):
+            return substantive
     return None
 
 

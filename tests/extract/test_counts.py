@@ -160,6 +160,10 @@ CASES = [
      [(28400, "exact", "отдыхающий"), (5200, "exact", "отдыхающий")]),
     ("Месяц | Размещено туристов, чел. | Проведено экскурсий\nМай | 14 200 | 86",
      [(14200, "exact", "турист"), (86, "exact", "экскурсия")]),
+    # «Количество» of a participle used as a noun, before its «чел.»; a unit after the comma
+    ("Показатель | 2020 | 2021\nКоличество отдыхающих, чел. | 114 300 | 140 600\nНомерной фонд, койко-мест | 5 420 | "
+     "5 800", [(114300, "exact", "отдыхающий"), (140600, "exact", "отдыхающий"), (5420, "exact", "койко-место"),
+               (5800, "exact", "койко-место")]),
     # Where neither the column nor the row names the numbers, the table's caption does, in the paragraph before
     # too; a column of adjectives («в т.ч. иностранных») counts the noun of the column before it, not «Всего».
     ("Таблица 1. Посещаемость музеев в мае–июне 2022 года, чел.\n\nМузей | Май | Июнь\n"
