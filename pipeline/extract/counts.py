@@ -179,9 +179,12 @@ def counted_noun(doc: Doc, i: int, value: int | float | None = None) -> tuple[st
         modifies = nxt < len(doc) and doc[nxt].is_alpha and doc[nxt].text.islower() and _agrees(word, doc[nxt].text)
         if lemma and not modifies and not (_is_modifier(word) and nxt < len(doc) and doc[nxt].is_alpha):
             return lemma, end
-        if (substantive := _substantive(word)) and (not modifies or parses(word.lower())[0].is_known):
+        first = parses(word.lower())[0]
+        if (substantive := _substantive(word)) and (not modifies or (first.is_known and not (
+                first.tag.POS == "ADJF" and parses(doc[nxt].text)[0].tag.POS == "NOUN"))):
             # «46 учащихся МАОУ СОШ № 14», «25 учащихся тольяттинских колледжей»: a word used as a noun is
-            # the counted one, though the words after it could agree with it as an adjective
+            # the counted one, though the words after it could agree with it as an adjective; an adjective
+            # before a noun is that noun's («146 одиноких ветеранов»), a participle stays one («учащихся школ»)
             return substantive, end
         if not _is_modifier(word) and not modifies:
             return None

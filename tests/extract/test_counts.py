@@ -191,6 +191,9 @@ CASES = [
     # A word used as a noun is the counted one, though adjectives after it could agree with it.
     ("Дипломы получили 25 учащихся тольяттинских колледжей, построено 3 мини-футбольных поля.",
      [(25, "exact", "учащийся"), (3, "exact", "поле")]),
+    # An adjective used as a noun, before a noun it agrees with, is that noun's; a participle stays the noun.
+    ("Помощь получили 146 одиноких ветеранов и 30 учащихся школ; оборудовано 4 дворовые площадки.",
+     [(146, "exact", "ветеран"), (30, "exact", "учащийся"), (4, "exact", "площадка")]),
     # An elliptical number counts the noun before it: after «из них», «в том числе», a dash (a qualifier
     # may stand between), with adjectives of its own; a semicolon before «из них» does not end the sentence.
     ("Принято 19 делегаций, из них восемь иностранных; завоевано 17 медалей, в том числе пять золотых.",
