@@ -179,6 +179,9 @@ CASES = [
     # its country in the sentence; not a quoted name.
     ("Город | Страна | Год\nВыру | Эстония | 2020\n", [("Выру", "Выру", "EE")]),
     ("Встреча с азербайджанской организацией «Самур».", []),
+    # and in the rest of the report once a sentence gave its country, in another paragraph too
+    ("Город | Страна\nВыру | Эстония\n\n4. Международное сотрудничество: Выру\n\nРабота продолжилась.",
+     [("Выру", "Выру", "EE"), ("Выру", "Выру", "EE")]),
     # A town GeoNames lists without its population (Choibalsan at 23 people, Golmud at 0), under the Russian
     # name GeoNames gives; not a spelling made from the Latin name of such a place (the Tian Shan).
     ("Делегация из Чойбалсана посетила Голмуд, а альпинисты — Тяньшань.",
