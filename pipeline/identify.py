@@ -127,9 +127,10 @@ def _uses(text: str, spelling: str) -> bool:
 
 
 def _compact(spelled: str) -> str:
-    """A slug without hyphens, and «iy» and «yy» as «y» («nizhniynovgorod», «nizhnynovgorod»; «svobodnyy»,
-    «svobodny»)."""
-    return spelled.replace("-", "").replace("iy", "y").replace("yy", "y")
+    """A slug without hyphens, «iy» and «yy» as «y» («nizhniynovgorod», «nizhnynovgorod»; «svobodnyy»,
+    «svobodny»), and «yo» as «e», as «ё» is written with or without its dots («zhigulyovsk»: GeoNames'
+    Zhigulevsk)."""
+    return spelled.replace("-", "").replace("iy", "y").replace("yy", "y").replace("yo", "e")
 
 
 @functools.cache

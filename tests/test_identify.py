@@ -21,6 +21,8 @@ from pipeline.identify import identify
     ("zadonsk-2021", "Задонск принял гостей. В Задонске прошёл фестиваль.", "Задонск"),
     # GeoNames' «yy» for «ый»; the city the text names whole, not the longer one it names once
     ("svobodny-2019", "Свободный принял гостей.", "Свободный"),
+    # «yo» for «ё», where GeoNames writes «e» (Zhigulevsk)
+    ("zhigulyovsk-2019", "Жигулёвск принял гостей. В Жигулёвске прошёл фестиваль.", "Жигулевск"),
     ("zheleznogorsk-2019", "Железногорск дружит с Железногорском-Илимским. В Железногорске прошёл форум.",
      "Железногорск"),
 ])
