@@ -113,8 +113,10 @@ CODE_NAMES: dict[str, int] = {
     "Свердловск-45": 829005, "Златоуст-36": 830844, "Пенза-19": 464625, "Семипалатинск-21": 1520885,
     "Петропавловск-Камчатский-50": 2118647,
 }
-# The names Russian texts use where GeoNames lists another Russian one first, or a short form («Петербург»).
-USUAL_NAMES: dict[str, str] = {"Сухуми": "Сухум", "Цхинвали": "Цхинвал", "Петербург": "Санкт-Петербург"}
+# The names Russian texts use where GeoNames lists another Russian one first, or a short form («Петербург»;
+# «Новгород», which all ten such mentions in the written gold name Великий Новгород).
+USUAL_NAMES: dict[str, str] = {"Сухуми": "Сухум", "Цхинвали": "Цхинвал", "Петербург": "Санкт-Петербург",
+                               "Новгород": "Великий Новгород"}
 # Countries whose towns Russian texts name by their Russian names, where GeoNames lists their names in the
 # local languages too (Belarusian «Мазыр», Tatar «Чистай», Udmurt «Ижкар»). Not Kazakhstan's: there the names
 # from Kazakh are the current ones («Костанай», «Шымкент»), and the dictionary knows the Soviet ones.
