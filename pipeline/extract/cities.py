@@ -670,6 +670,7 @@ def cities_component(doc: Doc) -> Doc:
     # a foreign small town the report named where a sentence gave its country: its word → its GeoNames id, for
     # the rest of the report («Выру (Эстонская Республика)», then «Партнёрские отношения Порхова и Выру»)
     foreign_towns: dict[str, int] = doc.user_data.setdefault("foreign_towns", {})
+    towns_named: set[int] = doc.user_data.setdefault("towns_named", set())  # GeoNames ids, for the persons
 
     def paragraph() -> frozenset[str]:
         if not paragraph_countries:
@@ -860,6 +861,7 @@ def cities_component(doc: Doc) -> Doc:
             end = doc[last].idx + len(doc[last].text)
             if city.country != "RU" and gazetteer.is_small(city) and last == t.i:
                 foreign_towns[fold(t.text)] = city.geonameid
+            towns_named.add(city.geonameid)
             fields = {"name": city.name if former else gazetteer.usual_name(city),
                       "country": None if city.disputed else city.country,
                       "geonameid": city.geonameid,

@@ -925,6 +925,12 @@ def _word_spans(doc: Doc) -> list[tuple[str, int, int]]:
     return [(t.text, t.idx, t.idx + len(t.text)) for t in doc if t.is_alpha]
 
 
+def _first_name_only(word: str) -> bool:
+    """The dictionary knows `word` as a first name, and not as a surname."""
+    grammemes = _grammemes(word)
+    return "Name" in grammemes and "Surn" not in grammemes
+
+
 def _persons(doc: Doc, orgs: list[Mention], foreign: list[tuple[int, int]]) -> list[Mention]:
     text = text_of(doc)
     spans: list[tuple[int, int]] = []
@@ -963,9 +969,13 @@ def _persons(doc: Doc, orgs: list[Mention], foreign: list[tuple[int, int]]) -> l
             words.pop(0)
             start = text.index(words[0], start + 1) if words else ner.end
         home = doc.user_data.get("home")
-        if len(words) == 1 and home and (city := gazetteer.lookup_first(name_keys(words))) \
-                and city.geonameid == home.geonameid:
-            continue  # in Vladimir's report «Владимира» alone is the city; «Владимира Потанина» is a person
+        if len(words) == 1 and (city := gazetteer.lookup_first(name_keys(words))) and (
+                (home and city.geonameid == home.geonameid)
+                or (city.geonameid in doc.user_data.get("towns_named", ()) and _first_name_only(words[0]))):
+            # in Vladimir's report «Владимира» alone is the city; «Владимира Потанина» is a person; a first
+            # name alone is a town the report has named before («Город-партнёр Лида (… Беларусь)», then
+            # «школьники Котельнича и Лиды»), not a surname («памятника Гагарину» in Gagarin's report)
+            continue
         if len(words) == 1 and _family(words[0]):
             continue  # «династии Грибушиных», «Строгановы»: a family, not a person
         if len(words) == 1 and _SENTENCE_START.search(text, max(0, start - 6), start) and _common_noun(words[0]):

@@ -450,6 +450,14 @@ def test_the_reports_own_city_is_no_first_name(extract_records, report_city):
     assert "Владимира" not in [r.text for r in extract_records(text, "city", 2016)]  # known only as a name
 
 
+def test_a_town_the_report_has_named_is_no_first_name_after(extract_records):
+    """A first name alone is a town the report named before; with a surname it is a person's."""
+    text = ("Город-партнёр Лида (Республика Беларусь)\n\nШкольники Котельнича и Лиды провели акцию; обмен с "
+            "Лидой продолжится. Грант получила Лида Петрова.")
+    assert [r.text for r in extract_records(text, "city", 2020)] == ["Лида", "Котельнича", "Лиды", "Лидой"]
+    assert [r.name for r in extract_records(text, "person", 2020)] == ["Лида Петрова"]
+
+
 @pytest.mark.parametrize("report_city, short, long, elsewhere", [
     ("Ростов-на-Дону", "Ростова", "Ростов-на-Дону", "Ростов"),
     ("Петропавловск-Камчатский", "Петропавловска", "Петропавловск-Камчатский", "Петропавловск"),
