@@ -51,6 +51,7 @@ from pipeline.extract.places import (
     RUSSIAN_NAMED,
     STREET_ABBREVIATIONS,
     STREET_MARKERS,
+    TOWN_NAME_ENDINGS,
     VESSEL_BEFORE,
     VILLAGE_ABBREVIATIONS,
 )
@@ -824,18 +825,20 @@ def cities_component(doc: Doc) -> Doc:
         # the small towns: a name «город» announces, or one the dictionary does not know, or knows only as a
         # place's and natasha reads as one («Чадане», «Сусумана»)
         known = parses(t.text.lower())[0].is_known
-        # a foreign place's name the dictionary knows as one only, which natasha may not read as one (in a
-        # table's row: «Выру | Эстония»), where the sentence names its country
-        foreign_place = known and not place_named and all("Geox" in p.tag and "Surn" not in p.tag
-                                                            for p in parses(t.text.lower()))
-        if match is None and (marked or not known or (place_named and _place_word(t.text)) or foreign_place) \
+        # a place's name the dictionary knows as one only, which natasha may not read as one: a foreign town's
+        # where the sentence names its country (in a table's row: «Выру | Эстония»), a Russian small town's
+        # of a town's shape («с Порховом», «Гдов»; not «Гжель», «Калевала», «Даурия», «Дунай»)
+        known_place = known and not place_named and t.text[1:].islower() and all(
+            "Geox" in p.tag and "Surn" not in p.tag for p in parses(t.text.lower()))
+        if match is None and (marked or not known or (place_named and _place_word(t.text)) or known_place) \
                 and (marked or not _adjective_here(doc, t.i)):  # «Пятигорского государственного университета»
             match = _small_town(doc, t.i, sentence_countries[sentence], marked)
             if match and _quoted_word(text, t.idx, len(t.text)) and not marked \
                     and match[0].country not in {"RU", *sentence_countries[sentence], *paragraph()}:
                 match = None  # «Корё сарам»: a word of a quoted name, as a foreign town's alone in quotes
-            if match and foreign_place and not marked and (
-                    match[0].country == "RU" or match[0].country not in sentence_countries[sentence]
+            if match and known_place and not marked and (
+                    (match[0].country != "RU" and match[0].country not in sentence_countries[sentence])
+                    or (match[0].country == "RU" and not match[0].name.endswith(TOWN_NAME_ENDINGS))
                     or _quoted_word(text, t.idx, len(t.text))) \
                     and foreign_towns.get(fold(t.text)) != match[0].geonameid:  # «организацией «Самур»»: a name
                 match = None

@@ -124,6 +124,9 @@ RUSSIAN_NAMED: frozenset[str] = frozenset({"RU", "BY"})
 # A name in these is a Russian one: a former name GeoNames lists among the town's others («Сталиногорск» of
 # Новомосковск), not a spelling of another language («Мазыр», «Чистай»).
 RUSSIAN_NAME_ENDINGS: tuple[str, ...] = ("ск", "град", "город")
+# The endings of Russian towns' names, which rivers', mountains' and regions' names seldom have («Порхов»,
+# «Далматово», «Покровск»; not «Неман», «Эльбрус», «Даурия», «Гжель»)
+TOWN_NAME_ENDINGS: tuple[str, ...] = (*RUSSIAN_NAME_ENDINGS, "цк", "ов", "ев", "ёв", "ин", "ово", "ево", "ино")
 # Territories whose state is disputed, to which GOLD.md gives no country (all 71 of their towns in the written
 # gold have none): whole countries (GeoNames' Kosovo), whole regions by GeoNames' country and admin1 code
 # (Abkhazia; Crimea and Sevastopol; the Donetsk, Luhansk, Zaporizhzhia and Kherson regions; Transnistria and

@@ -182,6 +182,9 @@ CASES = [
     # its country in the sentence; not a quoted name.
     ("Город | Страна | Год\nВыру | Эстония | 2020\n", [("Выру", "Выру", "EE")]),
     ("Встреча с азербайджанской организацией «Самур».", []),
+    # a Russian small town of a town's shape the dictionary knows as a place; not a craft's village
+    ("Связи поддерживаются с Порховом и Гдовом. Мастера показали роспись в стиле Гжели.",
+     [("Порховом", "Порхов", "RU"), ("Гдовом", "Гдов", "RU")]),
     # and in the rest of the report once a sentence gave its country, in another paragraph too
     ("Город | Страна\nВыру | Эстония\n\n4. Международное сотрудничество: Выру\n\nРабота продолжилась.",
      [("Выру", "Выру", "EE"), ("Выру", "Выру", "EE")]),
