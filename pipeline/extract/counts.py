@@ -419,6 +419,8 @@ _OF_THEM = re.compile(r"\s+из\s+(?:них|которых)(?![а-яё])")
 _QUANTITY_VERB = re.compile(
     r"(?<![а-яё])(?:состав|превы[сш]|достиг|вырос|возрос|увелич|сократ|сниз|насчитыва)[а-яё]*\s+"
     r"(?:(?:на|до|почти|более|свыше|около|порядка|примерно|не|менее|уже|лишь|всего)\s+){0,3}$", re.IGNORECASE)
+# «Иностранных туристов — 36», «; зрителей — около 500»: a plural's genitive, with an adjective, opening the clause
+_PLURAL_DASH = re.compile(r"(?:^|[;:,(]\s*)(?:[А-ЯЁа-яё]+(?:ых|их)\s+)?([А-ЯЁа-яё]+)\s[–—]\s+$")
 _NUMBER_OF = re.compile(r"(?<![а-яё])(?:(?:количеств|числ)[оаеу]|кол-во)\s+", re.IGNORECASE)
 # «число читателей — около 6 400», «общее число зрителей и участников — более чем 31 тысяча»: a dash for the
 # verb (not «в том числе ансамбль … – 392 тыс.»)
@@ -481,9 +483,15 @@ def _pair(text: str, first: tuple[int, int, int | float, int], second: tuple[int
 
 def _number_of(text: str, sentence_start: int, s: int) -> str | None:
     """The counted noun of «количество/число X» when a verb of quantity gives it the number at `s`
-    («Количество судозаходов составило 2 684», «число посещений выросло почти на 12 тысяч»)."""
+    («Количество судозаходов составило 2 684», «число посещений выросло почти на 12 тысяч»), or of a plural
+    that opens the clause before a dash («Иностранных туристов — 36»)."""
+    before = qualifier_before(text, s)[1]
+    if (dash := _PLURAL_DASH.search(text[sentence_start:before])) and any(
+            p.tag.POS == "NOUN" and p.tag.number == "plur" and p.tag.case == "gent"
+            for p in parses(dash[1].lower())[:2]):
+        return _noun(dash[1])
     verb = _QUANTITY_VERB.search(text, sentence_start, s) or _NUMBER_OF_DASH.search(
-        text, max(sentence_start, s - 80), qualifier_before(text, s)[1])
+        text, max(sentence_start, s - 80), before)
     subjects = list(_NUMBER_OF.finditer(text, sentence_start, verb.start() + 6)) if verb else []
     if not subjects:
         return None
