@@ -172,6 +172,16 @@ def _day_month(m: re.Match[str], year: int) -> Range:
     return d, d, "day"
 
 
+def _new_style(m: re.Match[str], year: int) -> Range:
+    """«1 (14) марта 1917 года»: the day in brackets is the Gregorian one (the date the written gold gives, all
+    five times); a bracketed day below the first falls in the next month («20 (2) сентября» is 2 October)."""
+    y, month, day = _y(m, "y1", year), month_number(m["m1"]), _day(m["d1"])
+    if day < _day(m["d0"]):
+        y, month = (y + 1, 1) if month == 12 else (y, month + 1)
+    d = dt.date(y, month, day)
+    return d, d, "day"
+
+
 # «в последнее воскресенье августа» (Miner's Day), «во второе воскресенье сентября»: a day named by its weekday
 WEEKDAYS: dict[str, int] = {"понедельник": 0, "вторник": 1, "сред": 2, "четверг": 3, "пятниц": 4, "суббот": 5,
                             "воскресень": 6}
@@ -343,6 +353,7 @@ PATTERNS: list[tuple[re.Pattern[str], Builder, str]] = [
     (_p(rf"\bсо?\s+{_EDGE}?(?P<m1>{_M}){_Y1}?\s+(?:по|до)\s+{_EDGE}?(?P<m2>{_M}){_Y2}?"), _month_span, "so month"),
     (_p(rf"{_EDGE}?(?P<m1>{_M}){_Y1}?{_DASH}{_EDGE}?(?P<m2>{_M}){_Y2}?"),
      _month_span, "month dash"),  # «феврале — начале марта»
+    (_p(rf"(?P<d0>{_D})\s+\((?P<d1>{_D})\)\s+(?P<m1>{_M}){_Y1}?"), _new_style, "digit month"),
     (_p(rf"(?P<d1>{_D})\s+(?P<m1>{_M}){_Y1}?"), _day_month, "digit month"),
     (_p(rf"(?<![\w-])(?P<nth>{'|'.join(_WEEKDAY_ORDINALS)})\w*\s+(?P<wd>{'|'.join(WEEKDAYS)})\w*(?<!среди)\s+(?P<m1>{_M}){_Y1}?"),
      _weekday_of_month, "weekday month"),
