@@ -73,6 +73,7 @@ from pipeline.extract.places import (
     COUNTRIES,
     FORMER_STATES,
     REGION_MARKERS,
+    SETTLEMENT_WORDS,
     STREET_MARKERS,
     VESSEL_BEFORE,
 )
@@ -1002,6 +1003,8 @@ def _persons(doc: Doc, orgs: list[Mention], foreign: list[tuple[int, int]]) -> l
     for s, e in _split_at_ends(_merge(spans, text), orgs, text):
         if _lemma_before(text, s) in STREET_MARKERS:
             continue  # «на площади Марка Пьянкова»: a street's or a square's name
+        if (place := _SMALL_WORD_BEFORE.search(text, max(0, s - 12), s)) and _lemma(place[1]) in SETTLEMENT_WORDS:
+            continue  # «пгт Шерловая Гора», «посёлка Осиновец»: a place's name
         if VESSEL_BEFORE.search(text, max(0, s - 30), s):
             add(doc, Mention("person_in_org", s, e))  # «теплоходе «Михаил Светлов»»: a ship's name
             continue
@@ -1017,6 +1020,7 @@ def _persons(doc: Doc, orgs: list[Mention], foreign: list[tuple[int, int]]) -> l
     return sorted(out, key=lambda m: m.start)
 
 
+_SMALL_WORD_BEFORE = re.compile(r"(?<![\w-])([а-яё]+\.?) $")
 _LOWER_PART = re.compile(r"-([а-яё]+)$")  # an organisation's word after a name: «Ротари-клуб», «Лайонс-клуб»
 _WORD_BEFORE = re.compile(rf"(?<![\w-])({_NAME_WORD}) $")
 _WORD_AFTER = re.compile(rf" ({_NAME_WORD})")

@@ -61,6 +61,9 @@ REGION_MARKERS: frozenset[str] = frozenset({
 # Дорохово»); a plural of others may be of the town («в районах Омска»).
 PLURAL_MARKERS: frozenset[str] = frozenset({"берег", "приток", "исток", "село", "поселок", "посёлок", "деревня",
                                            "хутор", "станица", "аул"})
+# Words for a settlement, which a name after them names, not a person («пгт Шерловая Гора», «деревни Мясной Бор»)
+SETTLEMENT_WORDS: frozenset[str] = frozenset({"пгт", "рп", "поселок", "посёлок", "деревня", "село", "станица",
+                                              "хутор", "аул"})
 # Case endings of a name's last word and what its nominative may end in instead, for the compound
 # names the dictionary does not know («Усть-Каменогорском» → «Усть-Каменогорск», «Йошкар-Оле» → «Йошкар-Ола»).
 CASE_ENDINGS: list[tuple[str, str]] = [
