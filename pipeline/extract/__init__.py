@@ -37,11 +37,10 @@ def extract(document: Document, year: int, city: str | None = None) -> Extractio
             or gazetteer.lookup_small([fold(city)], frozenset({"RU"})) or gazetteer.unlisted(city)) if city else None
 
     nlp = pipeline()
-    # shared by the blocks: an alias holds for the rest of the report, and so do a town's spelling, a foreign
-    # town named with its country and the towns named so far
+    # shared by the blocks: an alias holds for the rest of the report, and so do a town's spelling and the
+    # towns named so far
     aliases: dict[tuple[str, ...], str] = {}
     spelled_out: dict[str, Any] = {}
-    foreign_towns: dict[str, int] = {}
     towns_named: set[int] = set()
     vocab = hyphen_vocabulary(document.text)
     docs = []
@@ -54,7 +53,7 @@ def extract(document: Document, year: int, city: str | None = None) -> Extractio
             # the last line of the block before, which may be the caption of a table this one starts with
             before = document.blocks[index - 1] if index else None
             doc.user_data.update(text=reading.text, year=year, aliases=aliases, spelled_out=spelled_out, home=home,
-                                 foreign_towns=foreign_towns, towns_named=towns_named,
+                                 towns_named=towns_named,
                                  heading=document.text[heading.start : heading.end] if heading else "",
                                  before=last_line(document.text, before.start, before.end) if before else "")
             docs.append(doc)

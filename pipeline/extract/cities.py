@@ -668,10 +668,10 @@ def cities_component(doc: Doc) -> Doc:
     # towns the report named by a Russian spelling no list has and their own in brackets («Канту (Cantù,
     # Италия)»): either spelling → the town, named as the Russian one, for the rest of the report
     spelled_out: dict[str, gazetteer.City] = doc.user_data.setdefault("spelled_out", {})
-    # a foreign small town the report named where a sentence gave its country: its word → its GeoNames id, for
-    # the rest of the report («Выру (Эстонская Республика)», then «Партнёрские отношения Порхова и Выру»)
-    foreign_towns: dict[str, int] = doc.user_data.setdefault("foreign_towns", {})
-    towns_named: set[int] = doc.user_data.setdefault("towns_named", set())  # GeoNames ids, for the persons
+    # the GeoNames ids of the towns the report has named so far: a small town named once where a sentence gave
+    # its country is that town for the rest of the report («Выру (Эстонская Республика)», then «Партнёрские
+    # отношения Порхова и Выру»), and so is a first name that names one (participants.py)
+    towns_named: set[int] = doc.user_data.setdefault("towns_named", set())
 
     def paragraph() -> frozenset[str]:
         if not paragraph_countries:
@@ -840,7 +840,7 @@ def cities_component(doc: Doc) -> Doc:
                     (match[0].country != "RU" and match[0].country not in sentence_countries[sentence])
                     or (match[0].country == "RU" and not match[0].name.endswith(TOWN_NAME_ENDINGS))
                     or _quoted_word(text, t.idx, len(t.text))) \
-                    and foreign_towns.get(fold(t.text)) != match[0].geonameid:  # «организацией «Самур»»: a name
+                    and match[0].geonameid not in towns_named:  # «организацией «Самур»»: a name
                 match = None
         if match is None and (listed := listed or _listed_before(doc, t.i)):
             small = _small_town(doc, t.i, frozenset({listed}), marked)
@@ -862,8 +862,6 @@ def cities_component(doc: Doc) -> Doc:
         if match:
             city, last = match
             end = doc[last].idx + len(doc[last].text)
-            if city.country != "RU" and gazetteer.is_small(city) and last == t.i:
-                foreign_towns[fold(t.text)] = city.geonameid
             towns_named.add(city.geonameid)
             fields = {"name": city.name if former else gazetteer.usual_name(city),
                       "country": None if city.disputed else city.country,

@@ -486,9 +486,7 @@ def _number_of(text: str, sentence_start: int, s: int) -> str | None:
     («Количество судозаходов составило 2 684», «число посещений выросло почти на 12 тысяч»), or of a plural
     that opens the clause before a dash («Иностранных туристов — 36»)."""
     before = qualifier_before(text, s)[1]
-    if (dash := _PLURAL_DASH.search(text[sentence_start:before])) and any(
-            p.tag.POS == "NOUN" and p.tag.number == "plur" and p.tag.case == "gent"
-            for p in parses(dash[1].lower())[:2]):
+    if (dash := _PLURAL_DASH.search(text[sentence_start:before])) and _plural_genitive(dash[1]):
         return _noun(dash[1])
     verb = _QUANTITY_VERB.search(text, sentence_start, s) or _NUMBER_OF_DASH.search(
         text, max(sentence_start, s - 80), before)
@@ -567,12 +565,16 @@ def _heading_noun(heading: str) -> tuple[str, int] | None:
         # «Отдыхающие, тыс. чел.»: a word used as a noun names them; «Музей истории, тыс. чел.»: the people a
         # place had
         return (words and _substantive(words[0])) or "человек", factor
-    if (unit := _UNIT_AFTER_COMMA.search(heading)) and any(
-            p.tag.POS == "NOUN" and p.tag.number == "plur" and p.tag.case == "gent" and "Abbr" not in p.tag
-            for p in parses(unit[1].lower())[:2]):
+    if (unit := _UNIT_AFTER_COMMA.search(heading)) and _plural_genitive(unit[1]):
         # «Номерной фонд, койко-мест»: the unit its numbers count, after the comma
         return (_hyphen_lemma(unit[1]) if "-" in unit[1] else _noun(unit[1])), factor
     return None
+
+
+def _plural_genitive(word: str) -> bool:
+    """`word` may be a noun's genitive plural («туристов», «койко-мест»), not an abbreviation («чел»)."""
+    return any(p.tag.POS == "NOUN" and p.tag.number == "plur" and p.tag.case == "gent" and "Abbr" not in p.tag
+               for p in parses(word.lower())[:2])
 
 
 def _noun_after(text: str, pos: int) -> str | None:

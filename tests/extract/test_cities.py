@@ -185,7 +185,10 @@ CASES = [
     # a Russian small town of a town's shape the dictionary knows as a place; not a craft's village
     ("Связи поддерживаются с Порховом и Гдовом. Мастера показали роспись в стиле Гжели.",
      [("Порховом", "Порхов", "RU"), ("Гдовом", "Гдов", "RU")]),
-    # and in the rest of the report once a sentence gave its country, in another paragraph too
+    # and in the rest of the report once a sentence gave its country, or «город» announced it, in another
+    # paragraph too
+    ("Фестиваль прошёл в городе Яхрома.\n\nВ мае делегация Яхромы приехала на форум.",
+     [("Яхрома", "Яхрома", "RU"), ("Яхромы", "Яхрома", "RU")]),
     ("Город | Страна\nВыру | Эстония\n\n4. Международное сотрудничество: Выру\n\nРабота продолжилась.",
      [("Выру", "Выру", "EE"), ("Выру", "Выру", "EE")]),
     # A town GeoNames lists without its population (Choibalsan at 23 people, Golmud at 0), under the Russian
