@@ -1001,10 +1001,8 @@ def _persons(doc: Doc, orgs: list[Mention], foreign: list[tuple[int, int]]) -> l
     spans += _surnames_again(doc, _merge(spans, text), orgs)
     out = []
     for s, e in _split_at_ends(_merge(spans, text), orgs, text):
-        if _lemma_before(text, s) in STREET_MARKERS:
-            continue  # «на площади Марка Пьянкова»: a street's or a square's name
-        if (place := _SMALL_WORD_BEFORE.search(text, max(0, s - 12), s)) and _lemma(place[1]) in SETTLEMENT_WORDS:
-            continue  # «пгт Шерловая Гора», «посёлка Осиновец»: a place's name
+        if _lemma_before(text, s) in STREET_MARKERS | SETTLEMENT_WORDS:
+            continue  # «на площади Марка Пьянкова», «пгт Шерловая Гора»: a street's, a square's, a place's name
         if VESSEL_BEFORE.search(text, max(0, s - 30), s):
             add(doc, Mention("person_in_org", s, e))  # «теплоходе «Михаил Светлов»»: a ship's name
             continue
@@ -1020,7 +1018,6 @@ def _persons(doc: Doc, orgs: list[Mention], foreign: list[tuple[int, int]]) -> l
     return sorted(out, key=lambda m: m.start)
 
 
-_SMALL_WORD_BEFORE = re.compile(r"(?<![\w-])([а-яё]+\.?) $")
 _LOWER_PART = re.compile(r"-([а-яё]+)$")  # an organisation's word after a name: «Ротари-клуб», «Лайонс-клуб»
 _WORD_BEFORE = re.compile(rf"(?<![\w-])({_NAME_WORD}) $")
 _WORD_AFTER = re.compile(rf" ({_NAME_WORD})")
