@@ -43,6 +43,10 @@ STREET_ABBREVIATIONS: dict[str, str] = {
 # Villages as tables and lists abbreviate them («с. Гальбштадт», «д. Куркиёки»), in small letters (a capital is
 # a name's initial); not «пос.», as often a town's («пос. Уренгой»).
 VILLAGE_ABBREVIATIONS: frozenset[str] = frozenset({"с.", "д.", "дер."})
+# Villages' words, which GOLD.md's cities and towns leave out (27 of 35 such names in the written gold): «у села
+# Филипповка», «в станице Рязанской», «в поселке Родники»
+VILLAGE_WORDS: frozenset[str] = frozenset({"село", "станица", "поселок", "посёлок", "хутор", "деревня", "аул",
+                                           "кишлак", "слобода"})
 # Lemmas right before a name that make it a region, not a city («провинция Фуцзянь»). Not «округ»: the name
 # after it is a city's («городского округа Самара»); a district's name comes before it.
 REGION_MARKERS: frozenset[str] = frozenset({
@@ -53,17 +57,14 @@ REGION_MARKERS: frozenset[str] = frozenset({
     "озеро", "залив", "бухта", "пролив",  # «озера Валдай», «залива Анива»
     # «в дельте Терека», «левого притока Терека», «на гору Эльбрус»
     "дельта", "устье", "исток", "приток", "гора", "вершина", "перевал", "хребет",
-    # villages, which GOLD.md's cities and towns leave out (27 of 35 such names in the written gold):
-    # «у села Филипповка», «в станице Рязанской», «в поселке Родники»
-    "село", "станица", "поселок", "посёлок", "хутор", "деревня", "аул", "кишлак", "слобода", *VILLAGE_ABBREVIATIONS,
+    *VILLAGE_WORDS, *VILLAGE_ABBREVIATIONS,
 })
 # Of those, the ones that mark a name after them in the plural too («по берегам Терека», «Поселки Тучково и
 # Дорохово»); a plural of others may be of the town («в районах Омска»).
 PLURAL_MARKERS: frozenset[str] = frozenset({"берег", "приток", "исток", "село", "поселок", "посёлок", "деревня",
                                            "хутор", "станица", "аул"})
 # Words for a settlement, which a name after them names, not a person («пгт Шерловая Гора», «деревни Мясной Бор»)
-SETTLEMENT_WORDS: frozenset[str] = frozenset({"пгт", "рп", "поселок", "посёлок", "деревня", "село", "станица",
-                                              "хутор", "аул"})
+SETTLEMENT_WORDS: frozenset[str] = VILLAGE_WORDS | {"пгт", "рп"}
 # Case endings of a name's last word and what its nominative may end in instead, for the compound
 # names the dictionary does not know («Усть-Каменогорском» → «Усть-Каменогорск», «Йошкар-Оле» → «Йошкар-Ола»).
 CASE_ENDINGS: list[tuple[str, str]] = [
