@@ -590,6 +590,16 @@ def _listed_before(doc: Doc, last: int) -> str | None:
     return None
 
 
+# A region's words, after which an adjective agreeing with them names the region, not a town of that name
+# (Ярославский, Свердловский are small towns): «Ярославской области», «Пермского края».
+_REGION_NOUNS = frozenset({"область", "край", "район", "округ", "республика", "губерния", "уезд", "волость"})
+
+
+def _region_adjective(doc: Doc, i: int) -> bool:
+    """Token i is an adjective agreeing with a region's word right after it."""
+    return _before_its_noun(doc, i) and any(p.normal_form in _REGION_NOUNS for p in parses(doc[i + 1].text.lower()))
+
+
 def _before_its_noun(doc: Doc, i: int) -> bool:
     """Token i is an adjective that the word right after it agrees with, with nothing between them."""
     if i + 1 >= len(doc) or not doc[i].whitespace_ or not doc[i + 1].is_alpha:
@@ -714,6 +724,8 @@ def cities_component(doc: Doc) -> Doc:
             continue  # «Алтай-Тур», «Волга-Днепр»: a part of a compound whose first part names no city
         if previous in REGION_MARKERS or previous in NAMED_AFTER or (previous in STREET_MARKERS and not own_name):
             continue
+        if _region_adjective(doc, t.i):
+            continue  # «самый маленький город Ярославской области»: «город» announces no town here
         if previous == "на" and not own_name and "loct" in (cases := {p.tag.case for p in parses(t.text.lower())}) \
                 and not cases & {"nomn", "accs"}:
             continue  # «город на Тереке», «на Урале»: a river's, a region's or an island's; a town is «в» one

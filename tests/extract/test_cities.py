@@ -213,6 +213,9 @@ CASES = [
     # A street or a square named after someone; an adjective of a region.
     ("Мероприятия прошли на площади Горького и улице Ленина.", []),
     ("Прочитаны лекции о наследии Центральной Азии.", []),
+    # after «город», a region's adjective, though a small town is named so (Ярославский, Свердловский)
+    ("Экскурсии прошли в Угличе, одном из городов Ярославской области, и в Ирбите, городе Свердловской области.",
+     [("Угличе", "Углич", "RU"), ("Ирбите", "Ирбит", "RU")]),
     # A city in Latin letters where the paragraph names its country; not an English word.
     ("Совместно с Tartu Ülikool (Эстония) и Trondheim kommune (Норвегия).",
      [("Tartu", "Тарту", "EE"), ("Trondheim", "Тронхейм", "NO")]),
