@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Token
 from pipeline.extract.mention import Mention, add, overlaps, sentence_of, text_of
 from pipeline.extract.morph import Parse, compound_lemma, parses
 from pipeline.extract.numbers import (
+    A_YEAR_EARLIER,
     DIGITS,
     collective_value,
     combine,
@@ -335,7 +336,8 @@ def counts_component(doc: Doc) -> Doc:
         if overlaps(doc, s, e, "date", "money") or any(qs < s < qe for qs, qe in quoted):
             continue  # a number in a «quoted name» is part of the name («фестиваль «Два берега»»)
         sentence = sentence_of(doc, s)
-        noun = counted_noun(doc, runs[k + 1][3] if pairs[k] else i, runs[k + 1][2] if pairs[k] else value)
+        noun = None if _YEAR_EARLIER.match(text, e) else counted_noun(
+            doc, runs[k + 1][3] if pairs[k] else i, runs[k + 1][2] if pairs[k] else value)
         if noun is None and (shared := _modifiers_end(doc, i)) is not None and (unit := _shared_noun(doc, runs, k)):
             noun = unit, shared  # the noun of the last in a list of numbers with adjectives
         if noun is None and previous and text[previous[0] : s] == " (" and text[e : e + 1] == ")":
@@ -364,7 +366,8 @@ def counts_component(doc: Doc) -> Doc:
                     continue
                 end = adjectives
             elif not (_ends_phrase(doc, i) or _OF_THEM.match(text, e) or (
-                    intro and i < len(doc) and (_preposition(doc, i) or _may_be_verb(doc[i])))) or not beside_dash:
+                    intro and i < len(doc) and (_preposition(doc, i) or _may_be_verb(doc[i])
+                                                or _YEAR_EARLIER.match(text, e)))) or not beside_dash:
                 continue
             elif sentence in last_unit:
                 unit, end = last_unit[sentence], e
@@ -414,6 +417,7 @@ def _quoted(text: str) -> list[tuple[int, int]]:
 
 
 _GUILLEMET = re.compile("[«»]")
+_YEAR_EARLIER = re.compile(A_YEAR_EARLIER)
 _OF_THEM = re.compile(r"\s+из\s+(?:них|которых)(?![а-яё])")
 # A verb that gives a number to «количество/число …» before it, and the qualifiers between the two.
 _QUANTITY_VERB = re.compile(

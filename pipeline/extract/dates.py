@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.extract.mention import Mention, add, sentence_of, text_of
+from pipeline.extract.numbers import A_YEAR_EARLIER
 from pipeline.extract.tables import cell_of, crosses_row, in_header
 
 MONTHS: dict[str, int] = {
@@ -27,7 +28,7 @@ _M = (r"(?:январ[ьяею]|феврал[ьяею]|март[аеу]?|апр�
       r"|сентябр[ьяею]|октябр[ьяею]|ноябр[ьяею]|декабр[ьяею])(?![а-яё])")
 _Y = r"(?<![\d.,])(?:1[0-9]{3}|20[0-9]{2}|21[0-9]{2})(?![\d])"
 _BORN = r"г\.\s?р\.|гг\.\s?р\."  # «2008 г.р.», «2006–2007 г.р.»: years of birth
-_YW = rf"(?:\s*(?:год(?:а|у|ом|е)?(?![а-яё])|{_BORN}|г\.|г(?![а-яё])))"  # «году», «г.»
+_YW = rf"(?:(?!{A_YEAR_EARLIER})\s*(?:год(?:а|у|ом|е)?(?![а-яё])|{_BORN}|г\.|г(?![а-яё])))"  # «году», «г.»
 _YSW = rf"(?:\s*(?:{_BORN}|(?:гг\.?|годы|годов|годах|годам|г\.|год(?:а|у)?)(?![а-яё])))"  # after a year range
 _D = r"(?<![\d.,])(?:[12]?\d|3[01])(?:-?(?:го|е))?(?![\d])"
 _DASH = r"\s*[-–—]\s*"
@@ -401,7 +402,7 @@ PATTERNS: list[tuple[re.Pattern[str], Builder, str]] = [
                 rf"{_ORD}{_CENTURY_WORD}"), _decade_of_century, "decade century"),
     # a year before 1000 only with the word «год» in the singular, or «г.» after «в» («датируется 862 годом»,
     # «в 903 г.»): «862 года» may be a duration, «300 г.» grams
-    (_p(r"(?<![\d.,])(?P<y1>[1-9]\d{2})\s*(?:году|годом)(?![а-яё])"), _years, "year_word"),
+    (_p(rf"(?<![\d.,])(?P<y1>[1-9]\d{{2}})(?!{A_YEAR_EARLIER})\s*(?:году|годом)(?![а-яё])"), _years, "year_word"),
     (_p(r"(?<=[вВ]\s)(?P<y1>[1-9]\d{2})\s*г\.(?!\s*\d)"), _years, "digit"),
 ]
 

@@ -7,6 +7,10 @@ import re
 
 from pipeline.extract.morph import parses
 
+# After a number, «годом ранее» compares it with the year before: the number is no year, and counts what the
+# figure it is compared with counts («37 теплоходов против 212 годом ранее»).
+A_YEAR_EARLIER = r"\s+годом\s+(?:ранее|раньше|прежде)(?![а-яё])"
+
 # Lemma of a cardinal numeral (or numeral-like noun) → its value. «один» is left out on purpose:
 # «одного из них», «с одной стороны» are not counts, and reports write single items without a number; so
 # are «оба», «обе»: «обеих стран» refers to things named before, as a pronoun does.
