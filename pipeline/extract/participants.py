@@ -970,19 +970,21 @@ def _persons(doc: Doc, orgs: list[Mention], foreign: list[tuple[int, int]]) -> l
             words.pop(0)
             start = text.index(words[0], start + 1) if words else ner.end
         home = doc.user_data.get("home")
-        if len(words) == 1 and (city := gazetteer.lookup_first(name_keys(words))) and (
-                (home and city.geonameid == home.geonameid)
-                or (city.geonameid in doc.user_data.get("towns_named", ()) and _first_name_only(words[0]))):
-            # in Vladimir's report «Владимира» alone is the city; «Владимира Потанина» is a person; a first
-            # name alone is a town the report has named before («Город-партнёр Лида (… Беларусь)», then
-            # «школьники Котельнича и Лиды»), not a surname («памятника Гагарину» in Gagarin's report)
+        if len(words) == 1 and ((home and fold(home.name) in name_keys(words)) or (
+                (city := gazetteer.lookup_first(name_keys(words)))
+                and city.geonameid in doc.user_data.get("towns_named", ()) and _first_name_only(words[0]))):
+            # in Vladimir's report «Владимира» alone is the city, and so is «Мышкина», a small town's name, in
+            # Myshkin's; «Владимира Потанина» is a person; a first name alone is a town the report has named
+            # before («Город-партнёр Лида (… Беларусь)», then «школьники Котельнича и Лиды»), not a surname
+            # («памятника Гагарину» in Gagarin's report)
             continue
         if len(words) == 1 and _family(words[0]):
             continue  # «династии Грибушиных», «Строгановы»: a family, not a person
         if len(words) == 1 and _SENTENCE_START.search(text, max(0, start - 6), start) and _common_noun(words[0]):
             continue  # «Путина 2023 года прошла…»: a common noun («путина», the fishing season) starting a sentence
         if (words and _only_towns(words)) or (len(words) == 1 and (_listed_with_town(doc, text, start, end)
-                                                                     or _town_of_country_after(text, words[0], end))):
+                                                                     or _town_of_country_after(text, words[0], end)
+                                                                     or _ends_town_name(text, start, words[0]))):
             continue  # «С Феррарой Коломну связывает…», «тур по Сергиеву Посаду», «из Мирного, Удачного и Айхала»
         if words and any({"Name", "Surn", "Patr"} & _grammemes(w) for w in words):
             spans.append((start, end))
@@ -1073,8 +1075,8 @@ def _surnames_again(doc: Doc, spans: list[tuple[int, int]], orgs: list[Mention])
     «произведения Чайковского», «выставка «Чайковский и Италия»»), where it may as well be a town's name. Not
     where a town's name is more likely: after a place's word («в Чайковском», «Дни Губкина»), a country's
     adjective («белорусским Дзержинском») or the dash of a route, listed with towns («между Свободным и
-    Циолковским»), before a word it agrees with as an adjective («Чайковского городского округа», «Невский
-    пир»), and the report's own town outside quotes."""
+    Циолковским»), ending a town's name («Нижнего Ломова»), before a word it agrees with as an adjective
+    («Чайковского городского округа», «Невский пир»), and the report's own town outside quotes."""
     text = text_of(doc)
     known: dict[str, str | None] = {}  # surname lemma → gender
     for s, e in spans:
@@ -1098,7 +1100,7 @@ def _surnames_again(doc: Doc, spans: list[tuple[int, int]], orgs: list[Mention])
             continue
         if _PLACE_BEFORE.search(text, max(0, s - 10), s) \
                 or _ROUTE_DASH.search(text[max(0, s - 3) : s]) or _ROUTE_DASH.match(text, e) \
-                or _listed_with_town(doc, text, s, e):
+                or _listed_with_town(doc, text, s, e) or _ends_town_name(text, s, m.group()):
             continue
         before = re.search(r"([а-яё]+)\s+$", text[max(0, s - 30) : s])
         if before and fold(_lemma(before.group(1))) in COUNTRIES:
@@ -1254,6 +1256,12 @@ def _known_adj(word: str) -> bool:
     """An adjective the dictionary knows: not a guess, nor a rare participle («Селимом»: of «селить»)."""
     best = parses(word.lower())[0]
     return best.is_known and best.tag.POS == "ADJF"
+
+
+def _ends_town_name(text: str, s: int, word: str) -> bool:
+    """The word ends a town's name with the capitalised word before it («коллективы Нижнего Ломова»)."""
+    before = _WORD_BEFORE.search(text, max(0, s - 30), s)
+    return before is not None and before[1][:1].isupper() and _only_towns([before[1], word])
 
 
 _STATE_WORDS = frozenset({"федерация", "республика", "королевство", "штат", "провинция", "префектура"})
