@@ -401,8 +401,10 @@ def town_keys(words: list[str], marked: bool = False) -> list[str]:
 
 
 def _plural_nominative(word: str) -> str:
-    for p in parses(word.lower()):
-        if p.tag.number == "plur" and p.tag.POS in ("NOUN", "ADJF") and (form := p.inflect({"nomn", "plur"})):
+    ps = [p for p in parses(word.lower()) if p.tag.POS in ("NOUN", "ADJF")]
+    # a plural reading first; else any («Полярных Зорей»: the dictionary reads «зорей» only as «зоря», singular)
+    for p in sorted(ps, key=lambda p: p.tag.number != "plur"):
+        if form := p.inflect({"nomn", "plur"}):
             return str(form.word)
     return word
 

@@ -201,6 +201,9 @@ CASES = [
       ("Семипалатинском-21", "Курчатов", "KZ")]),
     ("Команды из Острогожска, Лисок и Люберец.", [("Острогожска", "Острогожск", "RU"), ("Лисок", "Лиски", "RU"),
                                                  ("Люберец", "Люберцы", "RU")]),
+    # a plural two-word name whose noun the dictionary reads only as a singular («зорей»: «зоря»)
+    ("Спортсмены из Полярных Зорей и Карловых Вар.", [("Полярных Зорей", "Полярные Зори", "RU"),
+                                                      ("Карловых Вар", "Карловы Вары", "CZ")]),
     ("Делегацию возглавил заместитель акима города Данияром Ерлановичем Куанышевым.", []),
     # A hyphenated small town before its first part; the first part of a compound only as a city written so.
     ("В городах Туран, Ак-Довурак и Шагонар проведены занятия.",
@@ -490,6 +493,16 @@ def test_the_reports_own_small_town(extract_records):
     """A small town the gazetteer lists only among small towns is a town wherever its own report names it."""
     text = "Программа «Суздаль – 1000». Растёт интерес к Суздалю.\n"
     assert [r.name for r in extract_records(text, "city", 2023, "Суздаль")] == ["Суздаль", "Суздаль"]
+
+
+def test_the_reports_own_small_town_named_like_a_surname(extract_records):
+    """A small town's name that is a surname too is the town in its own report, alone and in a list; a
+    surname that ends a town's name of two words is the town's, though the text names such a person."""
+    text = ("Делегация Мышкина побывала в Тутаеве. Маршрут связал Мышкин с Угличем, Кашиным и Мышкиным.\n\n"
+            "Коллективы Нижнего Ломова выступили в Саранске. Грант получил Иван Ломов.\n")
+    assert [r.name for r in extract_records(text, "city", 2021, "Мышкин")] == [
+        "Мышкин", "Тутаев", "Мышкин", "Углич", "Кашин", "Мышкин", "Нижний Ломов", "Саранск"]
+    assert [r.name for r in extract_records(text, "person", 2021, "Мышкин")] == ["Иван Ломов"]
 
 
 def test_the_reports_own_town_the_gazetteer_lacks(extract_records):
