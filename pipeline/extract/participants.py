@@ -1260,27 +1260,27 @@ def _known_adj(word: str) -> bool:
 
 def _ends_town_name(text: str, s: int, word: str) -> bool:
     """The word ends a town's name with the capitalised word before it («коллективы Нижнего Ломова»)."""
-    before = _WORD_BEFORE.search(text, max(0, s - 30), s)
+    before = _ANY_WORD_BEFORE.search(text, max(0, s - 30), s)
     return before is not None and before[1][:1].isupper() and _only_towns([before[1], word])
 
 
 _STATE_WORDS = frozenset({"федерация", "республика", "королевство", "штат", "провинция", "префектура"})
 
 
-_WORD_BEFORE = re.compile(r"([А-ЯЁа-яё]+)\s+$")
-_WORD_AFTER = re.compile(r"\s+([А-ЯЁа-яё]+)")
+_ANY_WORD_BEFORE = re.compile(r"([А-ЯЁа-яё]+)\s+$")
+_ANY_WORD_AFTER = re.compile(r"\s+([А-ЯЁа-яё]+)")
 
 
 def _lemma_before(text: str, s: int) -> str | None:
-    before = _WORD_BEFORE.search(text, max(0, s - 30), s)
+    before = _ANY_WORD_BEFORE.search(text, max(0, s - 30), s)
     return _lemma(before.group(1)) if before else None
 
 
 def _verb_gender(text: str, s: int, e: int) -> str | None:
     """The gender of a past-tense verb whose subject the name is: the verb right after it («Смирнова
     выступила»), or an intransitive one right before it («выступила Смирнова»)."""
-    after = _WORD_AFTER.match(text, e)
-    before = _WORD_BEFORE.search(text, max(0, s - 30), s)
+    after = _ANY_WORD_AFTER.match(text, e)
+    before = _ANY_WORD_BEFORE.search(text, max(0, s - 30), s)
     for m, intransitive_only in ((after, False), (before, True)):
         if m:
             tag = parses(m.group(1).lower())[0].tag
