@@ -799,10 +799,14 @@ def cities_component(doc: Doc) -> Doc:
             # name as another town («Ростова»: not Rostov the Great) or not at all («Переславля»)
             own = home if home and len(words) == 1 and not common and _short_names(home.name) & set(keys) else None
             city = own or gazetteer.lookup_first(keys, near) or _korean(keys)
-            if city is None and common and near and (guessed := gazetteer.lookup_first(
-                    _ending_guesses(fold(words[0])), near)) and guessed.country in near:
+            # a common word names a town the report has named, but not first in a sentence («Ниша в стене…»)
+            named_before = common and t.idx > sentence[0]
+            if city is None and common and (guessed := gazetteer.lookup_first(
+                    _ending_guesses(fold(words[0])), near)) and (
+                    guessed.country in near or (named_before and guessed.geonameid in towns_named)):
                 city = guessed  # «скупштина Ниша выделила … сербских динаров»: a common word's form, of a town
-                # of the country the sentence names
+                # of the country the sentence names, or of one the report has named («Ниш (Сербия)», then
+                # «в Нише подписан меморандум»)
             if city is None and "-" in words and (small := gazetteer.lookup_small(keys, near)):
                 match = (small, last)  # «Ак-Довурак», before its first part alone («Ак»: Аки, Japan)
                 break
@@ -816,7 +820,8 @@ def cities_component(doc: Doc) -> Doc:
                 if of_country and (of_country.country in neighbours or (listed and after)):
                     match = (of_country, last)
                     break
-            if common and not (city and (city.country in near or (place_named and city.country in paragraph()))
+            if common and not (city and (city.country in near or (place_named and city.country in paragraph())
+                                         or (named_before and city.geonameid in towns_named))
                                and not _quoted(text, sentence[0], t.idx)):
                 # a common word, unless the sentence names the city's country («Анкориджа (штат Аляска, США)»),
                 # or the paragraph where natasha reads a place, and it is not a quoted name («Центр японской
