@@ -555,8 +555,11 @@ def _heading_noun(heading: str) -> tuple[str, int] | None:
         return "человек", factor  # «Численность, чел.»: people as such
     words = _WORD.findall(named)
     if words and parses(words[0].lower())[0].tag.POS in ("PRTS", "VERB"):
-        # «Проведено экскурсий», «Размещено туристов, чел.», «Принято официальных делегаций»
-        return (noun, factor) if (noun := _noun_after(named, named.index(words[0]) + len(words[0]))) else None
+        # «Проведено экскурсий», «Размещено туристов, чел.», «Принято официальных делегаций»; with no noun after
+        # the verb, the people a heading names («Доставлено на месторождение, чел.»)
+        if noun := _noun_after(named, named.index(words[0]) + len(words[0])):
+            return noun, factor
+        return ("человек", factor) if _PEOPLE_HEADER.search(heading) else None
     # the adjectives before it («Клубные формирования», «Межрегиональные и международные мероприятия, ед.»)
     first = next((k for k, w in enumerate(words) if not (_is_modifier(w) or w.lower() == "и")), 0)
     noun = _noun(words[first]) if words else None

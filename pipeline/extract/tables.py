@@ -134,6 +134,10 @@ _PERIOD = re.compile(
     rf"полугодие|{_MONTHS}|\d{{1,2}}\s*месяц(?:а|ев))(?:\s+{_YEAR})?)", re.IGNORECASE)
 
 
+# A column of the rows' totals, whose numbers the row's first cell names as a period's column does
+_TOTAL = re.compile(r"(?:итого|всего|итог)(?:\s+за\s+(?:год|период))?", re.IGNORECASE)
+
+
 def is_period(heading: str) -> bool:
     """A heading that is a period («2019 год», «II квартал», «Май»), which names no numbers' noun."""
     return bool(_PERIOD.fullmatch(heading.strip()))
@@ -147,12 +151,13 @@ class Heading(NamedTuple):
 
 def heading_of(text: str, s: int, e: int) -> Heading | None:
     """What names the numbers of the cell [s, e): its column's header, or its row's first cell where the
-    column is a period's («2019 год», «II квартал»); with the cell's span. None outside a table."""
+    column is a period's («2019 год», «II квартал») or the total's («Итого»); with the cell's span. None outside
+    a table."""
     found = cell_of(text, s, e)
     if found is None:
         return None
     header, cell_start, cell_end = found
-    if is_period(header):
+    if is_period(header) or _TOTAL.fullmatch(header.strip()):
         label = row_label(text, s)
         return Heading(label, cell_start, cell_end) if label else None
     return Heading(header, cell_start, cell_end)
