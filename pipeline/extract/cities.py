@@ -34,6 +34,7 @@ from pipeline.extract.places import (
     CITY_MARKERS,
     CODE_NAMES,
     COUNTRIES,
+    DIVISION_WORDS,
     FORMER_NAME_BEFORE,
     FORMER_STATES,
     KOREAN_INITIALS,
@@ -592,14 +593,9 @@ def _listed_before(doc: Doc, last: int) -> str | None:
     return None
 
 
-# A region's words, after which an adjective agreeing with them names the region, not a town of that name
-# (Ярославский, Свердловский are small towns): «Ярославской области», «Пермского края».
-_REGION_NOUNS = frozenset({"область", "край", "район", "округ", "республика", "губерния", "уезд", "волость"})
-
-
 def _region_adjective(doc: Doc, i: int) -> bool:
-    """Token i is an adjective agreeing with a region's word right after it."""
-    return _before_its_noun(doc, i) and any(p.normal_form in _REGION_NOUNS for p in parses(doc[i + 1].text.lower()))
+    """Token i is an adjective agreeing with a division's word right after it («Пермского края»)."""
+    return _before_its_noun(doc, i) and any(p.normal_form in DIVISION_WORDS for p in parses(doc[i + 1].text.lower()))
 
 
 def _before_its_noun(doc: Doc, i: int) -> bool:
@@ -800,10 +796,10 @@ def cities_component(doc: Doc) -> Doc:
             own = home if home and len(words) == 1 and not common and _short_names(home.name) & set(keys) else None
             city = own or gazetteer.lookup_first(keys, near) or _korean(keys)
             # a common word names a town the report has named, but not first in a sentence («Ниша в стене…»)
-            named_before = common and t.idx > sentence[0]
+            mid_sentence = t.idx > sentence[0]
             if city is None and common and (guessed := gazetteer.lookup_first(
                     _ending_guesses(fold(words[0])), near)) and (
-                    guessed.country in near or (named_before and guessed.geonameid in towns_named)):
+                    guessed.country in near or (mid_sentence and guessed.geonameid in towns_named)):
                 city = guessed  # «скупштина Ниша выделила … сербских динаров»: a common word's form, of a town
                 # of the country the sentence names, or of one the report has named («Ниш (Сербия)», then
                 # «в Нише подписан меморандум»)
@@ -821,7 +817,7 @@ def cities_component(doc: Doc) -> Doc:
                     match = (of_country, last)
                     break
             if common and not (city and (city.country in near or (place_named and city.country in paragraph())
-                                         or (named_before and city.geonameid in towns_named))
+                                         or (mid_sentence and city.geonameid in towns_named))
                                and not _quoted(text, sentence[0], t.idx)):
                 # a common word, unless the sentence names the city's country («Анкориджа (штат Аляска, США)»),
                 # or the paragraph where natasha reads a place, and it is not a quoted name («Центр японской

@@ -337,7 +337,8 @@ def counts_component(doc: Doc) -> Doc:
         if overlaps(doc, s, e, "date", "money") or any(qs < s < qe for qs, qe in quoted):
             continue  # a number in a «quoted name» is part of the name («фестиваль «Два берега»»)
         sentence = sentence_of(doc, s)
-        noun = None if _YEAR_EARLIER.match(text, e) else counted_noun(
+        year_earlier = _YEAR_EARLIER.match(text, e) is not None
+        noun = None if year_earlier else counted_noun(
             doc, runs[k + 1][3] if pairs[k] else i, runs[k + 1][2] if pairs[k] else value)
         if noun is None and (shared := _modifiers_end(doc, i)) is not None and (unit := _shared_noun(doc, runs, k)):
             noun = unit, shared  # the noun of the last in a list of numbers with adjectives
@@ -368,7 +369,7 @@ def counts_component(doc: Doc) -> Doc:
                 end = adjectives
             elif not (_ends_phrase(doc, i) or _OF_THEM.match(text, e) or (
                     intro and i < len(doc) and (_preposition(doc, i) or _may_be_verb(doc[i])
-                                                or _YEAR_EARLIER.match(text, e)))) or not beside_dash:
+                                                or year_earlier))) or not beside_dash:
                 continue
             elif sentence in last_unit:
                 unit, end = last_unit[sentence], e

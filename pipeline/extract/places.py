@@ -47,6 +47,10 @@ VILLAGE_ABBREVIATIONS: frozenset[str] = frozenset({"с.", "д.", "дер."})
 # Филипповка», «в станице Рязанской», «в поселке Родники»
 VILLAGE_WORDS: frozenset[str] = frozenset({"село", "станица", "поселок", "посёлок", "хутор", "деревня", "аул",
                                            "кишлак", "слобода"})
+# A state's divisions. An adjective agreeing with one right after it names the division, not a town named
+# like the adjective («Ярославской области»: Ярославский and Свердловский are small towns too).
+DIVISION_WORDS: frozenset[str] = frozenset({"область", "край", "район", "округ", "республика", "губерния", "уезд",
+                                            "волость"})
 # Lemmas right before a name that make it a region, not a city («провинция Фуцзянь»). Not «округ»: the name
 # after it is a city's («городского округа Самара»); a district's name comes before it.
 REGION_MARKERS: frozenset[str] = frozenset({
