@@ -156,8 +156,9 @@ def polivanov(name: str) -> str | None:
 
 
 def _plain(name: str) -> str:
-    """Lower case without macrons or tone marks; «ü» kept."""
-    name = name.lower().replace("ü", "\0")
+    """Lower case without macrons or tone marks; «ü» kept, and GeoNames' typographic apostrophe as pinyin's
+    («Bei’an»)."""
+    name = name.lower().replace("ü", "\0").replace("’", "'")
     name = "".join(c for c in unicodedata.normalize("NFD", name) if not unicodedata.combining(c))
     return name.replace("\0", "ü")
 

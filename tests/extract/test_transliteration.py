@@ -9,6 +9,7 @@ from pipeline.extract.transliteration import kontsevich, palladius, polivanov, t
     ("Suifenhe", "Суйфэньхэ"), ("Heihe", "Хэйхэ"), ("Hunchun", "Хуньчунь"), ("Jiamusi", "Цзямусы"),
     ("Fuyuan", "Фуюань"), ("Tongjiang", "Тунцзян"), ("Fuzhou", "Фучжоу"), ("Shenzhen", "Шэньчжэнь"),
     ("Guangzhou", "Гуанчжоу"), ("Quanzhou", "Цюаньчжоу"), ("Huai'an", "Хуайань"), ("Jiangyin", "Цзянъинь"),
+    ("Bei’an", "Бэйань"),  # GeoNames' typographic apostrophe
     ("Xi'an", "Сиань"), ("Zhangjiakou", "Чжанцзякоу"), ("Lüliang", "Люйлян"), ("Huizhou", "Хуэйчжоу"),
 ])
 def test_palladius(latin, russian):
