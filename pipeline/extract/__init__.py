@@ -42,6 +42,7 @@ def extract(document: Document, year: int, city: str | None = None) -> Extractio
     aliases: dict[tuple[str, ...], str] = {}
     spelled_out: dict[str, Any] = {}
     towns_named: set[int] = set()
+    villages: set[int] = set()
     vocab = hyphen_vocabulary(document.text)
     docs = []
     pieces = []
@@ -53,7 +54,7 @@ def extract(document: Document, year: int, city: str | None = None) -> Extractio
             # the last line of the block before, which may be the caption of a table this one starts with
             before = document.blocks[index - 1] if index else None
             doc.user_data.update(text=reading.text, year=year, aliases=aliases, spelled_out=spelled_out, home=home,
-                                 towns_named=towns_named,
+                                 towns_named=towns_named, villages=villages,
                                  heading=document.text[heading.start : heading.end] if heading else "",
                                  before=last_line(document.text, before.start, before.end) if before else "")
             docs.append(doc)

@@ -35,6 +35,7 @@ from pipeline.extract.places import (
     CODE_NAMES,
     COUNTRIES,
     DIVISION_WORDS,
+    FEATURES_AFTER,
     FORMER_NAME_BEFORE,
     FORMER_STATES,
     KOREAN_INITIALS,
@@ -50,6 +51,7 @@ from pipeline.extract.places import (
     REGIONS_NOT_CITIES,
     RUSSIAN_BEFORE_LATIN_TOWN,
     RUSSIAN_NAMED,
+    SETTLEMENT_WORDS,
     STREET_ABBREVIATIONS,
     STREET_MARKERS,
     TOWN_NAME_ENDINGS,
@@ -60,9 +62,6 @@ from pipeline.extract.places import (
 NAMED_AFTER = frozenset({"им.", "им", "имени"})
 _YEAR = re.compile(r"1[89]\d\d|2[01]\d\d")
 _CAPITALS = rf"[А-ЯЁ{gazetteer.NATIVE_UPPER}]+(?:[- ][А-ЯЁ{gazetteer.NATIVE_UPPER}]+){{0,3}}"
-# a line of capitals that is a name, or a name and its spelling in another language («БАЙМАК / БАЙМАҠ»,
-# «БЕЛЕБЕЙ (БӘЛӘБӘЙ)»)
-_WHOLE_NAME = re.compile(rf"{_CAPITALS}(?:\s*/\s*{_CAPITALS}|\s*\({_CAPITALS}\))?")
 
 
 _LATIN_NAME = re.compile(rf"[{LATIN_CAPITAL}][{LATIN_SMALL}]+(?:-[{LATIN_CAPITAL}][{LATIN_SMALL}]+)*")
@@ -72,6 +71,18 @@ _LATIN_TOWN = (rf"([{LATIN_CAPITAL}][{LATIN_SMALL}'’]+(?:(?:[ -](?:(?:{'|'.joi
                rf"[{LATIN_CAPITAL}][{LATIN_SMALL}'’]+)*)[),]")
 _LANGUAGE = rf"(?:{'|'.join(LANGUAGE_MARKERS)})\s+"
 _LATIN_IN_BRACKETS = re.compile(rf" \((?:{_LANGUAGE})?{_LATIN_TOWN}")
+# a line of capitals that is a name, or a name and its spelling in another language («БАЙМАК / БАЙМАҠ»,
+# «БЕЛЕБЕЙ (БӘЛӘБӘЙ)», «КЕМЬ (карел. Kemi)»)
+_WHOLE_NAME = re.compile(
+    rf"{_CAPITALS}(?:\s*/\s*{_CAPITALS}|\s*\({_CAPITALS}\)|\s*\((?:{_LANGUAGE})?{_LATIN_TOWN})?")
+
+# the second spelling on such a line
+_CAPITALS_AGAIN = re.compile(rf"[ \t]*(?:/[ \t]*|\()({_CAPITALS})(?=\)|[ \t]*$)", re.MULTILINE)
+
+
+def name_line(line: str) -> bool:
+    """A line of capitals that may be a town's name, as a report's heading («ОМСК», «КЕМЬ (карел. Kemi)»)."""
+    return len(line) >= 3 and _WHOLE_NAME.fullmatch(line) is not None
 # The town's name in one more language after that one («Приозерск (фин. Käkisalmi, швед. Kexholm)»).
 _LATIN_ALSO = re.compile(rf",\s*{_LANGUAGE}{_LATIN_TOWN}")
 _FORMER_NAME = re.compile(r"\b(" + "|".join(FORMER_NAME_BEFORE) + r")\s*[«(\"]?\s*", re.IGNORECASE)
@@ -401,6 +412,15 @@ def town_keys(words: list[str], marked: bool = False) -> list[str]:
     return [k for k in name_keys(words) if marked or (k not in REGIONS_NOT_CITIES and k not in COUNTRIES)]
 
 
+@functools.lru_cache(maxsize=64)
+def _plural_forms(name: str) -> frozenset[str]:
+    """The case forms of a one-word name the dictionary reads as a plural noun («Грязи»: «грязях», «грязей»)."""
+    for p in parses(name.lower()):
+        if p.tag.POS == "NOUN" and p.tag.number == "plur" and p.tag.case == "nomn":
+            return frozenset(fold(f.word) for f in p.lexeme if f.tag.number == "plur")
+    return frozenset()
+
+
 def _plural_nominative(word: str) -> str:
     ps = [p for p in parses(word.lower()) if p.tag.POS in ("NOUN", "ADJF")]
     # a plural reading first; else any («Полярных Зорей»: the dictionary reads «зорей» only as «зоря», singular)
@@ -453,6 +473,11 @@ def _is_common_noun(word: str) -> bool:
     """A dictionary word that is never a place name («Дом», «Мир», «Так»): a city only after «город»."""
     ps = parses(word.lower())
     return ps[0].is_known and not any("Geox" in p.tag for p in ps) and not _adjective_city(ps)
+
+
+def _surname_only(word: str) -> bool:
+    """A word the dictionary knows only as a surname («Чаплыгина»)."""
+    return all("Surn" in p.tag for p in parses(word.lower()))
 
 
 def _adjective_city(ps: tuple) -> bool:
@@ -585,17 +610,39 @@ def _listed_before(doc: Doc, last: int) -> str | None:
     """The country of the city listed right after token `last` («из Ниша и Крагуеваца»), if any."""
     j = last + 1
     if j + 1 < len(doc) and doc[j].text in _LIST_GAPS and doc[j + 1].text[:1].isupper() and doc[j + 1].is_alpha:
-        keys = town_keys([doc[j + 1].text])
-        # or a small town the dictionary does not know («С Хвалынском, Шиханами и Балаковом»)
-        city = gazetteer.lookup_first(keys) or (None if parses(doc[j + 1].text.lower())[0].is_known
-                                                else gazetteer.lookup_small(keys))
-        return city.country if city else None
+        # the next name whole, a hyphenated one too («в Тайге, Анжеро-Судженске и Мариинске»)
+        for words, _ in _candidate_words(doc, j + 1):
+            keys = town_keys(words)
+            # or a small town the dictionary does not know («С Хвалынском, Шиханами и Балаковом»)
+            city = gazetteer.lookup_first(keys) or (
+                None if len(words) == 1 and parses(words[0].lower())[0].is_known else gazetteer.lookup_small(keys))
+            if city:
+                return city.country
     return None
 
 
 def _region_adjective(doc: Doc, i: int) -> bool:
     """Token i is an adjective agreeing with a division's word right after it («Пермского края»)."""
     return _before_its_noun(doc, i) and any(p.normal_form in DIVISION_WORDS for p in parses(doc[i + 1].text.lower()))
+
+
+def _small_towns_named(doc: Doc, i: int) -> set[int]:
+    """The GeoNames ids of the small towns a name starting at token i may be («Шерегеш», «Яр-Сале»)."""
+    found = set()
+    for words, _ in _candidate_words(doc, i):
+        keys = town_keys(words)
+        for city in (gazetteer.lookup_first(keys), gazetteer.lookup_small(keys)):
+            if city and gazetteer.is_small(city):
+                found.add(city.geonameid)
+    return found
+
+
+def _feature_name(doc: Doc, i: int) -> bool:
+    """Token i names the place the noun right after it, in its case, is («по Куликову полю»)."""
+    if i + 1 >= len(doc) or not doc[i].whitespace_ or not doc[i + 1].is_lower:
+        return False
+    cases = {p.tag.case for p in parses(doc[i].text.lower())}
+    return any(p.normal_form in FEATURES_AFTER and p.tag.case in cases for p in parses(doc[i + 1].text))
 
 
 def _before_its_noun(doc: Doc, i: int) -> bool:
@@ -664,6 +711,8 @@ def cities_component(doc: Doc) -> Doc:
     # a name in «-о» declined in speech, as the report declines its own («делегация Волосова», «в Пущине»)
     home_forms = {fold(home.name[:-1] + e) for e in ("а", "у", "ом", "е")} \
         if home and home.name.endswith("о") and " " not in home.name else set()
+    # and a plural name in its cases, though the word is a common noun's too («в Грязях», «из Грязей»)
+    home_forms |= _plural_forms(home.name) if home and " " not in home.name else set()
     # token → the country of the city listed right before it («в Аргуне, Шали и Урус-Мартане»): a word listed
     # with a city names a town of that country though it is a common word or a small town's name
     listed_after: dict[int, str] = {}
@@ -680,6 +729,9 @@ def cities_component(doc: Doc) -> Doc:
     # its country is that town for the rest of the report («Выру (Эстонская Республика)», then «Партнёрские
     # отношения Порхова и Выру»), and so is a first name that names one (participants.py)
     towns_named: set[int] = doc.user_data.setdefault("towns_named", set())
+    # the small towns' GeoNames ids that the report has named as villages («посёлок Шерегеш»): the name alone is
+    # the village for the rest of the report too («в Шерегеше прошёл фестиваль»)
+    villages: set[int] = doc.user_data.setdefault("villages", set())
 
     def paragraph() -> frozenset[str]:
         if not paragraph_countries:
@@ -708,7 +760,7 @@ def cities_component(doc: Doc) -> Doc:
         announced = previous in CITY_MARKERS
         marked = announced or former is not None
         line = line_at(text, t.idx).strip()
-        if t.is_upper and not marked and not (len(line) >= 3 and _WHOLE_NAME.fullmatch(line)):
+        if t.is_upper and not marked and not name_line(line):
             continue  # «РАТА», «МИР»: capitals name a city only as a line of their own («ОМСК», «УЛАН-УДЭ»)
         if _glued_to_lowercase(doc, t.i):
             continue  # «Домом-музеем»: the first part of a compound word
@@ -721,9 +773,13 @@ def cities_component(doc: Doc) -> Doc:
         if _second_part(doc, t.i) and not own_name:
             continue  # «Алтай-Тур», «Волга-Днепр»: a part of a compound whose first part names no city
         if previous in REGION_MARKERS or previous in NAMED_AFTER or (previous in STREET_MARKERS and not own_name):
+            if previous in SETTLEMENT_WORDS or previous in VILLAGE_ABBREVIATIONS:
+                villages.update(_small_towns_named(doc, t.i))
             continue
         if _region_adjective(doc, t.i):
             continue  # «самый маленький город Ярославской области»: «город» announces no town here
+        if not marked and _feature_name(doc, t.i):
+            continue  # «Поле Куликово», «по Куликову полю»: a field named after a place
         if previous == "на" and not own_name and "loct" in (cases := {p.tag.case for p in parses(t.text.lower())}) \
                 and not cases & {"nomn", "accs"}:
             continue  # «город на Тереке», «на Урале»: a river's, a region's or an island's; a town is «в» one
@@ -859,10 +915,11 @@ def cities_component(doc: Doc) -> Doc:
                 match = None
         if match is None and (listed := listed or _listed_before(doc, t.i)):
             small = _small_town(doc, t.i, frozenset({listed}), marked)
-            # «в Анадыре и Певеке»; a common word or an adjective only as the first of a name's words
-            # («Гаврилова Посада», «Мариинского Посада»)
+            # «в Анадыре и Певеке», and a surname's form («из Липецка, Ельца и Чаплыгина»); a common word or an
+            # adjective only as the first of a name's words («Гаврилова Посада», «Мариинского Посада»)
             match = small if small and small[0].country == listed and (
-                small[1] > t.i or not (_is_common_noun(t.text) or _adjective_here(doc, t.i))) else None
+                small[1] > t.i or not ((_is_common_noun(t.text) and not _surname_only(t.text))
+                                       or _adjective_here(doc, t.i))) else None
         if match is None:
             match = latin
         if match is None and not former and "А" <= t.text[0] <= "Я" and not t.is_upper:
@@ -874,6 +931,9 @@ def cities_component(doc: Doc) -> Doc:
             # Donetsk region; «Риддером, который … назывался Лениногорском»: not the Tatar town)
             small = _small_town(doc, t.i, frozenset({renamed}), marked)
             match, elsewhere = (small, False) if small and small[0].country == renamed else (match, True)
+        if match and not marked and match[0].geonameid in villages:
+            i = match[1] + 1
+            continue
         if match:
             city, last = match
             end = doc[last].idx + len(doc[last].text)
@@ -909,6 +969,11 @@ def cities_component(doc: Doc) -> Doc:
                 # «Казани (тат. Казан)», «Костанай (Қостанай)», «Чистополем (Чистай)»: its name in another language
                 add(doc, Mention("city", *other.span("name"), fields))
                 while i < len(doc) and doc[i].idx < other.end("name"):
+                    i += 1
+            elif t.is_upper and (other := _CAPITALS_AGAIN.match(text, end)) and name_line(line):
+                # «БАВЛЫ / БАУЛЫ», «ТЕТЮШИ (ТӘТЕШ)»: a heading's name and its spelling in another language
+                add(doc, Mention("city", *other.span(1), fields))
+                while i < len(doc) and doc[i].idx < other.end(1):
                     i += 1
             if i + 1 < len(doc) and doc[i].text in _LIST_GAPS:
                 listed_after[i + 1] = city.country  # «в Аргуне, Шали», «Сухой Лог – Богданович»

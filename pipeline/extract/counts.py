@@ -369,7 +369,8 @@ def counts_component(doc: Doc) -> Doc:
                 end = adjectives
             elif not (_ends_phrase(doc, i) or _OF_THEM.match(text, e) or (
                     intro and i < len(doc) and (_preposition(doc, i) or _may_be_verb(doc[i])
-                                                or year_earlier))) or not beside_dash:
+                                                or year_earlier or (intro.group()[:1].isalpha()
+                                                                    and _adverb(doc, i))))) or not beside_dash:
                 continue
             elif sentence in last_unit:
                 unit, end = last_unit[sentence], e
@@ -634,6 +635,13 @@ def _ends_phrase(doc: Doc, i: int) -> bool:
     # «– около 33,4 тыс. Ежесуточно…»: an abbreviation's period, then a capital, ends the sentence
     return i >= len(doc) or doc[i].is_punct or doc[i].is_space or _is_verb(doc[i]) or (
         i > 0 and doc[i - 1].text.endswith(".") and doc[i].text[:1].isupper())
+
+
+def _adverb(doc: Doc, i: int) -> bool:
+    """«около 70 человек, из них 23 очно»: an adverb after the number ends its phrase, unless words it modifies
+    follow («из них три практически полных скелета»)."""
+    return parses(doc[i].text.lower())[0].tag.POS == "ADVB" and (
+        i + 1 == len(doc) or not doc[i + 1].is_alpha or _may_be_verb(doc[i + 1]))
 
 
 def _may_be_verb(t: Token) -> bool:

@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from pipeline.extract import gazetteer
-from pipeline.extract.cities import country_in_brackets, name_keys
+from pipeline.extract.cities import country_in_brackets, name_keys, name_line
 from pipeline.extract.mention import Mention, add, line_at, mentions, overlaps, sentence_of, text_of
 from pipeline.extract.money import ISO_CODES
 from pipeline.extract.morph import (
@@ -681,9 +681,11 @@ def _organisations(doc: Doc, words: list[tuple[str, int, int]], quotes: list[tup
         if not abbreviation or taken(*m.span()) or any(qs < m.start() < qe for qs, qe in quotes):
             continue
         if (a.isupper() and (gazetteer.lookup(fold(a)) or (heading and gazetteer.lookup_small(
-                [fold(a), fold(heading)])) or (heading and gazetteer.lookup(fold(heading))))) \
+                [fold(a), fold(heading)])) or (heading and gazetteer.lookup(fold(heading)))
+                              or (name_line(line_at(text, m.start()).strip()) and gazetteer.lookup_small([fold(a)])))) \
                 or (len(a) < 3 and a.isupper()):
-            continue  # a town («ОМСК», and a small one heading its report: «РУЗА», «ОЛОНЕЦ», «ВЫШНИЙ ВОЛОЧЁК»)
+            continue  # a town («ОМСК», and a small one heading its report: «РУЗА», «ОЛОНЕЦ», «ВЫШНИЙ ВОЛОЧЁК», «КЕМЬ
+            # (карел. Kemi)»)
         if _is_legal_form(a) and text[m.start() - 1 : m.start()] == "(" and text[m.end() : m.end() + 1] == ")":
             continue  # «(ПАО)»: the legal form of the name before it, no organisation of its own
         k = word_at.get(m.start())
@@ -926,6 +928,14 @@ def _word_spans(doc: Doc) -> list[tuple[str, int, int]]:
     return [(t.text, t.idx, t.idx + len(t.text)) for t in doc if t.is_alpha]
 
 
+def _genitive_or_unknown(word: str) -> bool:
+    """A word that may stand in the genitive, as the name a street is named after does, or an unknown one."""
+    if not word.isalpha():
+        return True  # initials
+    readings = parses(word.lower())
+    return not readings[0].is_known or any(p.tag.case == "gent" for p in readings)
+
+
 def _first_name_only(word: str) -> bool:
     """The dictionary knows `word` as a first name, and not as a surname."""
     grammemes = _grammemes(word)
@@ -1003,8 +1013,10 @@ def _persons(doc: Doc, orgs: list[Mention], foreign: list[tuple[int, int]]) -> l
     spans += _surnames_again(doc, _merge(spans, text), orgs)
     out = []
     for s, e in _split_at_ends(_merge(spans, text), orgs, text):
-        if _lemma_before(text, s) in STREET_MARKERS | SETTLEMENT_WORDS:
-            continue  # «на площади Марка Пьянкова», «пгт Шерловая Гора»: a street's, a square's, a place's name
+        before = _lemma_before(text, s)
+        if before in SETTLEMENT_WORDS or (before in STREET_MARKERS and _genitive_or_unknown(text[s:e].split()[0])):
+            continue  # «на площади Марка Пьянкова», «пгт Шерловая Гора»: a street's, a square's, a place's name;
+            # not «Директор парка Алексей Николаевич Кыштымов», whose first name is in no genitive
         if VESSEL_BEFORE.search(text, max(0, s - 30), s):
             add(doc, Mention("person_in_org", s, e))  # «теплоходе «Михаил Светлов»»: a ship's name
             continue
@@ -1168,8 +1180,11 @@ def _listed_with_town(doc: Doc, text: str, s: int, e: int) -> bool:
         if m is None or (overlaps(doc, m.start(1), m.end(1), "ner_per") and {"Name", "Surn", "Patr"} & _grammemes(
                 m.group(1)) and not any("Geox" in p.tag for p in parses(m.group(1).lower()))):
             continue
-        if fold(_lemma(m.group(1))) in COUNTRIES or (town := gazetteer.lookup_first(name_keys([m.group(1)]))) is None:
-            continue  # «Чайковский и Италия»: a country is no town to be listed with
+        listed = name_keys([m.group(1)])
+        if fold(_lemma(m.group(1))) in COUNTRIES or (
+                town := gazetteer.lookup_first(listed) or gazetteer.lookup_small(listed)) is None:
+            continue  # «Чайковский и Италия»: a country is no town to be listed with; a small town is one («из
+            # Тарусы и Алексина»)
         keys, country = name_keys([word]), frozenset({town.country})
         itself = gazetteer.lookup_first(keys, country) or gazetteer.lookup_small(keys, country)
         if itself and itself.country == town.country:

@@ -51,6 +51,9 @@ VILLAGE_WORDS: frozenset[str] = frozenset({"село", "станица", "пос
 # like the adjective («Ярославской области»: Ярославский and Свердловский are small towns too).
 DIVISION_WORDS: frozenset[str] = frozenset({"область", "край", "район", "округ", "республика", "губерния", "уезд",
                                             "волость"})
+# Nouns of a place a town's name may stand before, in the same case, naming the place, not the town
+# («Куликово поле», «по Куликову полю», «Прохоровское поле»).
+FEATURES_AFTER: frozenset[str] = frozenset({"поле"})
 # Lemmas right before a name that make it a region, not a city («провинция Фуцзянь»). Not «округ»: the name
 # after it is a city's («городского округа Самара»); a district's name comes before it.
 REGION_MARKERS: frozenset[str] = frozenset({
@@ -61,6 +64,7 @@ REGION_MARKERS: frozenset[str] = frozenset({
     "озеро", "залив", "бухта", "пролив",  # «озера Валдай», «залива Анива»
     # «в дельте Терека», «левого притока Терека», «на гору Эльбрус»
     "дельта", "устье", "исток", "приток", "гора", "вершина", "перевал", "хребет",
+    "поле",  # «фестиваль «Поле Куликово»»: a field named after a place
     *VILLAGE_WORDS, *VILLAGE_ABBREVIATIONS,
 })
 # Of those, the ones that mark a name after them in the plural too («по берегам Терека», «Поселки Тучково и

@@ -161,6 +161,9 @@ CASES = [
     ("С 14 по 16 ноября в Ла-Рошели прошли переговоры.", [("Ла-Рошели", "Ла-Рошель", "FR")]),
     ("С Тюбингеном[3] продолжен обмен школьниками.", [("Тюбингеном", "Тюбинген", "DE")]),
     ("УФА\nИтоги года", [("УФА", "Уфа", "RU")]),
+    ("КЕМЬ (карел. Kemi)\n\nОтчёт отдела культуры", [("КЕМЬ", "Кемь", "RU"), ("Kemi", "Кемь", "RU")]),
+    ("БАВЛЫ / БАУЛЫ\n\nОтчёт за год.", [("БАВЛЫ", "Бавлы", "RU"), ("БАУЛЫ", "Бавлы", "RU")]),  # its Tatar spelling
+    ("ЖЕЛЕЗНОГОРСК\n(Курская область)\n\nДоклад.", [("ЖЕЛЕЗНОГОРСК", "Железногорск", "RU")]),
     # A table's header cell «Город» announces no city in the next cell.
     ("Город\tСроки визита\tСостав\nХайфон\t12–15 марта\t8 человек", [("Хайфон", "Хайфон", "VN")]),
     ("Выставка Игоря Николаева открылась.", []),
@@ -215,8 +218,17 @@ CASES = [
     ("По итогам ООО «Сочи-Трэвел» заключило договоры.", [("Сочи", "Сочи", "RU")]),
     # A village, a lake or a bay is no city; a common word listed between two towns is one, of any country.
     ("У села Филипповка, в станице Рязанской, в посёлке Родники и на берегу залива Анива.", []),
+    # a field named after a place, before or after the field's word
+    ("Лауреат фестиваля «Поле Куликово»; школьники прошли по Куликову полю до Куликова поля.", []),
     ("Спортсмены из Южно-Сахалинска, Отару и Тонхэ.",
      [("Южно-Сахалинска", "Южно-Сахалинск", "RU"), ("Отару", "Отару", "JP"), ("Тонхэ", "Тонхэ", "KR")]),
+    # listed before a town whose name is hyphenated, or of two words
+    ("Турнир прошёл в Тайге, Анжеро-Судженске и Мариинске.",
+     [("Тайге", "Тайга", "RU"), ("Анжеро-Судженске", "Анжеро-Судженск", "RU"), ("Мариинске", "Мариинск", "RU")]),
+    ("Болельщики из Тайги и Нижнего Новгорода.",
+     [("Тайги", "Тайга", "RU"), ("Нижнего Новгорода", "Нижний Новгород", "RU")]),
+    # a small town named as a village is the village for the rest of the report
+    ("Турпоток приходится на посёлок Шерегеш.\n\nВ Шерегеше прошёл фестиваль, ООО «Шерегеш Ски» вложило 1 млн.", []),
     # A street or a square named after someone; an adjective of a region.
     ("Мероприятия прошли на площади Горького и улице Ленина.", []),
     ("Прочитаны лекции о наследии Центральной Азии.", []),
@@ -315,6 +327,12 @@ CASES = [
     ("Из числа наукоградов Фрязина, Кольцова и Бийска; из Якутска, Удачного и Айхала.",
      [("Фрязина", "Фрязино", "RU"), ("Кольцова", "Кольцово", "RU"), ("Бийска", "Бийск", "RU"),
       ("Якутска", "Якутск", "RU"), ("Удачного", "Удачный", "RU"), ("Айхала", "Айхал", "RU")]),
+    # a small town named like a surname, listed after towns
+    ("Команды из Липецка, Ельца и Чаплыгина.",
+     [("Липецка", "Липецк", "RU"), ("Ельца", "Елец", "RU"), ("Чаплыгина", "Чаплыгин", "RU")]),
+    # listed with a small town, though natasha reads a person
+    ("Шахматисты из Сухума вместе с детьми из Тарусы и Алексина разыграли Кубок дружбы.",
+     [("Сухума", "Сухум", None), ("Тарусы", "Таруса", "RU"), ("Алексина", "Алексин", "RU")]),
     ("Заместитель градоначальника Крагуевца Милан Йованович отметил интерес.", [("Крагуевца", "Крагуевац", "RS")]),
     # Endings of cases the dictionary does not know the name in; an adjective after a hyphen agreeing with
     # the noun before it; former names.
@@ -527,6 +545,13 @@ def test_the_reports_own_name_in_o_declined_as_in_speech(extract_records):
     text = "Маршрут «От Волосова до Луги». В Волосове прошёл фестиваль.\n"
     assert [r.name for r in extract_records(text, "city", 2023, "Волосово")] == ["Волосово", "Луга", "Волосово"]
     assert [r.text for r in extract_records(text, "city", 2023)] == ["Луги", "Волосове"]  # as a town is declined
+
+
+def test_the_reports_own_plural_name_in_its_cases(extract_records):
+    """«Грязи» is a common noun's plural too: in its own report the town is named in every case."""
+    text = "Фестиваль прошёл в Грязях, команды из Грязей и Липецка.\n"
+    assert [r.name for r in extract_records(text, "city", 2020, "Грязи")] == ["Грязи", "Грязи", "Липецк"]
+    assert [r.text for r in extract_records(text, "city", 2020)] == ["Липецка"]
 
 
 def test_the_reports_own_city_named_by_an_adjective(extract_records):
