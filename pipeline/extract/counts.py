@@ -450,9 +450,10 @@ _FROM_WHERE = re.compile(r"(?:из|от|с|со)\s", re.IGNORECASE)  # «из К
 _OF_THEM_HEAD = re.compile(r"^(?:из\s+них|в\s+т\.\s*ч\.|в\s+том\s+числе)\s*", re.IGNORECASE)
 _WORD = re.compile(r"[А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)*")
 _UNIT_AFTER_COMMA = re.compile(r",\s*([а-яё]+(?:-[а-яё]+)*)\s*$")
-# «3,1 тыс. человек против более 8,5 тыс. в 2019 году», «6 судов вместо 38»: a comparison counts the same noun
-_ELLIPSIS_INTRO = re.compile(r"(?:[-–—,:;]|(?<![а-яё])из\s+(?:них|которых)|(?<![а-яё])в\s+том\s+числе"
-                             r"|(?<![а-яё])(?:против|вместо))\s*$", re.IGNORECASE)
+# «3,1 тыс. человек против более 8,5 тыс. в 2019 году», «6 судов вместо 38»: a comparison counts the same noun,
+# and so does a part of a whole («12 делегатов из 56») and a number added («1 860 человек, ещё около 4 тысяч»)
+_ELLIPSIS_INTRO = re.compile(r"(?:[-–—,:;]|(?<![а-яё])из(?:\s+(?:них|которых))?|(?<![а-яё])в\s+том\s+числе"
+                             r"|(?<![а-яё])(?:против|вместо|ещё|еще))\s*$", re.IGNORECASE)
 _LAST_WORD = re.compile(r"[а-яё]+\.?$", re.IGNORECASE)
 _SEMICOLON = re.compile(r";\s*")
 _AND_BEFORE = re.compile(r"(?<![а-яё])и\s+$")

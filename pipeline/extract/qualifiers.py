@@ -14,12 +14,13 @@ QUALIFIERS: dict[str, str] = {
     "почти": "less_than", "менее": "less_than", "меньше": "less_than", "чуть менее": "less_than",
     "около": "approx", "порядка": "approx", "примерно": "approx", "приблизительно": "approx",
     "ориентировочно": "approx", "почти что": "less_than",
+    "≈": "approx", "~": "approx",  # a table's cell: «≈ 96 000», «~1 500 чел.»
 }
 QUALIFIER_RE = "|".join(
     r"(?<![а-яё])" + re.escape(q).replace(r"\ ", r"\s+") for q in sorted(QUALIFIERS, key=len, reverse=True)
 )
-# «почти на 12 тысяч»: a change by about so many
-_TRAILING = re.compile(rf"(?P<q>{QUALIFIER_RE})\s+(?:на\s+)?$", re.IGNORECASE)
+# «почти на 12 тысяч»: a change by about so many; a sign may stand close to its number («≈8000»)
+_TRAILING = re.compile(rf"(?P<q>{QUALIFIER_RE})\s+(?:на\s+)?$|(?P<sign>[≈~])$", re.IGNORECASE)
 # Verbs that bound the number after them («превысило 640 тысяч»); unlike the words above, a verb is not
 # part of the number's span. The first matching row wins.
 VERB_QUALIFIERS: list[tuple[str, str]] = [(r"не\s+превы[сш]\w*", "at_most"), (r"превы[сш]\w*", "more_than")]
@@ -36,7 +37,7 @@ def qualifier_before(text: str, pos: int) -> tuple[str, int]:
     """The qualifier ending right before `pos` and where it starts, or ("exact", pos)."""
     m = _TRAILING.search(text, max(0, pos - 24), pos)
     if m:
-        return qualifier_of(m["q"]), m.start()
+        return qualifier_of(m["q"] or m["sign"]), m.start()
     return verb_qualifier(text, pos), pos
 
 
