@@ -19,6 +19,8 @@ from pipeline.identify import identify
     ("suzdal-2023", "Суздаль принял гостей из Владимира.", "Суздаль"),
     # a small town named whole, not the larger one whose name holds it; under its usual spelling
     ("zadonsk-2021", "Задонск принял гостей. В Задонске прошёл фестиваль.", "Задонск"),
+    # not the Ukrainian spelling GeoNames lists among a Russian town's names («Долинськ»)
+    ("dolinsk-2023", "Долинск принял гостей. В Долинске прошёл фестиваль.", "Долинск"),
     # GeoNames' «yy» for «ый»; the city the text names whole, not the longer one it names once
     ("svobodny-2019", "Свободный принял гостей.", "Свободный"),
     # «yo» for «ё», where GeoNames writes «e» (Zhigulevsk)
