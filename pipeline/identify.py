@@ -156,20 +156,12 @@ def _cities_by_slug() -> dict[str, list[tuple[str, ...]]]:
     return out
 
 
-_UKRAINIAN_ENDING = re.compile(r"[сц]ьк$")
-
-
 @functools.cache
 def _small_towns_by_slug() -> dict[str, list[City]]:
     """Russia's small towns, most populous first, under the slugs of their Latin and one Russian name."""
     from pipeline.extract import gazetteer
 
-    towns: dict[int, City] = {}
-    for found in gazetteer.small_index().values():
-        for town in found:
-            # not under a Ukrainian spelling GeoNames lists among the Russian ones («Долинськ»)
-            if town.country == "RU" and not (_UKRAINIAN_ENDING.search(town.name) and town.geonameid in towns):
-                towns[town.geonameid] = town
+    towns = {t.geonameid: t for found in gazetteer.small_index().values() for t in found if t.country == "RU"}
     out: dict[str, list[City]] = {}
     for town in sorted(towns.values(), key=lambda t: -t.population):
         for key in {_compact(slug(town.latin)), _compact(slug(town.name))}:

@@ -51,11 +51,17 @@ TRANSLITERATE: dict[str, Callable[[str], str | None]] = {"CN": palladius, "JP": 
                                                          "TR": turkish}
 
 
+_UKRAINIAN_ENDING = re.compile(r"[сц]ьк$")
+
+
 def _russian_names(city: dict[str, Any], transliterate: bool = True) -> list[str]:
     # «Бад Зегеберг» as Russian texts write German spa towns: «Бад-Зегеберг»
     names = [re.sub(r"^Бад ", "Бад-", alt) for alt in dict.fromkeys(city["alternatenames"])
              if ("А" <= alt[:1] <= "Я" or alt[:1] == "Ё") and _RUSSIAN_NAME.match(alt)]
     names = list(dict.fromkeys(names))
+    if city["countrycode"] in RUSSIAN_NAMED:
+        # not a Ukrainian spelling GeoNames lists among a Russian town's Russian names («Долинськ»)
+        names = [n for n in names if not _UKRAINIAN_ENDING.search(n)] or names
     spell = TRANSLITERATE.get(city["countrycode"])
     # not a spelling the dictionary knows as another word («Шансы», «Сакура», «Далай»), nor a short one («Иу»)
     if not names and transliterate and spell and len(name := spell(city["name"]) or "") >= 4 and not any(
