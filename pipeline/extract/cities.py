@@ -72,17 +72,10 @@ _LATIN_TOWN = (rf"([{LATIN_CAPITAL}][{LATIN_SMALL}'’]+(?:(?:[ -](?:(?:{'|'.joi
 _LANGUAGE = rf"(?:{'|'.join(LANGUAGE_MARKERS)})\s+"
 _LATIN_IN_BRACKETS = re.compile(rf" \((?:{_LANGUAGE})?{_LATIN_TOWN}")
 # a line of capitals that is a name, or a name and its spelling in another language («БАЙМАК / БАЙМАҠ»,
-# «БЕЛЕБЕЙ (БӘЛӘБӘЙ)», «КЕМЬ (карел. Kemi)»)
+# «БЕЛЕБЕЙ (БӘЛӘБӘЙ)», «КЕМЬ (карел. Kemi)»), and the second spelling on such a line
 _WHOLE_NAME = re.compile(
     rf"{_CAPITALS}(?:\s*/\s*{_CAPITALS}|\s*\({_CAPITALS}\)|\s*\((?:{_LANGUAGE})?{_LATIN_TOWN})?")
-
-# the second spelling on such a line
 _CAPITALS_AGAIN = re.compile(rf"[ \t]*(?:/[ \t]*|\()({_CAPITALS})(?=\)|[ \t]*$)", re.MULTILINE)
-
-
-def name_line(line: str) -> bool:
-    """A line of capitals that may be a town's name, as a report's heading («ОМСК», «КЕМЬ (карел. Kemi)»)."""
-    return len(line) >= 3 and _WHOLE_NAME.fullmatch(line) is not None
 # The town's name in one more language after that one («Приозерск (фин. Käkisalmi, швед. Kexholm)»).
 _LATIN_ALSO = re.compile(rf",\s*{_LANGUAGE}{_LATIN_TOWN}")
 _FORMER_NAME = re.compile(r"\b(" + "|".join(FORMER_NAME_BEFORE) + r")\s*[«(\"]?\s*", re.IGNORECASE)
@@ -410,6 +403,11 @@ def town_keys(words: list[str], marked: bool = False) -> list[str]:
     """name_keys() less the countries and regions that towns share a name with (Армения, Алтай), which
     name a town only after «город» (`marked`)."""
     return [k for k in name_keys(words) if marked or (k not in REGIONS_NOT_CITIES and k not in COUNTRIES)]
+
+
+def name_line(line: str) -> bool:
+    """A line of capitals that may be a town's name, as a report's heading («ОМСК», «КЕМЬ (карел. Kemi)»)."""
+    return len(line) >= 3 and _WHOLE_NAME.fullmatch(line) is not None
 
 
 @functools.lru_cache(maxsize=64)
