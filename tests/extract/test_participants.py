@@ -20,6 +20,9 @@ PERSONS = [
     ("Во Франтишкови-Лазне прошёл форум, встреча с Во Ван Тхыонгом.", ["Во Ван Тхыонг"]),
     # Not a preposition before a Vietnamese surname, nor a street's name; a surname in «-ея».
     ("Во Дворце спорта на площади Марка Пьянкова прошли чтения памяти Султана Хан-Гирея.", ["Султан Хан-Гирей"]),
+    # a surname listed with a person's; not a town named like a surname
+    ("Вечер «Замятин и Бунин: два взгляда» провели студенты; выставка «Пушкин и Чехов» открыта.",
+     ["Замятин", "Бунин"]),
     # after a park's word, a name in the nominative is no park's: «Алексей» has no genitive
     ("Директор парка Алексей Николаевич Кыштымов отметил рост.", ["Алексей Николаевич Кыштымов"]),
     # a settlement's name after its word, in a table's cell too
