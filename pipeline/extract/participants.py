@@ -1083,17 +1083,12 @@ _CAPITALISED = re.compile(r"(?<![\w.-])[А-ЯЁ][а-яё]{2,}(?![\w-])")
 _ROUTE_DASH = re.compile(r"\s[–—-]\s*$|^\s*[–—-]\s")
 
 
-# a surname listed with a person's name, before it or after it («Замятин и Бунин: два взгляда»)
-_AND_SURNAME_AFTER = re.compile(r"(?:,\s*|\s+и\s+)([А-ЯЁ][а-яё]+)(?![\w-])")
-_SURNAME_AND_BEFORE = re.compile(r"(?<![\w-])([А-ЯЁ][а-яё]+)(?:,\s*|\s+и\s+)$")
-
-
 def _listed_with_persons(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """A word the dictionary knows only as a surname, listed with a person («Замятин и Бунин», «Бунин и
     Замятин»), where it names no town («Чехов и Мелихово» is not listed)."""
     found = []
     for s, e in spans:
-        for m in (_AND_SURNAME_AFTER.match(text, e), _SURNAME_AND_BEFORE.search(text, max(0, s - 30), s)):
+        for m in (_LISTED_AFTER.match(text, e), _LISTED_BEFORE.search(text, max(0, s - 40), s)):
             if m and all("Surn" in p.tag for p in parses(m.group(1).lower())) and not any(
                     a <= m.start(1) < b for a, b in spans) and not gazetteer.lookup_first(name_keys([m.group(1)])) \
                     and not gazetteer.lookup_small(name_keys([m.group(1)])):
