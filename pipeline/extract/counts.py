@@ -157,8 +157,8 @@ def counted_noun(doc: Doc, i: int, value: int | float | None = None) -> tuple[st
     for _ in range(MAX_MODIFIERS + 1):
         wrapped = False
         while i < len(doc) and doc[i].is_space and doc[i].text.count("\n") < 2:
-            if "\t" in doc[i].text:
-                return None  # «84<tab>сборная Ферганы»: the next cell is another column's
+            if "\t" in doc[i].text or "  " in doc[i].text.split("\n", 1)[0]:
+                return None  # «84<tab>сборная Ферганы», «14      лауреат»: the next cell is another column's
             wrapped, i = wrapped or "\n" in doc[i].text, i + 1  # «25\nстудентами»: a line wrapped after the number
         if i >= len(doc) or (wrapped and (doc[i].text[:1].isupper()
                                           or crosses_row(text_of(doc), doc[i].idx - 1, doc[i].idx + 1))):
@@ -433,10 +433,10 @@ _NUMBER_OF = re.compile(r"(?<![а-яё])(?:(?:количеств|числ)[оа�
 # verb (not «в том числе ансамбль … – 392 тыс.»)
 _NUMBER_OF_DASH = re.compile(r"(?<![а-яё])(?<!том\s)(?:количеств|числ)[оаеу]\s+[а-яё -]{3,60}?\s[–—]\s+$",
                              re.IGNORECASE)
-# Nouns that a heading counting people («, чел.») names only as people. The annotators are split on
-# «Участники, чел.» (21 texts count «человек», 25 «участник»), but the first have more such cells: reading them
-# as «участник» cost ten errors on the written gold. Most count «Посетители, чел.» or «Экскурсанты, чел.» as
-# visitors and sightseers.
+# Nouns that a heading counting people («, чел.») names only as people when they stand alone or with another
+# noun («Участники и зрители, чел.»). The annotators are split on «Участники, чел.» (102 cells of the written
+# gold count «участник», 106 «человек»), but «Участники обменов, чел.» or «Иногородние участники, чел.» are
+# participants to nearly all. Most count «Посетители, чел.» or «Экскурсанты, чел.» as visitors and sightseers.
 PEOPLE_AS_SUCH: frozenset[str] = frozenset({"участник"})
 # A column of numbers of people: «Численность, чел.», «Участники, человек», «Посетители (тыс. чел.)»
 _PEOPLE_HEADER = re.compile(r"^численность|(?<![а-яё])чел(?:\.|овек)?\)?$", re.IGNORECASE)
@@ -571,7 +571,9 @@ def _heading_noun(heading: str) -> tuple[str, int] | None:
                     and _lemma(p, readings) == noun for p in readings[:3]):
         # «Участники, чел.», «Экскурсии, ед.», «Из них дети (чел.)», «Мероприятий», «Участники мероприятий»,
         # «Мероприятий в онлайн-формате»; a plural of the noun read, not of another word («зал»: «зала»)
-        return ("человек" if noun in PEOPLE_AS_SUCH and _PEOPLE_HEADER.search(heading) else noun), factor
+        as_such = noun in PEOPLE_AS_SUCH and _PEOPLE_HEADER.search(heading) and (
+            len(words) == 1 or words[1].lower() == "и")
+        return ("человек" if as_such else noun), factor
     if _PEOPLE_HEADER.search(heading):
         # «Отдыхающие, тыс. чел.»: a word used as a noun names them; «Музей истории, тыс. чел.»: the people a
         # place had

@@ -1,5 +1,6 @@
-"""Tables written as text: a run of lines with as many cell separators each (tabs, or « | »), the first
-line of the run its header. The components ask what a number alone in its cell stands for."""
+"""Tables written as text: a run of lines with as many cell separators each (tabs, or « | »), or with cells
+aligned in columns by runs of spaces; the first line of the run is its header, and a rule under it
+(«-----+-----») is passed over. The components ask what a number alone in its cell stands for."""
 
 from __future__ import annotations
 
@@ -8,10 +9,11 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 _SEPARATOR = re.compile(r"\t| \| ")
-
-
-def _separators(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    return [(start + a, start + b) for a, b in (m.span() for m in _SEPARATOR.finditer(text[start:end]))]
+# Cells aligned under their header by spaces («Показатель      2016    2017»): three spaces or more between
+# two words, which the prose of the written gold's 498 texts never has.
+_GAP = re.compile(r"(?<=\S) {3,}(?=\S)")
+_RULE = re.compile(r"[ \t]*[-=—_]{3,}[-=—_+|: \t]*")  # the line under a header: «-----+-----», «=====»
+_CLOSING_BAR = re.compile(r"\s*\|\s*$")  # «| 2 140 | 4 870 |»: a table drawn with bars on both sides
 
 
 def _line(text: str, i: int) -> tuple[int, int]:
@@ -19,51 +21,91 @@ def _line(text: str, i: int) -> tuple[int, int]:
     return text.rfind("\n", 0, i) + 1, len(text) if end < 0 else end
 
 
-_CLOSING_BAR = re.compile(r"\s*\|\s*$")  # «| 2 140 | 4 870 |»: a table drawn with bars on both sides
+def _separators(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans between a table line's cells: its tabs or « | », else its runs of spaces."""
+    found = [(start + a, start + b) for a, b in (m.span() for m in _SEPARATOR.finditer(text[start:end]))]
+    return found or [m.span() for m in _GAP.finditer(text, start, end)]
 
 
-def _cells_end(text: str, line_start: int, line_end: int) -> int:
-    bar = _CLOSING_BAR.search(text, line_start, line_end)
-    return bar.start() if bar else line_end
+def _aligned(text: str, start: int, end: int) -> bool:
+    return not _SEPARATOR.search(text[start:end]) and bool(_GAP.search(text, start, end))
+
+
+def _shape(text: str, start: int, end: int) -> int:
+    """What the lines of one table share: as many separators, or for aligned cells (-1) only that; 0 for none."""
+    return -1 if _aligned(text, start, end) else len(_separators(text, start, end))
+
+
+def _bounds(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of a table line's cells, unstripped; an aligned line's first starts at its first word."""
+    line = text[start:end]
+    first = start + len(line) - len(line.lstrip(" ")) if _aligned(text, start, end) else start
+    bar = _CLOSING_BAR.search(text, start, end)
+    edges = [first, *(x for sep in _separators(text, start, end) for x in sep), bar.start() if bar else end]
+    return list(zip(edges[::2], edges[1::2], strict=True))
+
+
+def _index(bounds: list[tuple[int, int]], s: int) -> int:
+    return next((k for k, (a, b) in enumerate(bounds) if s <= b), len(bounds) - 1)
+
+
+def _top(text: str, line_start: int) -> int:
+    """The start of the first line of the table whose line starts at `line_start`: its header."""
+    shape = _shape(text, line_start, _line(text, line_start)[1])
+    top = at = line_start
+    while at and shape:
+        above = text.rfind("\n", 0, at - 1) + 1
+        if _RULE.fullmatch(text, above, at - 1) and above:
+            at = above  # the rule under the header
+            continue
+        if _shape(text, above, at - 1) != shape:
+            break
+        top = at = above
+    return top
+
+
+class _Cell(NamedTuple):
+    start: int
+    end: int
+    column: int
+    top: int  # the start of the table's header line
+
+
+def _cell(text: str, s: int, e: int) -> _Cell | None:
+    """The cell [s, e) is in, below a table's header, else None."""
+    line_start, line_end = _line(text, s)
+    if e > line_end or not _separators(text, line_start, line_end):
+        return None
+    top = _top(text, line_start)
+    if top == line_start:
+        return None
+    bounds = _bounds(text, line_start, line_end)
+    k = _index(bounds, s)
+    if k and _aligned(text, line_start, line_end):
+        # the header's cell it stands most under, else the nearest; the row's first cell is its label
+        a, b = (x - line_start for x in bounds[k])
+        header = [(x - top, y - top) for x, y in _bounds(text, top, _line(text, top)[1])]
+        k = max(range(1, len(header)), default=0, key=lambda j: (
+            min(b, header[j][1]) - max(a, header[j][0]), -abs(a + b - header[j][0] - header[j][1])))
+    return _Cell(*bounds[_index(bounds, s)], k, top)
+
+
+def _header(text: str, top: int) -> list[str]:
+    return [text[a:b].strip() for a, b in _bounds(text, top, _line(text, top)[1])]
 
 
 def cell_of(text: str, s: int, e: int) -> tuple[str, int, int] | None:
     """For [s, e) in a table's cell below its header: the header of its column and the cell's span, else None."""
-    line_start, line_end = _line(text, s)
-    separators = _separators(text, line_start, line_end)
-    if not separators or e > line_end:
+    if (cell := _cell(text, s, e)) is None:
         return None
-    column = sum(1 for _, b in separators if b <= s)
-    cell_start = separators[column - 1][1] if column else line_start
-    cell_end = separators[column][0] if column < len(separators) else _cells_end(text, line_start, line_end)
-    top = _top(text, line_start, len(separators))
-    if top == line_start:
-        return None
-    return _header(text, top)[column], cell_start, cell_end
-
-
-def _header(text: str, top: int) -> list[str]:
-    return [cell.strip() for cell in _SEPARATOR.split(text[top : _cells_end(text, top, _line(text, top)[1])])]
+    header = _header(text, cell.top)
+    return (header[cell.column] if cell.column < len(header) else ""), cell.start, cell.end
 
 
 def headers_before(text: str, s: int) -> list[str]:
     """The headers of the columns between the row's label and the cell at s, nearest first."""
-    line_start, line_end = _line(text, s)
-    separators = _separators(text, line_start, line_end)
-    top = _top(text, line_start, len(separators))
-    column = sum(1 for _, b in separators if b <= s)
-    return _header(text, top)[1:column][::-1] if top != line_start else []
-
-
-def _top(text: str, line_start: int, separators: int) -> int:
-    """The start of the first line of the table whose line starts at `line_start`: its header."""
-    top = line_start
-    while top:
-        above = text.rfind("\n", 0, top - 1) + 1
-        if len(_separators(text, above, top - 1)) != separators:
-            break
-        top = above
-    return top
+    cell = _cell(text, s, s)
+    return _header(text, cell.top)[1 : cell.column][::-1] if cell else []
 
 
 _CAPTION = re.compile(r"^(?:Таблица|Табл\.)\s*\d*\.?\s*|[,(]\s*(?:(?:тыс|млн)\.\s*)?"
@@ -74,8 +116,7 @@ def caption_of(text: str, s: int, before: str = "") -> str | None:
     """The caption above the table that offset s is in («Таблица 1. Посещаемость музеев…, чел.»): the line
     before its header, past a blank one, where it says it is a table's or ends in its numbers' unit. `before`
     is the line before `text`, where the table starts it."""
-    line_start, line_end = _line(text, s)
-    top = _top(text, line_start, len(_separators(text, line_start, line_end)))
+    top = _top(text, _line(text, s)[0])
     end = top - 1
     while end > 0 and text[end - 1] == "\n":
         end -= 1
@@ -99,29 +140,27 @@ def crosses_row(text: str, s: int, e: int) -> bool:
 
 
 def in_header(text: str, s: int, e: int) -> bool:
-    """[s, e) is a whole cell of a table's header line (a line the next one has as many cells as, the line
-    before it not)."""
+    """[s, e) is a whole cell of a table's header line: the first line of a table of two lines or more."""
     line_start, line_end = _line(text, s)
-    separators = _separators(text, line_start, line_end)
-    if not separators or e > line_end:
+    if e > line_end or not _separators(text, line_start, line_end) or _top(text, line_start) != line_start:
         return False
-    bounds = [line_start, *(x for sep in separators for x in sep), line_end]
-    cells = list(zip(bounds[::2], bounds[1::2], strict=True))
-    if not any(text[a:b].strip() == text[s:e] and a <= s and e <= b for a, b in cells):
+    if not any(text[a:b].strip() == text[s:e] and a <= s and e <= b for a, b in _bounds(text, line_start, line_end)):
         return False
-    below = _line(text, line_end + 1) if line_end < len(text) else None
-    above = _line(text, line_start - 1) if line_start else None
-    return bool(below) and len(_separators(text, *below)) == len(separators) and not (
-        above and len(_separators(text, *above)) == len(separators))
+    below = line_end + 1
+    while below < len(text) and _RULE.fullmatch(text, below, _line(text, below)[1]):
+        below = _line(text, below)[1] + 1
+    return below < len(text) and _top(text, below) == line_start
 
 
 def row_label(text: str, s: int) -> str | None:
     """The first cell of the table line that offset s is on, where s is in a later cell, else None."""
     line_start, line_end = _line(text, s)
-    separators = _separators(text, line_start, line_end)
-    if not separators or s < separators[0][1]:
+    if not _separators(text, line_start, line_end):
         return None
-    return text[line_start : separators[0][0]].strip().lstrip("|").lstrip()  # «| Число мероприятий | 64 |»
+    bounds = _bounds(text, line_start, line_end)
+    if _index(bounds, s) == 0:
+        return None
+    return text[slice(*bounds[0])].strip().lstrip("|").lstrip()  # «| Число мероприятий | 64 |»
 
 
 _YEAR = r"(?:19|20)\d\d(?:\s*(?:год[аеу]?|г\.))?"
@@ -168,11 +207,9 @@ def cells(text: str) -> Iterator[tuple[int, int]]:
     `heading_of` which are below a header."""
     at = 0
     for line in text.split("\n"):
-        separators = _separators(line, 0, len(line))
-        for k, (_, b) in enumerate(separators):
-            end = separators[k + 1][0] if k + 1 < len(separators) else _cells_end(line, 0, len(line))
-            cell = line[b:end]
-            if stripped := cell.strip():
-                start = at + b + cell.index(stripped)
-                yield start, start + len(stripped)
+        if _separators(line, 0, len(line)):
+            for a, b in _bounds(line, 0, len(line))[1:]:
+                if stripped := line[a:b].strip():
+                    start = at + a + line[a:b].index(stripped)
+                    yield start, start + len(stripped)
         at += len(line) + 1
