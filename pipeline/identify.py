@@ -126,11 +126,14 @@ def _uses(text: str, spelling: str) -> bool:
     return re.search(_in_any_case(spelling) + r"(?!\w)", text) is not None
 
 
+_SHORT_I = re.compile(r"(?<=[aeou])y(?![aeiouy])")
+
+
 def _compact(spelled: str) -> str:
     """A slug without hyphens, «iy» and «yy» as «y» («nizhniynovgorod», «nizhnynovgorod»; «svobodnyy»,
-    «svobodny»), and «yo» as «e», as «ё» is written with or without its dots («zhigulyovsk»: GeoNames'
-    Zhigulevsk)."""
-    return spelled.replace("-", "").replace("iy", "y").replace("yy", "y").replace("yo", "e")
+    «svobodny»), «yo» as «e», as «ё» is written with or without its dots («zhigulyovsk»: GeoNames'
+    Zhigulevsk), and «й» after a vowel as «i», as it is spelled either way («gai», GeoNames' Gay)."""
+    return _SHORT_I.sub("i", spelled.replace("-", "").replace("iy", "y").replace("yy", "y").replace("yo", "e"))
 
 
 @functools.cache
@@ -161,7 +164,13 @@ def _small_towns_by_slug() -> dict[str, list[City]]:
     """Russia's small towns, most populous first, under the slugs of their Latin and one Russian name."""
     from pipeline.extract import gazetteer
 
-    towns = {t.geonameid: t for found in gazetteer.small_index().values() for t in found if t.country == "RU"}
+    towns: dict[int, City] = {}
+    for found in gazetteer.small_index().values():
+        for t in found:
+            # of a town's names, the one closest to its Latin name («Темников», not Moksha's «Чополт ош»)
+            if t.country == "RU" and (t.geonameid not in towns or gazetteer.closeness(t.name, t.latin) >=
+                                      gazetteer.closeness(towns[t.geonameid].name, t.latin)):
+                towns[t.geonameid] = t
     out: dict[str, list[City]] = {}
     for town in sorted(towns.values(), key=lambda t: -t.population):
         for key in {_compact(slug(town.latin)), _compact(slug(town.name))}:

@@ -25,6 +25,11 @@ from pipeline.identify import identify
     ("svobodny-2019", "Свободный принял гостей.", "Свободный"),
     # «yo» for «ё», where GeoNames writes «e» (Zhigulevsk)
     ("zhigulyovsk-2019", "Жигулёвск принял гостей. В Жигулёвске прошёл фестиваль.", "Жигулевск"),
+    # «i» for «й» after a vowel, where GeoNames writes «y» (Gay)
+    ("gai-2022", "Гай принял гостей. В Гае прошёл фестиваль.", "Гай"),
+    # a small town under its Russian name, not the name in another language GeoNames lists too (Moksha's
+    # «Чополт ош» for Темников)
+    ("temnikov-2019", "Темников принял гостей. В Темникове прошёл фестиваль.", "Темников"),
     ("zheleznogorsk-2019", "Железногорск дружит с Железногорском-Илимским. В Железногорске прошёл форум.",
      "Железногорск"),
 ])
