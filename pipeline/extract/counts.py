@@ -21,7 +21,15 @@ from pipeline.extract.numbers import (
     word_value,
 )
 from pipeline.extract.qualifiers import qualifier_before
-from pipeline.extract.tables import caption_of, crosses_row, headers_before, heading_of, is_period
+from pipeline.extract.tables import (
+    caption_of,
+    crosses_row,
+    headers_before,
+    heading_of,
+    is_period,
+    labels_above,
+    row_label,
+)
 
 # Nouns whose count is a duration, an age, a share or a measure, not a number of things.
 NOT_COUNTED: frozenset[str] = frozenset({
@@ -519,6 +527,10 @@ def _column_of(text: str, s: int, e: int, before: str) -> tuple[str, int] | None
             return before_noun[0], 1_000 if _THOUSANDS.search(heading.text) else 1
     if found := _heading_noun(heading.text):
         return found
+    if _OF_THEM_HEAD.match(heading.text) and heading.text == row_label(text, s):
+        # «Принято делегаций | 5» over «  в т.ч. иностранных | 2»: a part of the row above's
+        return next((found for label in labels_above(text, s)
+                     if not _OF_THEM_HEAD.match(label) and (found := _heading_noun(label))), None)
     if (words := _WORD.findall(named)) and all(_is_modifier(w) and "Apro" not in parses(w.lower())[0].tag
                                                for w in words):
         # «Всего туристов | в т.ч. иностранных»: the noun of the column before (not «Всего»'s)

@@ -100,11 +100,13 @@ MONEY_AFTER_CURRENCY = re.compile(
 
 
 # A part of a sum, or the year before's, right after it, in its currency: «1,2 млн рублей, из них 600 тысяч
-# предоставила…», «412 млн рублей, в том числе 57,4 млн – на ремонт», «286,4 млн долларов (за 2018 год – 341 млн)»
+# предоставила…», «412 млн рублей, в том числе 57,4 млн – на ремонт», «286,4 млн долларов (за 2018 год – 341 млн)»,
+# «186,4 млн рублей (в 2020 году – 171,9 млн)»
 _PART_OF_SUM = re.compile(
-    rf",?\s*(?:из\s+(?:них|которых)|в\s+том\s+числе|в\s+т\.\s?ч\.|\(за\s+\d{{4}}\s+год\s*[–—-])\s+"
+    rf",?\s*(?:из\s+(?:них|которых)|в\s+том\s+числе|в\s+т\.\s?ч\.|\((?:за\s+\d{{4}}\s+год|в\s+\d{{4}}\s+году)\s*[–—-])\s+"
     rf"(?:{_QUALIFIER})?(?P<n>{DIGITS.pattern})\s*(?P<mult>{_MULT_WORDS})(?![а-яё])", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"\s+([а-яё]+)")
+_KOPECKS = re.compile(r"\s*(?P<k>\d{1,2})\s*коп(?:\.|е(?:ек|йки|йка|йку))", re.IGNORECASE)  # «6 718 450 руб. 60 коп.»
 
 # Most blocks name no currency: finding none is a cheap scan, while MONEY tries its qualifiers at every
 # character.
@@ -148,7 +150,10 @@ def money_component(doc: Doc) -> Doc:
         start = m.start("q") if m["q"] else figure
         qualifier = qualifier_of(m["q"]) if m["q"] else verb_qualifier(text, start)  # «превысил 95 млн долларов»
         if currency := _currency(m["cur"], text):
-            add(doc, Mention("money", start, m.end(), {"value": value, "currency": currency, "qualifier": qualifier}))
+            end = m.end()
+            if currency == "RUB" and not m["mult"] and (kopecks := _KOPECKS.match(text, end)):
+                value, end = _amount(value + int(kopecks["k"]) / 100), kopecks.end()
+            add(doc, Mention("money", start, end, {"value": value, "currency": currency, "qualifier": qualifier}))
             if (part := _PART_OF_SUM.match(text, m.end())) and not _counted_after(text, part.end()) \
                     and not overlaps(doc, part.start("q") if part["q"] else part.start("n"), part.end(), "money"):
                 fields = {"value": _amount(digits_value(part["n"]) * multiplier(part["mult"])), "currency": currency,

@@ -163,6 +163,16 @@ def row_label(text: str, s: int) -> str | None:
     return text[slice(*bounds[0])].strip().lstrip("|").lstrip()  # «| Число мероприятий | 64 |»
 
 
+def labels_above(text: str, s: int) -> Iterator[str]:
+    """The first cells of the table's rows above the one offset s is on, nearest first, to its header."""
+    line_start = _line(text, s)[0]
+    top = _top(text, line_start)
+    while line_start > top:
+        line_start = _line(text, line_start - 1)[0]
+        if line_start > top and not _RULE.fullmatch(text, line_start, _line(text, line_start)[1]):
+            yield text[slice(*_bounds(text, *_line(text, line_start))[0])].strip().lstrip("|").lstrip()
+
+
 _YEAR = r"(?:19|20)\d\d(?:\s*(?:год[аеу]?|г\.))?"
 _MONTHS = "январь|февраль|март|апрель|май|июнь|июль|август|сентябрь|октябрь|ноябрь|декабрь"
 # A column's header that is a period: a year, a quarter, a half-year, a month, months from the year's start
