@@ -360,6 +360,14 @@ def _name_keys(words: tuple[str, ...]) -> tuple[str, ...]:
         elif all({"Name", "Surn"} & p.tag.grammemes for p in ps):  # or knows only as someone's: «Сиане» (Сиана)
             keys += [g for g in _ending_guesses(surface) if g != surface and not g.startswith(surface)]
         keys += [fold(p.normal_form) for p in ps if p.tag.POS == "ADJF"]  # «Мирного»: Мирный
+        # a plural's nominative, where the dictionary reads the word as another noun's plural («Валуек»: валуйка,
+        # Валуйки; «Осиповичей»: Осиповичи), and a neuter adjective's («Глубоком»: Глубокое); not a former name
+        # a town's other names hold («От Бобриков до Сталиногорска»: Бобрики, now Novomoskovsk)
+        guessed = [fold(form.word) for p in ps if p.tag.POS == "NOUN" and p.tag.number == "plur"
+                   and (form := p.inflect({"nomn", "plur"}))]
+        guessed += [fold(form.word) for p in ps if p.tag.POS == "ADJF" and p.tag.gender == "neut"
+                    and (form := p.inflect({"nomn", "sing", "neut"}))]
+        keys = list(dict.fromkeys([*keys, *(k for k in guessed if not _former_name(k))]))
     else:
         lemmas = [w if w == "-" else fold(parses(w.lower())[0].normal_form) for w in words]
         # «Петропавловском-Камчатским»: the first reading may be an adjective's, the place's comes after it
@@ -391,6 +399,13 @@ def _name_keys(words: tuple[str, ...]) -> tuple[str, ...]:
             nouns = [fold(_place_lemma(words[1])), *_ending_guesses(fold(words[1]))]
             keys += [f"{fold(to_nominative(words[0], gender=g))} {n}" for g in genders for n in nouns]
     return tuple(dict.fromkeys(keys))
+
+
+def _former_name(key: str) -> bool:
+    """The gazetteer's town of that name is named so no longer: its Latin name is another («Бобрики»:
+    Novomoskovsk)."""
+    city = gazetteer.lookup(key)
+    return city is not None and gazetteer.closeness(city.name, city.latin) < 0.5
 
 
 def _adjective_genders(word: str) -> list[str]:

@@ -548,10 +548,19 @@ def test_the_reports_own_name_in_o_declined_as_in_speech(extract_records):
 
 
 def test_the_reports_own_plural_name_in_its_cases(extract_records):
-    """«Грязи» is a common noun's plural too: in its own report the town is named in every case."""
+    """«Грязи» is a common noun's plural too: in its own report the town is named in every case; in another,
+    only where it is listed with a town."""
     text = "Фестиваль прошёл в Грязях, команды из Грязей и Липецка.\n"
     assert [r.name for r in extract_records(text, "city", 2020, "Грязи")] == ["Грязи", "Грязи", "Липецк"]
-    assert [r.text for r in extract_records(text, "city", 2020)] == ["Липецка"]
+    assert [r.text for r in extract_records(text, "city", 2020)] == ["Грязей", "Липецка"]
+
+
+def test_a_plural_name_the_dictionary_reads_as_another_nouns_plural(extract_records):
+    """«Валуек» is read as «валуйка»'s plural and «Осиповичей» as a patronymic's: their plural nominatives
+    name the towns, the report's own and one the report has named."""
+    text = "Город Осиповичи (Беларусь). Гостей из Осиповичей и Сасова приняли к 430-летию Валуек.\n"
+    assert [r.name for r in extract_records(text, "city", 2021, "Валуйки")] == [
+        "Осиповичи", "Осиповичи", "Сасово", "Валуйки"]
 
 
 def test_the_reports_own_city_named_by_an_adjective(extract_records):
