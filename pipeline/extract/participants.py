@@ -971,6 +971,11 @@ def _persons(doc: Doc, orgs: list[Mention], foreign: list[tuple[int, int]]) -> l
         # a city or a region that the dictionary guesses to be a name: «Цзямусы», «мэра Эрдэнэта Г. Мөнхбаяром»,
         # «Мэр Решта Али Шахиди», «губернатора аймака Орхон»
         # «мэр города Хэйхэ Ван Лицзюнь», «Мэр Вакканая Тацуя Судзуки»
+        if len(words) >= 3 and _INITIALS_WORD.fullmatch(words[1]) and "Surn" not in _grammemes(words[0]):
+            # «Главой городского поселения Любим А.В. Корниловым», «Иван А.В. Петров»: only a surname comes before
+            # a name's initials («глава города Чернецов В. Н.»)
+            words.pop(0)
+            start = text.index(words[0], start + 1)
         while words and not is_first_name(words[0]) and not surname_first(words) and (
                 len(words) == 1 or _INITIALS_WORD.match(words[1]) or _first_name_like(words[1])
                 or (len(words) >= 3 and (_TITLE_BEFORE.search(text, max(0, start - 40), start)
