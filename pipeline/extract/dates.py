@@ -446,6 +446,8 @@ _YEAR_HEADING = re.compile(r"(?:год|дата|соглашени|догово�
 _BARE_YEAR = re.compile(_Y)
 _QUARTER_CELL = re.compile(r"(?<![\w.])(?P<q>IV|I{1,3})(?![\w.])")
 _QUARTER_HEADING = re.compile(r"квартал|кв\.?", re.IGNORECASE)
+_DAY_MONTH_CELL = re.compile(r"(?<![\d.,])(?P<d>\d{1,2})\.(?P<m>\d{2})(?![\d.,])")
+_DATE_HEADING = re.compile(r"(?:дата|даты|сроки?|когда)(?![а-яё])", re.IGNORECASE)
 _BORN_AFTER = re.compile(rf"(?:{_BORN})$")
 # «с 2007 года» (since), «к 2021 году, %» and «против 2019 года» (compared with): a year that dates nothing after it
 _LENDS_NOTHING = re.compile(r"(?<![а-яё])(?:с|к|против|по\s+сравнению\s+с)\s+$", re.IGNORECASE)
@@ -514,4 +516,11 @@ def dates_component(doc: Doc) -> Doc:
         if cell is not None and text[cell[1] : cell[2]].strip() == m.group() and _QUARTER_HEADING.fullmatch(cell[0]):
             first, last, granularity = _quarter(m, report_year)
             add(doc, Mention("date", *m.span(), {"start_date": first, "end_date": last, "granularity": granularity}))
+    # a day and a month alone in a column headed «Дата» or «Сроки» («26.02»), which elsewhere could be a decimal
+    for m in _DAY_MONTH_CELL.finditer(text):
+        cell = cell_of(text, *m.span())
+        if cell is not None and text[cell[1] : cell[2]].strip() == m.group() and _DATE_HEADING.match(cell[0]) \
+                and 1 <= int(m["m"]) <= 12 and 1 <= int(m["d"]) <= calendar.monthrange(report_year, int(m["m"]))[1]:
+            day = dt.date(report_year, int(m["m"]), int(m["d"]))
+            add(doc, Mention("date", *m.span(), {"start_date": day, "end_date": day, "granularity": "day"}))
     return doc
