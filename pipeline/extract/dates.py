@@ -519,8 +519,10 @@ def dates_component(doc: Doc) -> Doc:
     # a day and a month alone in a column headed «Дата» or «Сроки» («26.02»), which elsewhere could be a decimal
     for m in _DAY_MONTH_CELL.finditer(text):
         cell = cell_of(text, *m.span())
-        if cell is not None and text[cell[1] : cell[2]].strip() == m.group() and _DATE_HEADING.match(cell[0]) \
-                and 1 <= int(m["m"]) <= 12 and 1 <= int(m["d"]) <= calendar.monthrange(report_year, int(m["m"]))[1]:
-            day = dt.date(report_year, int(m["m"]), int(m["d"]))
+        if cell is not None and text[cell[1] : cell[2]].strip() == m.group() and _DATE_HEADING.match(cell[0]):
+            try:
+                day = dt.date(report_year, int(m["m"]), int(m["d"]))
+            except ValueError:
+                continue  # «31.02»: no day
             add(doc, Mention("date", *m.span(), {"start_date": day, "end_date": day, "granularity": "day"}))
     return doc

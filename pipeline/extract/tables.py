@@ -55,7 +55,7 @@ def _top(text: str, line_start: int) -> int:
     top = at = line_start
     while at and shape:
         above = text.rfind("\n", 0, at - 1) + 1
-        if _RULE.fullmatch(text, above, at - 1) and above:
+        if _RULE.fullmatch(text, above, at - 1):
             at = above  # the rule under the header
             continue
         if _shape(text, above, at - 1) != shape:
@@ -80,14 +80,14 @@ def _cell(text: str, s: int, e: int) -> _Cell | None:
     if top == line_start:
         return None
     bounds = _bounds(text, line_start, line_end)
-    k = _index(bounds, s)
+    k = i = _index(bounds, s)
     if k and _aligned(text, line_start, line_end):
         # the header's cell it stands most under, else the nearest; the row's first cell is its label
         a, b = (x - line_start for x in bounds[k])
         header = [(x - top, y - top) for x, y in _bounds(text, top, _line(text, top)[1])]
         k = max(range(1, len(header)), default=0, key=lambda j: (
             min(b, header[j][1]) - max(a, header[j][0]), -abs(a + b - header[j][0] - header[j][1])))
-    return _Cell(*bounds[_index(bounds, s)], k, top)
+    return _Cell(*bounds[i], k, top)
 
 
 def _header(text: str, top: int) -> list[str]:
@@ -157,10 +157,12 @@ def row_label(text: str, s: int) -> str | None:
     line_start, line_end = _line(text, s)
     if not _separators(text, line_start, line_end):
         return None
-    bounds = _bounds(text, line_start, line_end)
-    if _index(bounds, s) == 0:
-        return None
-    return text[slice(*bounds[0])].strip().lstrip("|").lstrip()  # «| Число мероприятий | 64 |»
+    return _label(text, line_start, line_end) if _index(_bounds(text, line_start, line_end), s) else None
+
+
+def _label(text: str, line_start: int, line_end: int) -> str:
+    """A table line's first cell: its row's label («| Число мероприятий | 64 |»)."""
+    return text[slice(*_bounds(text, line_start, line_end)[0])].strip().lstrip("|").lstrip()
 
 
 def labels_above(text: str, s: int) -> Iterator[str]:
@@ -170,7 +172,7 @@ def labels_above(text: str, s: int) -> Iterator[str]:
     while line_start > top:
         line_start = _line(text, line_start - 1)[0]
         if line_start > top and not _RULE.fullmatch(text, line_start, _line(text, line_start)[1]):
-            yield text[slice(*_bounds(text, *_line(text, line_start))[0])].strip().lstrip("|").lstrip()
+            yield _label(text, *_line(text, line_start))
 
 
 _YEAR = r"(?:19|20)\d\d(?:\s*(?:год[аеу]?|г\.))?"
