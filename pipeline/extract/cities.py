@@ -361,13 +361,11 @@ def _name_keys(words: tuple[str, ...]) -> tuple[str, ...]:
             keys += [g for g in _ending_guesses(surface) if g != surface and not g.startswith(surface)]
         keys += [fold(p.normal_form) for p in ps if p.tag.POS == "ADJF"]  # «Мирного»: Мирный
         # a plural's nominative, where the dictionary reads the word as another noun's plural («Валуек»: валуйка,
-        # Валуйки; «Осиповичей»: Осиповичи), and a neuter adjective's («Глубоком»: Глубокое); not a former name
-        # a town's other names hold («От Бобриков до Сталиногорска»: Бобрики, now Novomoskovsk)
-        guessed = [fold(form.word) for p in ps if p.tag.POS == "NOUN" and p.tag.number == "plur"
+        # Валуйки; «Осиповичей»: Осиповичи); not a former name a town's other names hold («От Бобриков до
+        # Сталиногорска»: Бобрики, now Novomoskovsk)
+        plurals = [fold(form.word) for p in ps if p.tag.POS == "NOUN" and p.tag.number == "plur"
                    and (form := p.inflect({"nomn", "plur"}))]
-        guessed += [fold(form.word) for p in ps if p.tag.POS == "ADJF" and p.tag.gender == "neut"
-                    and (form := p.inflect({"nomn", "sing", "neut"}))]
-        keys = list(dict.fromkeys([*keys, *(k for k in guessed if not _former_name(k))]))
+        keys = list(dict.fromkeys([*keys, *(k for k in plurals if not _former_name(k))]))
     else:
         lemmas = [w if w == "-" else fold(parses(w.lower())[0].normal_form) for w in words]
         # «Петропавловском-Камчатским»: the first reading may be an adjective's, the place's comes after it
