@@ -21,27 +21,37 @@ def _line(text: str, i: int) -> tuple[int, int]:
     return text.rfind("\n", 0, i) + 1, len(text) if end < 0 else end
 
 
-def _separators(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The spans between a table line's cells: its tabs or « | », else its runs of spaces."""
+def _split(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], bool]:
+    """The spans between a table line's cells (its tabs or « | », else its runs of spaces), and whether they are
+    runs of spaces: cells aligned under their header. One scan of the line for what each helper asks."""
     found = [(start + a, start + b) for a, b in (m.span() for m in _SEPARATOR.finditer(text[start:end]))]
-    return found or [m.span() for m in _GAP.finditer(text, start, end)]
+    if found:
+        return found, False
+    gaps = [m.span() for m in _GAP.finditer(text, start, end)]
+    return gaps, bool(gaps)
+
+
+def _separators(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return _split(text, start, end)[0]
 
 
 def _aligned(text: str, start: int, end: int) -> bool:
-    return not _SEPARATOR.search(text[start:end]) and bool(_GAP.search(text, start, end))
+    return _split(text, start, end)[1]
 
 
 def _shape(text: str, start: int, end: int) -> int:
     """What the lines of one table share: as many separators, or for aligned cells (-1) only that; 0 for none."""
-    return -1 if _aligned(text, start, end) else len(_separators(text, start, end))
+    separators, aligned = _split(text, start, end)
+    return -1 if aligned else len(separators)
 
 
 def _bounds(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The spans of a table line's cells, unstripped; an aligned line's first starts at its first word."""
+    separators, aligned = _split(text, start, end)
     line = text[start:end]
-    first = start + len(line) - len(line.lstrip(" ")) if _aligned(text, start, end) else start
+    first = start + len(line) - len(line.lstrip(" ")) if aligned else start
     bar = _CLOSING_BAR.search(text, start, end)
-    edges = [first, *(x for sep in _separators(text, start, end) for x in sep), bar.start() if bar else end]
+    edges = [first, *(x for sep in separators for x in sep), bar.start() if bar else end]
     return list(zip(edges[::2], edges[1::2], strict=True))
 
 
