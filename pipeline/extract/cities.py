@@ -58,6 +58,7 @@ from pipeline.extract.places import (
     VESSEL_BEFORE,
     VILLAGE_ABBREVIATIONS,
 )
+from pipeline.extract.tables import crosses_row
 
 NAMED_AFTER = frozenset({"им.", "им", "имени"})
 _YEAR = re.compile(r"1[89]\d\d|2[01]\d\d")
@@ -545,6 +546,9 @@ def _candidate_words(doc: Doc, i: int) -> list[tuple[list[str], int]]:
             j += 2
         elif t.whitespace_ and j + 1 < len(doc) and doc[j + 1].text[:1].isupper():
             j += 1
+        elif not t.whitespace_ and j + 2 < len(doc) and doc[j + 1].text == "\n" and doc[j + 2].text[:1].isupper() \
+                and not crosses_row(text_of(doc), t.idx, doc[j + 2].idx + 1):
+            j += 2  # «из Великих\nЛук»: a name wrapped at the line's end, not a table's next row
         else:
             break
     return [(w, end) for w, end in reversed(runs) if w[-1] != "-"]

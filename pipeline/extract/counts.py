@@ -168,9 +168,11 @@ def counted_noun(doc: Doc, i: int, value: int | float | None = None) -> tuple[st
             if "\t" in doc[i].text or "  " in doc[i].text.split("\n", 1)[0]:
                 return None  # «84<tab>сборная Ферганы», «14      лауреат»: the next cell is another column's
             wrapped, i = wrapped or "\n" in doc[i].text, i + 1  # «25\nстудентами»: a line wrapped after the number
-        if i >= len(doc) or (wrapped and (doc[i].text[:1].isupper()
-                                          or crosses_row(text_of(doc), doc[i].idx - 1, doc[i].idx + 1))):
-            return None  # a capital after a line break starts the next line («460\nАкция…»), as a table's does
+        if i >= len(doc) or (wrapped and (doc[i].text[:1].isupper() or crosses_row(
+                text_of(doc), max(0, text_of(doc).rfind("\n", 0, doc[i].idx) - 1), doc[i].idx + 1))):
+            # a capital after a line break starts the next line («460\nАкция…»), as a table's does, and a table's
+            # line ends its cells (past a wrapped cell's indentation)
+            return None
         abbreviated = _abbreviation_at(doc, i)
         if abbreviated:
             key, end, nxt = abbreviated
@@ -284,12 +286,15 @@ def _number_runs(doc: Doc) -> list[tuple[int, int, int | float, int]]:
                 continue
             e = glued.end()
         value = digits_value(m.group())
-        i = bisect.bisect_left(starts, e)
-        if i < len(doc):
-            mult = (multiplier_value(doc[i].text) or collective_value(doc[i].text)
-                    if doc[i].is_alpha or doc[i].text.endswith(".") else None)
+        i = k = bisect.bisect_left(starts, e)
+        if k + 1 < len(doc) and doc[k].is_space and doc[k].text.count("\n") == 1 \
+                and not crosses_row(text, e, doc[k + 1].idx):
+            k += 1  # «около 6,7\nтыс. жителей»: a line wrapped after the number, before its thousands
+        if k < len(doc):
+            mult = (multiplier_value(doc[k].text) or collective_value(doc[k].text)
+                    if doc[k].is_alpha or doc[k].text.endswith(".") else None)
             if mult:
-                value, e, i = value * mult, doc[i].idx + len(doc[i].text), i + 1
+                value, e, i = value * mult, doc[k].idx + len(doc[k].text), k + 1
         value = _amount(value)
         # «1 млн 170 тыс.», «6 тыс. 820 человек»: a number in millions or thousands and the rest after it
         larger = _LAST_WORD.search(text, runs[-1][0], runs[-1][1]) if runs else None
@@ -526,6 +531,11 @@ def _column_of(text: str, s: int, e: int, before: str) -> tuple[str, int] | None
         if before_noun:
             return before_noun[0], 1_000 if _THOUSANDS.search(heading.text) else 1
     if found := _heading_noun(heading.text):
+        if heading.text == row_label(text, s) and not _animate(found[0]) \
+                and (caption := caption_of(text, s, before)) and _PEOPLE_HEADER.search(caption):
+            # «Событийные мероприятия | 14 500» under years, in «Число посетителей объектов показа, чел.»: the
+            # people the row's events had
+            return _caption_noun(caption) or found
         return found
     if _OF_THEM_HEAD.match(heading.text) and heading.text == row_label(text, s):
         # «Принято делегаций | 5» over «  в т.ч. иностранных | 2»: a part of the row above's
@@ -538,6 +548,10 @@ def _column_of(text: str, s: int, e: int, before: str) -> tuple[str, int] | None
     # where the heading names none («Ирбитский музей мотоциклов» in a row under months), the table's caption
     # («Таблица 1. Посещаемость музеев, чел.»)
     return _caption_noun(caption) if (caption := caption_of(text, s, before)) else None
+
+
+def _animate(noun: str) -> bool:
+    return parses(noun)[0].tag.animacy == "anim"
 
 
 def _caption_noun(caption: str) -> tuple[str, int] | None:
@@ -575,6 +589,11 @@ def _heading_noun(heading: str) -> tuple[str, int] | None:
         if noun := _noun_after(named, named.index(words[0]) + len(words[0])):
             return noun, factor
         return ("человек", factor) if _PEOPLE_HEADER.search(heading) else None
+    if not _PEOPLE_HEADER.search(heading) and not _HEADING_MEASURE.search(heading) \
+            and (unit := _UNIT_AFTER_COMMA.search(heading)) and _plural_genitive(unit[1]):
+        # «Номерной фонд, койко-мест», «Библиотеки с филиалами, посещений»: the unit its numbers count, after the
+        # comma, over a noun before it
+        return (_hyphen_lemma(unit[1]) if "-" in unit[1] else _noun(unit[1])), factor
     # the adjectives before it («Клубные формирования», «Межрегиональные и международные мероприятия, ед.»)
     first = next((k for k, w in enumerate(words) if not (_is_modifier(w) or w.lower() == "и")), 0)
     noun = _noun(words[first]) if words else None
@@ -590,9 +609,6 @@ def _heading_noun(heading: str) -> tuple[str, int] | None:
         # «Отдыхающие, тыс. чел.»: a word used as a noun names them; «Музей истории, тыс. чел.»: the people a
         # place had
         return (words and _substantive(words[0])) or "человек", factor
-    if (unit := _UNIT_AFTER_COMMA.search(heading)) and _plural_genitive(unit[1]):
-        # «Номерной фонд, койко-мест»: the unit its numbers count, after the comma
-        return (_hyphen_lemma(unit[1]) if "-" in unit[1] else _noun(unit[1])), factor
     return None
 
 

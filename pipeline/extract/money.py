@@ -19,7 +19,7 @@ from pipeline.extract.numbers import (
     word_value,
 )
 from pipeline.extract.qualifiers import QUALIFIER_RE, qualifier_of, verb_qualifier
-from pipeline.extract.tables import caption_of, cells, heading_of
+from pipeline.extract.tables import caption_of, cells, heading_of, may_hold_table
 
 # ISO 4217 codes a report writes as they are («USD 50 000», «341 млн USD»).
 ISO_CODES: frozenset[str] = frozenset({
@@ -133,7 +133,7 @@ def multiplier(word: str | None) -> int:
 def money_component(doc: Doc) -> Doc:
     text = text_of(doc)
     # a block without a currency names no sum, unless it holds a table whose caption before it names one
-    if not _ANY_CURRENCY.search(text) and not (("\t" in text or " | " in text) and _HEADING_CURRENCY.search(
+    if not _ANY_CURRENCY.search(text) and not (may_hold_table(text) and _HEADING_CURRENCY.search(
             doc.user_data.get("before", "").rstrip(":"))):
         return doc
     for m in [*MONEY.finditer(text), *MONEY_AFTER_CURRENCY.finditer(text)]:
@@ -176,10 +176,11 @@ def money_component(doc: Doc) -> Doc:
                 add(doc, Mention("money", q.start() if q else start, m.end(), fields))
     for s, e in cells(text):
         if (m := _CELL_NUMBER.fullmatch(text, s, e)) and (heading := heading_of(text, s, e)) \
-                and (unit := _HEADING_CURRENCY.search(heading.text) or _caption_currency(text, s, doc))\
+                and (unit := _HEADING_CURRENCY.search(heading.text) or (
+                    "%" not in heading.text and _caption_currency(text, s, doc))) \
                 and not overlaps(doc, s, e, "date", "money"):
             # a number alone under «Расходы, тыс. руб.», or in the row so labelled under a year, or in a table
-            # whose caption says so («Выручка по кварталам (тыс. руб.):»)
+            # whose caption says so («Выручка по кварталам (тыс. руб.):») but for a column of shares («Исполнение, %»)
             if currency := _currency(unit["cur"], text):
                 fields = {"value": _amount(digits_value(m["n"]) * multiplier(unit["mult"])), "currency": currency,
                           "qualifier": qualifier_of(m["q"]) if m["q"] else "exact"}

@@ -1,6 +1,8 @@
 """Tables written as text: a run of lines with as many cell separators each (tabs, or « | »), or with cells
 aligned in columns by runs of spaces; the first line of the run is its header, and a rule under it
-(«-----+-----») is passed over. The components ask what a number alone in its cell stands for."""
+(«-----+-----») is passed over, as are the second lines of cells wrapped as a PDF's text layer gives them.
+A line of periods under an aligned header («2018   2019   2018   2019») is a second header row: each period's
+column counts what the header over it names. The components ask what a number alone in its cell stands for."""
 
 from __future__ import annotations
 
@@ -12,7 +14,13 @@ _SEPARATOR = re.compile(r"\t| \| ")
 # Cells aligned under their header by spaces («Показатель      2016    2017»): three spaces or more between
 # two words, which the prose of the written gold's 498 texts never has.
 _GAP = re.compile(r"(?<=\S) {3,}(?=\S)")
-_RULE = re.compile(r"[ \t]*[-=—_]{3,}[-=—_+|: \t]*")  # the line under a header: «-----+-----», «=====»
+# the line under a header: «-----+-----», «=====», «|------|------|»
+_RULE = re.compile(r"[ \t|:]*[-=—_]{3,}[-=—_+|: \t]*")
+# A wrapped cell's second line, with no separators of its own: it starts with a small letter or a bracket
+# («под открытым небом, посещений», «(11 структурных подразделений)»), or is indented under a later column
+# («            г. Себеж»). Never a table's caption.
+_WRAPPED = re.compile(r"(?! *(?:Таблица|Табл\.))(?: {2,}\S| ?[a-zа-яё(«])")
+_CHUNK = re.compile(r"\S+(?: \S+)*")  # the words of a wrapped line that belong to one cell
 _CLOSING_BAR = re.compile(r"\s*\|\s*$")  # «| 2 140 | 4 870 |»: a table drawn with bars on both sides
 
 
@@ -59,19 +67,83 @@ def _index(bounds: list[tuple[int, int]], s: int) -> int:
     return next((k for k, (a, b) in enumerate(bounds) if s <= b), len(bounds) - 1)
 
 
+def _wrapped(text: str, start: int, end: int) -> bool:
+    return end > start and not _separators(text, start, end) and bool(_WRAPPED.match(text, start, end))
+
+
+def _above(text: str, at: int, shape: int) -> int | None:
+    """The start of the table line of `shape` above the line starting at `at`, past a rule and at most two
+    lines of wrapped cells; None where the table ends."""
+    wrapped = 0
+    while at:
+        above = text.rfind("\n", 0, at - 1) + 1
+        if _shape(text, above, at - 1) == shape:
+            return above
+        if not _RULE.fullmatch(text, above, at - 1):
+            if wrapped == 2 or not _wrapped(text, above, at - 1):
+                return None
+            wrapped += 1
+        at = above
+    return None
+
+
+def _wrapped_below(text: str, line_end: int, shape: int) -> list[tuple[int, int]]:
+    """The lines of wrapped cells after a table line (at most two), where a table line of `shape` follows."""
+    found: list[tuple[int, int]] = []
+    while line_end < len(text) and len(found) <= 2:
+        start, end = _line(text, line_end + 1)
+        if _shape(text, start, end) == shape:
+            return found
+        if not _wrapped(text, start, end):
+            return []
+        found.append((start, end))
+        line_end = end
+    return []
+
+
 def _top(text: str, line_start: int) -> int:
     """The start of the first line of the table whose line starts at `line_start`: its header."""
     shape = _shape(text, line_start, _line(text, line_start)[1])
-    top = at = line_start
-    while at and shape:
-        above = text.rfind("\n", 0, at - 1) + 1
-        if _RULE.fullmatch(text, above, at - 1):
-            at = above  # the rule under the header
-            continue
-        if _shape(text, above, at - 1) != shape:
-            break
-        top = at = above
+    top = line_start
+    while shape and (above := _above(text, top, shape)) is not None:
+        top = above
     return top
+
+
+def _texts(text: str, line_start: int, line_end: int) -> list[str]:
+    """A table line's cells, stripped, with the words of its wrapped cells' lines below added to the cell
+    they stand under."""
+    bounds = _bounds(text, line_start, line_end)
+    cells = [text[a:b].strip() for a, b in bounds]
+    columns = [(a - line_start, b - line_start) for a, b in bounds]
+    for start, end in _wrapped_below(text, line_end, _shape(text, line_start, line_end)):
+        for m in _CHUNK.finditer(text, start, end):
+            k = _index(columns, m.start() - start)
+            cells[k] = f"{cells[k]} {m.group()}".strip()
+    return cells
+
+
+def _periods(text: str, top: int) -> tuple[int, list[tuple[int, int]]] | None:
+    """The line of periods under an aligned table's header («2018   2019   2018   2019»), with its cells'
+    spans relative to the line's start; None where the table has none."""
+    header_end = _line(text, top)[1]
+    if not _aligned(text, top, header_end):
+        return None
+    start, end = _line(text, header_end + 1)
+    while end < len(text) and (_RULE.fullmatch(text, start, end) or _wrapped(text, start, end)):
+        start, end = _line(text, end + 1)
+    if not _aligned(text, start, end) or _top(text, start) != top:
+        return None
+    bounds = _bounds(text, start, end)
+    if not all(is_period(text[a:b]) for a, b in bounds):
+        return None
+    return start, [(a - start, b - start) for a, b in bounds]
+
+
+def _overlap(a: int, b: int, spans: list[tuple[int, int]], first: int) -> int:
+    """The index, from `first`, of the span [a, b) stands most under, else the nearest."""
+    return max(range(first, len(spans)), default=0, key=lambda j: (
+        min(b, spans[j][1]) - max(a, spans[j][0]), -abs(a + b - spans[j][0] - spans[j][1])))
 
 
 class _Cell(NamedTuple):
@@ -89,19 +161,27 @@ def _cell(text: str, s: int, e: int) -> _Cell | None:
     top = _top(text, line_start)
     if top == line_start:
         return None
+    periods = _periods(text, top)
+    if periods and periods[0] == line_start:
+        return None  # the header's second row
     bounds = _bounds(text, line_start, line_end)
     k = i = _index(bounds, s)
     if k and _aligned(text, line_start, line_end):
         # the header's cell it stands most under, else the nearest; the row's first cell is its label
         a, b = (x - line_start for x in bounds[k])
         header = [(x - top, y - top) for x, y in _bounds(text, top, _line(text, top)[1])]
-        k = max(range(1, len(header)), default=0, key=lambda j: (
-            min(b, header[j][1]) - max(a, header[j][0]), -abs(a + b - header[j][0] - header[j][1])))
+        if periods:
+            # under a period of the second row: the header's cell over that period, else the one before it
+            a, b = periods[1][_overlap(a, b, periods[1], 0)]
+            over = [j for j in range(1, len(header)) if min(b, header[j][1]) > max(a, header[j][0])]
+            k = over[0] if over else max((j for j in range(1, len(header)) if header[j][0] <= b), default=0)
+        else:
+            k = _overlap(a, b, header, 1)
     return _Cell(*bounds[i], k, top)
 
 
 def _header(text: str, top: int) -> list[str]:
-    return [text[a:b].strip() for a, b in _bounds(text, top, _line(text, top)[1])]
+    return _texts(text, top, _line(text, top)[1])
 
 
 def cell_of(text: str, s: int, e: int) -> tuple[str, int, int] | None:
@@ -152,13 +232,18 @@ def crosses_row(text: str, s: int, e: int) -> bool:
 def in_header(text: str, s: int, e: int) -> bool:
     """[s, e) is a whole cell of a table's header line: the first line of a table of two lines or more."""
     line_start, line_end = _line(text, s)
-    if e > line_end or not _separators(text, line_start, line_end) or _top(text, line_start) != line_start:
+    if e > line_end or not _separators(text, line_start, line_end):
         return False
+    if (top := _top(text, line_start)) != line_start:
+        periods = _periods(text, top)
+        return bool(periods) and periods[0] == line_start and any(
+            text[line_start + a : line_start + b] == text[s:e] for a, b in periods[1])
     if not any(text[a:b].strip() == text[s:e] and a <= s and e <= b for a, b in _bounds(text, line_start, line_end)):
         return False
     below = line_end + 1
-    while below < len(text) and _RULE.fullmatch(text, below, _line(text, below)[1]):
-        below = _line(text, below)[1] + 1
+    while below < len(text) and (_RULE.fullmatch(text, below, end := _line(text, below)[1])
+                                 or _wrapped(text, below, end)):
+        below = end + 1
     return below < len(text) and _top(text, below) == line_start
 
 
@@ -171,18 +256,18 @@ def row_label(text: str, s: int) -> str | None:
 
 
 def _label(text: str, line_start: int, line_end: int) -> str:
-    """A table line's first cell: its row's label («| Число мероприятий | 64 |»)."""
-    return text[slice(*_bounds(text, line_start, line_end)[0])].strip().lstrip("|").lstrip()
+    """A table line's first cell: its row's label («| Число мероприятий | 64 |»), with its wrapped line's words."""
+    return _texts(text, line_start, line_end)[0].lstrip("|").lstrip()
 
 
 def labels_above(text: str, s: int) -> Iterator[str]:
     """The first cells of the table's rows above the one offset s is on, nearest first, to its header."""
     line_start = _line(text, s)[0]
     top = _top(text, line_start)
-    while line_start > top:
-        line_start = _line(text, line_start - 1)[0]
-        if line_start > top and not _RULE.fullmatch(text, line_start, _line(text, line_start)[1]):
-            yield _label(text, *_line(text, line_start))
+    shape = _shape(text, line_start, _line(text, line_start)[1])
+    while (above := _above(text, line_start, shape)) is not None and above > top:
+        line_start = above
+        yield _label(text, *_line(text, line_start))
 
 
 _YEAR = r"(?:19|20)\d\d(?:\s*(?:год[аеу]?|г\.))?"
@@ -222,6 +307,11 @@ def heading_of(text: str, s: int, e: int) -> Heading | None:
         label = row_label(text, s)
         return Heading(label, cell_start, cell_end) if label else None
     return Heading(header, cell_start, cell_end)
+
+
+def may_hold_table(text: str) -> bool:
+    """`text` has a line that may be a table's: with tabs, « | » or a run of spaces between words."""
+    return "\t" in text or " | " in text or _GAP.search(text) is not None
 
 
 def cells(text: str) -> Iterator[tuple[int, int]]:

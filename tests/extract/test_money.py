@@ -92,6 +92,11 @@ CASES = [
     ("Показатель                   | 2021 г.  | 2022 г.\n-----------------------------|----------|---------\n"
      "Доходы от платных услуг, тыс. руб. | 2 874,5  | 3 412,0",
      [(2_874_500, "RUB", "exact"), (3_412_000, "RUB", "exact")]),
+    # A table aligned by spaces under a caption in the paragraph before that names the currency, but for its
+    # column of shares.
+    ("Таблица 1. Финансирование отрасли, тыс. руб.\n\nИсточник            План          Исполнено      Исполнение, %\n"
+     "Районный бюджет     31 480,0      31 212,6       99,2",
+     [(31_480_000, "RUB", "exact"), (31_212_600, "RUB", "exact")]),
     # Kopecks after roubles are the sum's; the year before's sum in brackets, in its currency.
     ("Ремонт обошёлся в 6 718 450 руб. 60 коп., билет стоил 150 рублей 5 копеек.",
      [(6_718_450.6, "RUB", "exact"), (150.05, "RUB", "exact")]),
