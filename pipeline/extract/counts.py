@@ -73,6 +73,15 @@ def _is_list_marker(text: str, start: int, end: int) -> bool:
     return not text[line_start:start].strip() and text[end : end + 1] in (".", ")")
 
 
+# A page's number on a line of its own, as a PDF's text layer keeps it: «— 7 —», «Стр. 7», «7»
+_PAGE_NUMBER = re.compile(r"[ \t]*(?:[-–—][ \t]*\d{1,4}[ \t]*[-–—]|(?:[Сс]тр\.|Страница)[ \t]*\d{1,4}|\d{1,4})[ \t]*")
+
+
+def _is_page_number(text: str, start: int, end: int) -> bool:
+    line_end = text.find("\n", end)
+    return bool(_PAGE_NUMBER.fullmatch(text, text.rfind("\n", 0, start) + 1, len(text) if line_end < 0 else line_end))
+
+
 # Nouns of which a report means another reading than the dictionary's likeliest («Кружки и клубные
 # формирования»: hobby groups, not mugs), where the word has that reading.
 PREFERRED_NOUNS: dict[str, str] = {"кружка": "кружок"}
@@ -278,7 +287,8 @@ def _number_runs(doc: Doc) -> list[tuple[int, int, int | float, int]]:
         if LABEL_BEFORE.search(text, max(0, s - 4), s) or glued_before or LABELS_BEFORE.search(text, max(0, s - 30), s):
             continue
         if (e < len(text) and text[e].isalpha()) or text[e : e + 1] in ("%", ":") or text[e : e + 2] == " %" \
-                or _is_list_marker(text, s, e) or _SCORE_BEFORE.search(text, max(0, s - 2), s):
+                or _is_list_marker(text, s, e) or _SCORE_BEFORE.search(text, max(0, s - 2), s) \
+                or _is_page_number(text, s, e):
             continue
         glued = _HYPHEN_WORD.match(text, e)
         if glued:

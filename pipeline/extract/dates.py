@@ -129,12 +129,18 @@ def _adjacent_years(m: re.Match[str], year: int) -> Range:
 
 
 def _two_days(m: re.Match[str], year: int) -> Range:
-    """«26 и 27 октября»: two days in a row are a range; others are a list, of which the last is dated."""
+    """«26 и 27 октября»: two days in a row are a range; others are a list of days (_listed_day)."""
     first, last = _day(m["d1"]), _day(m["d2"])
     if last != first + 1:
         raise ValueError("not two days in a row")
     y, month = _y(m, "y2", year), month_number(m["m2"])
     return dt.date(y, month, first), dt.date(y, month, last), "day"
+
+
+def _listed_day(m: re.Match[str], year: int) -> Range:
+    """«11» of «11 и 25 ноября», «5» and «12» of «5, 12 и 19 мая»: a day of the month named after the list."""
+    day = dt.date(_y(m, "y2", year), month_number(m["m2"]), _day(m["d1"]))
+    return day, day, "day"
 
 
 def _numeric_days(m: re.Match[str], year: int) -> Range:
@@ -359,6 +365,7 @@ PATTERNS: list[tuple[re.Pattern[str], Builder, str]] = [
     (_p(rf"(?<![\w-])(?P<nth>{'|'.join(_WEEKDAY_ORDINALS)})\w*\s+(?P<wd>{'|'.join(WEEKDAYS)})\w*(?<!среди)\s+(?P<m1>{_M}){_Y1}?"),
      _weekday_of_month, "weekday month"),
     (_p(rf"(?P<d1>{_D})\s+и\s+(?P<d2>{_D})\s+(?P<m2>{_M}){_Y2}?"), _two_days, "digit month"),  # «26 и 27 октября»
+    (_p(rf"(?P<d1>{_D})(?=(?:\s*,\s*{_D})*(?:\s*,\s*|\s+и\s+){_D}\s+(?P<m2>{_M}){_Y2}?)"), _listed_day, "digit month"),
     (_p(rf"{_EDGE}?(?<![\w-])(?P<m1>{_M}){_Y1}?"), _month, "month"),
     (_p(rf"\bсо?\s+(?P<y1>{_Y})\s+(?:по|до)\s+(?P<y2>{_Y}){_YSW}"), _years, "so year"),
     (_p(rf"(?P<y1>{_Y}){_DASH}(?P<y2>{_Y}){_YSW}"), _years, "year dash"),
@@ -404,6 +411,8 @@ PATTERNS: list[tuple[re.Pattern[str], Builder, str]] = [
     # «в 903 г.»): «862 года» may be a duration, «300 г.» grams
     (_p(rf"(?<![\d.,])(?P<y1>[1-9]\d{{2}})(?!{A_YEAR_EARLIER})\s*(?:году|годом)(?![а-яё])"), _years, "year_word"),
     (_p(r"(?<=[вВ]\s)(?P<y1>[1-9]\d{2})\s*г\.(?!\s*\d)"), _years, "digit"),
+    # «в 2020-м году», «в 2020-м», «по сравнению с 2021-м»: a year (not the decade of «к 1930-м годам»)
+    (_p(rf"(?<![\w-])(?P<y1>{_Y})-м(?:\s+году(?![а-яё]))?(?![а-яё])(?!\s*(?:год|гг))"), _years, "digit"),
 ]
 
 
