@@ -527,6 +527,9 @@ def _number_of(text: str, sentence_start: int, s: int) -> str | None:
     return _noun_after(text, subjects[-1].end())  # the last one before the verb
 
 
+_ROW_NUMBERS = re.compile(r"\s*(?:№|N|No\.?)?\s*(?:п/п|пп)?\s*", re.IGNORECASE)
+
+
 def _column_of(text: str, s: int, e: int, before: str) -> tuple[str, int] | None:
     """The counted noun of a number alone in a table's cell (with its qualifier), and the factor its heading
     gives it: its column's heading, or its row's first cell where the column is a year's («2019 год»)."""
@@ -534,6 +537,8 @@ def _column_of(text: str, s: int, e: int, before: str) -> tuple[str, int] | None
     if heading is None or text[heading.cell_start : qualifier_before(text, s)[1]].strip() \
             or text[e : heading.cell_end].strip():
         return None
+    if _MEASURE_HEADING.search(heading.text) or _ROW_NUMBERS.fullmatch(heading.text):
+        return None  # «Вылов, т», «Доля, %»: a measure; «№ п/п»: the rows' numbers
     named = _HEADING_MEASURE.sub("", _OF_THEM_HEAD.sub("", heading.text))
     if _OF_THEM_HEAD.match(heading.text) and _FROM_WHERE.match(named.strip()):
         # «Отдыхающие | в т. ч. из Казахстана, тыс. чел.»: a part of the column before's, by where they came from
@@ -554,10 +559,20 @@ def _column_of(text: str, s: int, e: int, before: str) -> tuple[str, int] | None
     if (words := _WORD.findall(named)) and all(_is_modifier(w) and "Apro" not in parses(w.lower())[0].tag
                                                for w in words):
         # «Всего туристов | в т.ч. иностранных»: the noun of the column before (not «Всего»'s)
-        return next((found for h in headers_before(text, s) if (found := _heading_noun(h))), None)
+        if found := next((found for h in headers_before(text, s) if (found := _heading_noun(h))), None):
+            return found
+    if (label := row_label(text, s)) and label != heading.text and (found := _heading_noun(label)):
+        # a column headed by no noun («Федерального значения», «Онлайн»): the row's label names its numbers
+        return found
     # where the heading names none («Ирбитский музей мотоциклов» in a row under months), the table's caption
     # («Таблица 1. Посещаемость музеев, чел.»)
     return _caption_noun(caption) if (caption := caption_of(text, s, before)) else None
+
+
+def _singular_only(word: str) -> bool:
+    """An adjective only in the singular: the noun after it is too («Федерального значения»)."""
+    adjectives = [p for p in parses(word.lower()) if p.tag.POS in ("ADJF", "PRTF") and "Apro" not in p.tag]
+    return bool(adjectives) and all(p.tag.number == "sing" for p in adjectives)
 
 
 def _animate(noun: str) -> bool:
@@ -609,7 +624,8 @@ def _heading_noun(heading: str) -> tuple[str, int] | None:
     noun = _noun(words[first]) if words else None
     readings = parses(words[first].lower()) if words else []
     if noun and any(p.tag.POS == "NOUN" and p.tag.number == "plur" and p.tag.case in ("nomn", "gent")
-                    and _lemma(p, readings) == noun for p in readings[:3]):
+                    and _lemma(p, readings) == noun for p in readings[:3]) \
+            and not (first and _singular_only(words[first - 1])):
         # «Участники, чел.», «Экскурсии, ед.», «Из них дети (чел.)», «Мероприятий», «Участники мероприятий»,
         # «Мероприятий в онлайн-формате»; a plural of the noun read, not of another word («зал»: «зала»)
         as_such = noun in PEOPLE_AS_SUCH and _PEOPLE_HEADER.search(heading) and (

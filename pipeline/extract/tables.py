@@ -181,7 +181,18 @@ def _cell(text: str, s: int, e: int) -> _Cell | None:
 
 
 def _header(text: str, top: int) -> list[str]:
-    return _texts(text, top, _line(text, top)[1])
+    """The header's cells, with the words of a second line of words aligned under them («Федерального
+    значения»)."""
+    end = _line(text, top)[1]
+    cells = _texts(text, top, end)
+    start, stop = _line(text, end + 1)
+    if _aligned(text, top, end) and _aligned(text, start, stop) and not any(c.isdigit() for c in text[start:stop]) \
+            and _top(text, start) == top:
+        columns = [(a - top, b - top) for a, b in _bounds(text, top, end)]
+        for m in _CHUNK.finditer(text, start, stop):
+            k = _index(columns, m.start() - start)
+            cells[k] = f"{cells[k]} {m.group()}"
+    return cells
 
 
 def cell_of(text: str, s: int, e: int) -> tuple[str, int, int] | None:
