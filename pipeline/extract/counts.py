@@ -527,7 +527,7 @@ def _number_of(text: str, sentence_start: int, s: int) -> str | None:
     return _noun_after(text, subjects[-1].end())  # the last one before the verb
 
 
-_ROW_NUMBERS = re.compile(r"\s*(?:№|N|No\.?)?\s*(?:п/п|пп)?\s*", re.IGNORECASE)
+_ROW_NUMBERS = re.compile(r"\s*(?:(?:№|No\.?|N)\s*(?:п/п|пп)?|п/п|пп)\s*", re.IGNORECASE)  # not an empty header
 
 
 def _column_of(text: str, s: int, e: int, before: str) -> tuple[str, int] | None:

@@ -77,6 +77,7 @@ from pipeline.extract.places import (
     STREET_MARKERS,
     VESSEL_BEFORE,
 )
+from pipeline.extract.tables import cell_starts
 
 # «города Маньчжурия», «Республики Казахстан»: after these a name may stand in the nominative.
 APPOSITION_HEADS = frozenset({"город", "г.", "республика", "область", "край", "провинция", "село", "поселок",
@@ -96,7 +97,6 @@ _NAME_WORD = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?"
 TURKIC_SON_OF = ("улы", "кызы", "угли", "оглы", "уулу", "гызы", "кизи")
 # A Turkic patronymic: the father's name and «son of»/«daughter of» between the name and the surname
 # («Айдаром Рафаэль улы Галиевым», «Гульнара Ринат кызы Мусина», «Бахтиёр Рустам угли Назаров»)
-_COLUMN_GAP = re.compile(r"\t|(?<=\S) {3,}(?=\S)")
 _TURKIC_PATRONYMIC = re.compile(
     rf"(?<![\w.]){_NAME_WORD}\s{_NAME_WORD}\s(?:{'|'.join(TURKIC_SON_OF)})\s{_NAME_WORD}(?!\w)")
 _INITIALS_FIRST = re.compile(rf"(?<![\w.])(?:[А-ЯЁ]\.\s?){{1,2}}\s?{_NAME_WORD}")
@@ -585,7 +585,7 @@ def _organisations(doc: Doc, words: list[tuple[str, int, int]], quotes: list[tup
     found: list[Mention] = []
     text = text_of(doc)
     # a foreign name, and a table's next cell (after a tab or a column's gap of spaces)
-    stops = frozenset([*(s for s, _ in foreign), *(m.end() for m in _COLUMN_GAP.finditer(text))])
+    stops = frozenset([*(s for s, _ in foreign), *cell_starts(text)])
     sentence_starts = {s for s, _ in doc.user_data.get("sentences", [])}
     word_at = {w[1]: i for i, w in enumerate(words)}
 

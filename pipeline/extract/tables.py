@@ -14,6 +14,7 @@ _SEPARATOR = re.compile(r"\t| \| ")
 # Cells aligned under their header by spaces («Показатель      2016    2017»): three spaces or more between
 # two words, which the prose of the written gold's 498 texts never has.
 _GAP = re.compile(r"(?<=\S) {3,}(?=\S)")
+_TAB_OR_GAP = re.compile(rf"\t|{_GAP.pattern}")
 # the line under a header: «-----+-----», «=====», «|------|------|»
 _RULE = re.compile(r"[ \t|:]*[-=—_]{3,}[-=—_+|: \t]*")
 # A wrapped cell's second line, with no separators of its own: it starts with a small letter or a bracket
@@ -316,6 +317,11 @@ def heading_of(text: str, s: int, e: int) -> Heading | None:
         label = row_label(text, s)
         return Heading(label, cell_start, cell_end) if label else None
     return Heading(header, cell_start, cell_end)
+
+
+def cell_starts(text: str) -> Iterator[int]:
+    """Where a later cell of a table's line may start: after a tab or a column's gap of spaces."""
+    return (m.end() for m in _TAB_OR_GAP.finditer(text))
 
 
 def may_hold_table(text: str) -> bool:
