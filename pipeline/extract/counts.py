@@ -569,12 +569,6 @@ def _column_of(text: str, s: int, e: int, before: str) -> tuple[str, int] | None
     return _caption_noun(caption) if (caption := caption_of(text, s, before)) else None
 
 
-def _singular_only(word: str) -> bool:
-    """An adjective only in the singular: the noun after it is too («Федерального значения»)."""
-    adjectives = [p for p in parses(word.lower()) if p.tag.POS in ("ADJF", "PRTF") and "Apro" not in p.tag]
-    return bool(adjectives) and all(p.tag.number == "sing" for p in adjectives)
-
-
 def _animate(noun: str) -> bool:
     return parses(noun)[0].tag.animacy == "anim"
 
@@ -624,8 +618,7 @@ def _heading_noun(heading: str) -> tuple[str, int] | None:
     noun = _noun(words[first]) if words else None
     readings = parses(words[first].lower()) if words else []
     if noun and any(p.tag.POS == "NOUN" and p.tag.number == "plur" and p.tag.case in ("nomn", "gent")
-                    and _lemma(p, readings) == noun for p in readings[:3]) \
-            and not (first and _singular_only(words[first - 1])):
+                    and _lemma(p, readings) == noun for p in readings[:3]):
         # «Участники, чел.», «Экскурсии, ед.», «Из них дети (чел.)», «Мероприятий», «Участники мероприятий»,
         # «Мероприятий в онлайн-формате»; a plural of the noun read, not of another word («зал»: «зала»)
         as_such = noun in PEOPLE_AS_SUCH and _PEOPLE_HEADER.search(heading) and (

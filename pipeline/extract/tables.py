@@ -111,15 +111,13 @@ def _top(text: str, line_start: int) -> int:
     return top
 
 
-def _texts(text: str, line_start: int, line_end: int, below: list[tuple[int, int]] | None = None) -> list[str]:
-    """A table line's cells, stripped, with the words of the lines `below` it (by default its wrapped cells'
-    lines) added to the cell they stand under."""
+def _texts(text: str, line_start: int, line_end: int) -> list[str]:
+    """A table line's cells, stripped, with the words of its wrapped cells' lines below added to the cell
+    they stand under."""
     bounds = _bounds(text, line_start, line_end)
     cells = [text[a:b].strip() for a, b in bounds]
     columns = [(a - line_start, b - line_start) for a, b in bounds]
-    if below is None:
-        below = _wrapped_below(text, line_end, _shape(text, line_start, line_end))
-    for start, end in below:
+    for start, end in _wrapped_below(text, line_end, _shape(text, line_start, line_end)):
         for m in _CHUNK.finditer(text, start, end):
             k = _index(columns, m.start() - start)
             cells[k] = f"{cells[k]} {m.group()}".strip()
@@ -184,14 +182,7 @@ def _cell(text: str, s: int, e: int) -> _Cell | None:
 
 
 def _header(text: str, top: int) -> list[str]:
-    """The header's cells, with the words of a second line of words aligned under them («Федерального
-    значения»)."""
-    end = _line(text, top)[1]
-    start, stop = _line(text, end + 1)
-    if _aligned(text, top, end) and _aligned(text, start, stop) and not any(c.isdigit() for c in text[start:stop]) \
-            and _top(text, start) == top:
-        return _texts(text, top, end, [(start, stop)])
-    return _texts(text, top, end)
+    return _texts(text, top, _line(text, top)[1])
 
 
 def cell_of(text: str, s: int, e: int) -> tuple[str, int, int] | None:
