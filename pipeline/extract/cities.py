@@ -231,6 +231,19 @@ def _words_after(doc: Doc, i: int, n: int) -> list[str]:
     return words
 
 
+_CAPS_PREPOSITIONS = frozenset({"в", "во", "из", "изо", "до", "для", "к", "ко", "о", "об", "по", "под", "с", "со", "у"})
+
+
+def own_forms(home: gazetteer.City | None) -> set[str]:
+    """Case forms of the report's own name that name_keys() does not give: a name in «-о» declined in speech,
+    as the report declines its own («делегация Волосова», «в Пущине»), and a plural name in its cases, though
+    the word is a common noun's too («в Грязях», «из Грязей»)."""
+    if home is None or " " in home.name:
+        return set()
+    forms = {fold(home.name[:-1] + e) for e in ("а", "у", "ом", "е")} if home.name.endswith("о") else set()
+    return forms | _plural_forms(home.name)
+
+
 def _previous_word(doc: Doc, i: int) -> str | None:
     """Lemma of the word before token i, joining «города-побратима» and keeping «г.» as written.
 
@@ -723,11 +736,7 @@ def cities_component(doc: Doc) -> Doc:
     text = text_of(doc)
     paragraph_countries: list[frozenset[str]] = []  # read once, when a city first needs them
     home: gazetteer.City | None = doc.user_data.get("home")  # the report's own city
-    # a name in «-о» declined in speech, as the report declines its own («делегация Волосова», «в Пущине»)
-    home_forms = {fold(home.name[:-1] + e) for e in ("а", "у", "ом", "е")} \
-        if home and home.name.endswith("о") and " " not in home.name else set()
-    # and a plural name in its cases, though the word is a common noun's too («в Грязях», «из Грязей»)
-    home_forms |= _plural_forms(home.name) if home and " " not in home.name else set()
+    home_forms = own_forms(home)
     # token → the country of the city listed right before it («в Аргуне, Шали и Урус-Мартане»): a word listed
     # with a city names a town of that country though it is a common word or a small town's name
     listed_after: dict[int, str] = {}
@@ -775,8 +784,12 @@ def cities_component(doc: Doc) -> Doc:
         announced = previous in CITY_MARKERS
         marked = announced or former is not None
         line = line_at(text, t.idx).strip()
-        if t.is_upper and not marked and not name_line(line):
-            continue  # «РАТА», «МИР»: capitals name a city only as a line of their own («ОМСК», «УЛАН-УДЭ»)
+        if t.is_upper and not marked and not name_line(line) and not (
+                previous in _CAPS_PREPOSITIONS and home is not None
+                and (fold(home.name) in town_keys([t.text]) or fold(t.text) in home_forms)):
+            # «РАТА», «МИР»: capitals name a city only as a line of their own («ОМСК», «УЛАН-УДЭ»), or the report's
+            # own after a preposition («СОБЫТИЯ ГОДА В ЛАИШЕВЕ», «ДНИ КУЛЬТУРЫ В ГОРОДЦЕ»)
+            continue
         if _glued_to_lowercase(doc, t.i):
             continue  # «Домом-музеем»: the first part of a compound word
         if _glued_after(doc, t.i) == "на" and not any("Geox" in p.tag for p in parses(t.text.lower())) \

@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from pipeline.extract import gazetteer
-from pipeline.extract.cities import country_in_brackets, name_keys, name_line
+from pipeline.extract.cities import country_in_brackets, name_keys, name_line, own_forms, town_keys
 from pipeline.extract.mention import Mention, add, line_at, mentions, overlaps, sentence_of, text_of
 from pipeline.extract.money import ISO_CODES
 from pipeline.extract.morph import (
@@ -674,14 +674,18 @@ def _organisations(doc: Doc, words: list[tuple[str, int, int]], quotes: list[tup
         found.append(Mention("organization", first_start, words[end_k][2]))
     # 3. Abbreviations, with a capitalised adjective before them («Омским НПЗ») and the abbreviations and
     # number after them («МБОУ СОШ № 12»).
+    home_forms = own_forms(doc.user_data.get("home"))
     for m in _ABBREVIATION.finditer(text):
         a = m.group()
         heading = line_at(text, m.start()).strip() if _caps_line(text, m.start()) else None
         # capitals amid small letters are an abbreviation even where they spell a word («ТОГУ», not «тогу»)
         abbreviation = _is_abbreviation(a) or (a not in NOT_ORG_ABBREVIATIONS and not a.endswith("ССР")
                                                and heading is None)
-        if not abbreviation or taken(*m.span()) or any(qs < m.start() < qe for qs, qe in quotes):
-            continue
+        if not abbreviation or taken(*m.span()) or any(qs < m.start() < qe for qs, qe in quotes) \
+                or overlaps(doc, *m.span(), "date"):
+            continue  # «АПРЕЛЬ. С 18 по 21 апреля…»: a month in capitals is a date
+        if heading and a.isupper() and (fold(a) in home_forms or gazetteer.lookup_first(town_keys([a]))):
+            continue  # a town in a heading's case («ГОСТИ ИЗ КАЗАНИ», «СОБЫТИЯ ГОДА В ЛАИШЕВЕ»)
         if (a.isupper() and (gazetteer.lookup(fold(a)) or (heading and gazetteer.lookup_small(
                 [fold(a), fold(heading)])) or (heading and gazetteer.lookup(fold(heading)))
                               or (name_line(line_at(text, m.start()).strip()) and gazetteer.lookup_small([fold(a)])))) \

@@ -578,3 +578,12 @@ def test_the_reports_own_city_named_by_an_adjective(extract_records):
     assert [r.text for r in extract_records(text, "city", 2020, "Волжский")] == ["Волжского"]
     text = "Фестиваль «Чайковская осень» прошёл в Чайковском.\n"  # the adjective in another gender is none
     assert [r.text for r in extract_records(text, "city", 2021, "Чайковский")] == ["Чайковском"]
+
+
+def test_the_reports_own_city_in_a_capitals_heading_in_its_cases(extract_records):
+    """A heading in capitals names the report's own town after a preposition, in any case; no other word in
+    capitals there is a town or an organisation for that («В МИРЕ»)."""
+    text = "4. СОБЫТИЯ ГОДА В ЛАИШЕВЕ И В МИРЕ\n\nПраздник прошёл 24 июня.\n"
+    assert [(r.text, r.name) for r in extract_records(text, "city", 2023, "Лаишево")] == [("ЛАИШЕВЕ", "Лаишево")]
+    assert extract_records(text, "organization", 2023, "Лаишево") == []
+    assert extract_records("III. ДНИ КУЛЬТУРЫ В ГОРОДЦЕ\n\nТекст.\n", "city", 2021, "Городец")[0].name == "Городец"

@@ -474,6 +474,9 @@ ORGANIZATIONS = [
     ("РУЗА\n\nЗавершить ремонт музея Н.Н. Асеева. Благодарность директору музея А.П. Рогачёву.",
      ["музей Н.Н. Асеева"]),
     ("КЕМЬ (карел. Kemi)\n\nОтчёт за год", []),  # with its name in another language
+    # a month in capitals opening a chronicle's paragraph is a date, and a town in a heading's case is no
+    # organisation
+    ("АПРЕЛЬ. С 18 по 21 апреля прошли учения МЧС.\n\nГОСТИ ИЗ КАЗАНИ\n\nТекст.", ["МЧС"]),
     # a name never runs across a table's column gap
     ("Учреждение                         Мероприятия, ед.       Посетители, чел.\n"
      "Гдовский краеведческий музей       96                     6 930", ["Гдовский краеведческий музей"]),
