@@ -473,6 +473,10 @@ _FROM_WHERE = re.compile(r"(?:из|от|с|со)\s", re.IGNORECASE)  # «из К
 _OF_THEM_HEAD = re.compile(r"^(?:из\s+них|в\s+т\.\s*ч\.|в\s+том\s+числе)\s*", re.IGNORECASE)
 _WORD = re.compile(r"[А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)*")
 _UNIT_AFTER_COMMA = re.compile(r",\s*([а-яё]+(?:-[а-яё]+)*)\s*$")
+# «Книговыдача, тыс. экз.», «Поступило новых документов, экз.»: a unit abbreviated after the comma is what the
+# numbers count (people, «чел.», are the people a heading names, below)
+_ABBREVIATED_UNIT = re.compile(
+    rf"[,(]\s*(?:тыс\.?\s*)?({'|'.join(k for k in NOUN_ABBREVIATIONS if k != 'чел')})\.?\s*\)?\s*$", re.IGNORECASE)
 # «3,1 тыс. человек против более 8,5 тыс. в 2019 году», «6 судов вместо 38»: a comparison counts the same noun,
 # and so does a part of a whole («12 делегатов из 56») and a number added («1 860 человек, ещё около 4 тысяч»)
 _ELLIPSIS_INTRO = re.compile(r"(?:[-–—,:;]|(?<![а-яё])из(?:\s+(?:них|которых))?|(?<![а-яё])в\s+том\s+числе"
@@ -595,6 +599,8 @@ def _heading_noun(heading: str) -> tuple[str, int] | None:
     factor = 1_000 if _THOUSANDS.search(heading) else 1
     if _MEASURE_HEADING.search(heading) or is_period(heading):
         return None  # «Грузов, тыс. т»: a measure, not things counted; «Май»: a row's period
+    if unit := _ABBREVIATED_UNIT.search(heading):
+        return NOUN_ABBREVIATIONS[unit[1].lower()], factor
     if subject := _NUMBER_OF.match(heading):
         noun = _noun_after(_HEADING_MEASURE.sub("", heading), subject.end())
         return (noun, factor) if noun else None
@@ -618,7 +624,11 @@ def _heading_noun(heading: str) -> tuple[str, int] | None:
     noun = _noun(words[first]) if words else None
     readings = parses(words[first].lower()) if words else []
     if noun and any(p.tag.POS == "NOUN" and p.tag.number == "plur" and p.tag.case in ("nomn", "gent")
-                    and _lemma(p, readings) == noun for p in readings[:3]):
+                    and _lemma(p, readings) == noun for p in readings[:3]) and all(
+            any(p.tag.number == "plur" for p in parses(w.lower())[:3]) for w in words[:first]
+            if w.lower() != "и" and "Apro" not in parses(w.lower())[0].tag):
+        # not after an adjective only in the singular: «Федерального значения» (of federal rank) counts nothing;
+        # «Всего туристов» does
         # «Участники, чел.», «Экскурсии, ед.», «Из них дети (чел.)», «Мероприятий», «Участники мероприятий»,
         # «Мероприятий в онлайн-формате»; a plural of the noun read, not of another word («зал»: «зала»)
         as_such = noun in PEOPLE_AS_SUCH and _PEOPLE_HEADER.search(heading) and (

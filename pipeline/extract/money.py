@@ -19,7 +19,7 @@ from pipeline.extract.numbers import (
     word_value,
 )
 from pipeline.extract.qualifiers import QUALIFIER_RE, qualifier_of, verb_qualifier
-from pipeline.extract.tables import caption_of, cells, heading_of, may_hold_table
+from pipeline.extract.tables import caption_of, cells, crosses_row, heading_of, may_hold_table
 
 # ISO 4217 codes a report writes as they are («USD 50 000», «341 млн USD»).
 ISO_CODES: frozenset[str] = frozenset({
@@ -139,8 +139,8 @@ def money_component(doc: Doc) -> Doc:
     for m in [*MONEY.finditer(text), *MONEY_AFTER_CURRENCY.finditer(text)]:
         larger = m.groupdict().get("n0")
         figure = min(m.start("n0") if larger else m.start("n"), m.start("cur"))
-        if overlaps(doc, figure, m.end(), "date", "money"):
-            continue
+        if overlaps(doc, figure, m.end(), "date", "money") or crosses_row(text, figure, m.end()):
+            continue  # «+85,9» of a row over its label's wrapped «тыс. руб.»
         value = digits_value(m["n"]) * multiplier(m["mult"])
         if larger:
             if multiplier(m["mult"]) >= multiplier(m["mult0"]):

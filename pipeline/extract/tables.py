@@ -10,7 +10,8 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
-_SEPARATOR = re.compile(r"\t| \| ")
+# a bar glued to the cell before it separates too («| III квартал| 3 475 |»)
+_SEPARATOR = re.compile(r"\t| \| |(?<=\S)\| ")
 # Cells aligned under their header by spaces («Показатель      2016    2017»): three spaces or more between
 # two words, which the prose of the written gold's 498 texts never has.
 _GAP = re.compile(r"(?<=\S) {3,}(?=\S)")
@@ -22,6 +23,10 @@ _RULE = re.compile(r"[ \t|:]*[-=—_]{3,}[-=—_+|: \t]*")
 # («            г. Себеж»). Never a table's caption.
 _WRAPPED = re.compile(r"(?! *(?:Таблица|Табл\.))(?: {2,}\S| ?[a-zа-яё(«])")
 _CHUNK = re.compile(r"\S+(?: \S+)*")  # the words of a wrapped line that belong to one cell
+# A header's second line of words under several columns, its first column empty («            конкурсов
+# участников      (дипломы»): every cell's words start with a small letter or a bracket, as no row's do
+_CONTINUED = re.compile(r" {2,}(?=[a-zа-яё(])")
+_CONTINUED_CHUNK = re.compile(r"[a-zа-яё(]")
 _CLOSING_BAR = re.compile(r"\s*\|\s*$")  # «| 2 140 | 4 870 |»: a table drawn with bars on both sides
 
 
@@ -69,7 +74,15 @@ def _index(bounds: list[tuple[int, int]], s: int) -> int:
 
 
 def _wrapped(text: str, start: int, end: int) -> bool:
-    return end > start and not _separators(text, start, end) and bool(_WRAPPED.match(text, start, end))
+    if end > start and not _separators(text, start, end):
+        return bool(_WRAPPED.match(text, start, end))
+    return _continued(text, start, end)
+
+
+def _continued(text: str, start: int, end: int) -> bool:
+    """An aligned line of words that continue the cells above it (see _CONTINUED)."""
+    return bool(_CONTINUED.match(text, start, end)) and all(
+        _CONTINUED_CHUNK.match(m.group()) for m in _CHUNK.finditer(text, start, end))
 
 
 def _above(text: str, at: int, shape: int) -> int | None:
@@ -78,7 +91,7 @@ def _above(text: str, at: int, shape: int) -> int | None:
     wrapped = 0
     while at:
         above = text.rfind("\n", 0, at - 1) + 1
-        if _shape(text, above, at - 1) == shape:
+        if _shape(text, above, at - 1) == shape and not _continued(text, above, at - 1):
             return above
         if not _RULE.fullmatch(text, above, at - 1):
             if wrapped == 2 or not _wrapped(text, above, at - 1):
@@ -89,11 +102,14 @@ def _above(text: str, at: int, shape: int) -> int | None:
 
 
 def _wrapped_below(text: str, line_end: int, shape: int) -> list[tuple[int, int]]:
-    """The lines of wrapped cells after a table line (at most two), where a table line of `shape` follows."""
+    """The lines of wrapped cells after a table line (at most two), where a table line of `shape` follows, or
+    the table ends with a blank line (the last row's «Доходы от платных услуг,» over «тыс. руб.»)."""
     found: list[tuple[int, int]] = []
-    while line_end < len(text) and len(found) <= 2:
+    while len(found) <= 2:
+        if line_end >= len(text):
+            return found
         start, end = _line(text, line_end + 1)
-        if _shape(text, start, end) == shape:
+        if (_shape(text, start, end) == shape and not _continued(text, start, end)) or (start == end and found):
             return found
         if not _wrapped(text, start, end):
             return []
@@ -176,8 +192,9 @@ def _cell(text: str, s: int, e: int) -> _Cell | None:
             a, b = periods[1][_overlap(a, b, periods[1], 0)]
             over = [j for j in range(1, len(header)) if min(b, header[j][1]) > max(a, header[j][0])]
             k = over[0] if over else max((j for j in range(1, len(header)) if header[j][0] <= b), default=0)
-        else:
+        elif len(header) != len(bounds):
             k = _overlap(a, b, header, 1)
+        # else a row of as many cells as its header: the k-th under the k-th, wherever a long label shifts them
     return _Cell(*bounds[i], k, top)
 
 
@@ -230,8 +247,9 @@ def crosses_row(text: str, s: int, e: int) -> bool:
     return bool(_separators(text, *_line(text, s))) or bool(_separators(text, *_line(text, e)))
 
 
-def in_header(text: str, s: int, e: int) -> bool:
-    """[s, e) is a whole cell of a table's header line: the first line of a table of two lines or more."""
+def in_header(text: str, s: int, e: int, whole: bool = True) -> bool:
+    """[s, e) is a whole cell (or, not `whole`, in a cell) of a table's header line: the first line of a table
+    of two lines or more."""
     line_start, line_end = _line(text, s)
     if e > line_end or not _separators(text, line_start, line_end):
         return False
@@ -239,7 +257,8 @@ def in_header(text: str, s: int, e: int) -> bool:
         periods = _periods(text, top)
         return bool(periods) and periods[0] == line_start and any(
             text[line_start + a : line_start + b] == text[s:e] for a, b in periods[1])
-    if not any(text[a:b].strip() == text[s:e] and a <= s and e <= b for a, b in _bounds(text, line_start, line_end)):
+    if not any((text[a:b].strip() == text[s:e] or not whole) and a <= s and e <= b
+               for a, b in _bounds(text, line_start, line_end)):
         return False
     below = line_end + 1
     while below < len(text) and (_RULE.fullmatch(text, below, end := _line(text, below)[1])

@@ -109,6 +109,12 @@ CASES = [
     # A table whose caption, in the paragraph before it, gives its numbers' currency.
     ("Выручка распределилась по кварталам (тыс. руб.):\n\nПоказатель | I квартал | II квартал\n"
      "Экскурсии | 2 310 | 5 870", [(2_310_000, "RUB", "exact"), (5_870_000, "RUB", "exact")]),
+    # The last row's label wrapped below it names the currency; a share's column holds no sum, and a number does
+    # not run into the label's line.
+    ("Показатель                          2020      2021   Изменение, %\n"
+     "Число посещений музея, чел.        9 870    14 350          +45,4\n"
+     "Доходы от платных услуг,         2 145,0   3 988,5          +85,9\nтыс. руб.",
+     [(2_145_000, "RUB", "exact"), (3_988_500, "RUB", "exact")]),
     # The sum in words between the number and the currency.
     ("Получен грант в размере 2 480 000 (два миллиона четыреста восемьдесят тысяч) рублей.",
      [(2_480_000, "RUB", "exact")]),
