@@ -355,7 +355,7 @@ def counts_component(doc: Doc) -> Doc:
     # a change, from one exact number to another.
     pairs = [_pair(text, runs[k], runs[k + 1]) if k + 1 < len(runs) else None for k in range(len(runs))]
     quoted = _quoted(text)
-    previous: tuple[int, str, int] | None = None  # the last count's end, noun and thousands
+    previous: tuple[int, str, int, int] | None = None  # the last count's end, noun, thousands and start
     for k, (s, e, value, i) in enumerate(runs):
         if overlaps(doc, s, e, "date", "money") or any(qs < s < qe for qs, qe in quoted):
             continue  # a number in a «quoted name» is part of the name («фестиваль «Два берега»»)
@@ -369,6 +369,11 @@ def counts_component(doc: Doc) -> Doc:
             # «412 мероприятий (586)», «52,3 тыс. зрителей (97,8)»: the year before's figure, in the same thousands
             noun = previous[1], e
             value = _amount(value * previous[2]) if previous[2] > 1 and value < previous[2] else value
+        if noun is None and previous and _FROM_WHOLE.search(text, max(0, previous[3] - 4), previous[3]) \
+                and _WORDS_BETWEEN.fullmatch(text, previous[0], s):
+            # «из 215 предметов 64 поступили впервые», «Из 31 выпускника городской школы 12 поступили»: a part of
+            # the whole before it
+            noun = previous[1], e
         if noun is None and (_ends_phrase(doc, i) or doc[i].text in ("и", "|")):
             # «количество онлайн-просмотров превысило 640 тысяч», a table's «Количество участников»
             if (unit := _number_of(text, sentence[0], s)) is None and (
@@ -408,6 +413,9 @@ def counts_component(doc: Doc) -> Doc:
             continue
         if not float(value).is_integer() and not (pairs[k] and _thousands_of(text, runs[k + 1]) > 1):
             continue  # «10.09» in a table's cell of dates: things are counted in whole numbers
+        if (digits := DIGITS.match(text, s)) and _ZERO_FRACTION.search(digits.group()) \
+                and value == digits_value(digits.group()):
+            continue
         if unit in GRADES and value <= GRADES[unit] and (
                 pairs[k] or (k and pairs[k - 1]) or _PUPILS_BEFORE.search(text, max(0, s - 25), s)):
             continue
@@ -423,7 +431,7 @@ def counts_component(doc: Doc) -> Doc:
         elif k and pairs[k - 1]:
             qualifier, start = ("at_most", start) if pairs[k - 1] == "at_least" else ("exact", s)
         last_unit[sentence] = unit
-        previous = end, unit, _thousands_of(text, runs[k])
+        previous = end, unit, _thousands_of(text, runs[k]), start
         add(doc, Mention("count", start, end, {"value": value, "qualifier": qualifier, "unit": unit}))
     return doc
 
@@ -467,7 +475,10 @@ _PEOPLE_HEADER = re.compile(r"^численность|(?<![а-яё])чел(?:\.|
 _HEADING_MEASURE = re.compile(r"\s*[,(]\s*(?:тыс\.?\s*)?(?:чел(?:\.|овек)?|ед(?:\.|иниц)?|шт\.?)\s*\)?\s*$",
                               re.IGNORECASE)
 _MEASURE_HEADING = re.compile(
-    r"[,(]\s*(?:(?:тыс|млн)\.?\s*)?(?:т|тонн[а-я]*|кг|км|м|га|л|%|куб\.\s*м|м[23²³])\.?\s*\)?\s*$", re.IGNORECASE)
+    r"[,(]\s*(?:(?:тыс|млн)\.?\s*)?(?:т|тонн[а-я]*|кг|км|м|га|л|%|куб\.\s*м|м[23²³])\.?\s*\)?\s*$|^\s*%",
+    re.IGNORECASE)  # and «% исполнения»
+# «12,0», «100,0»: a figure written to a tenth is a measure (a share, a change), unless thousands make it a count
+_ZERO_FRACTION = re.compile(r"[,.]0+$")
 _THOUSANDS = re.compile(r"[,(]\s*тыс(?:\.|яч[а-я]*)?(?![а-яё])", re.IGNORECASE)  # «, тыс. чел.», «Посещения, тыс.»
 _FROM_WHERE = re.compile(r"(?:из|от|с|со)\s", re.IGNORECASE)  # «из Казахстана», «из других регионов»
 _OF_THEM_HEAD = re.compile(r"^(?:из\s+них|в\s+т\.\s*ч\.|в\s+том\s+числе)\s*", re.IGNORECASE)
@@ -488,6 +499,8 @@ _DASH_AFTER = re.compile(r"\s*[–—-]\s")
 _DASH_GAP = re.compile(r"\s*[-–—]\s*")
 _TO_GAP = re.compile(r"\s+до\s+", re.IGNORECASE)
 _FROM = re.compile(r"(?<![а-яё])от\s+$", re.IGNORECASE)
+_FROM_WHOLE = re.compile(r"(?<![а-яё])из\s+$", re.IGNORECASE)
+_WORDS_BETWEEN = re.compile(r"\s+(?:[а-яё]+\s+){0,3}")  # small letters only: no clause, no name between
 _CHANGE_FROM = re.compile(r"(?<![а-яё])с\s+$", re.IGNORECASE)
 
 
@@ -508,6 +521,8 @@ def _pair(text: str, first: tuple[int, int, int | float, int], second: tuple[int
           ) -> str | None:
     """The first number's qualifier when the second follows it as the other end of one figure, else None."""
     s, e = first[0], first[1]
+    if "   " in text[e : second[0]] or "\t" in text[e : second[0]]:
+        return None  # two cells of a table's row («9 864      -12,0»)
     if _DASH_GAP.fullmatch(text, e, second[0]) or (_TO_GAP.fullmatch(text, e, second[0])
                                                     and _FROM.search(text, max(0, s - 4), s)):
         return "at_least"
