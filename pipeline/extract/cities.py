@@ -231,9 +231,6 @@ def _words_after(doc: Doc, i: int, n: int) -> list[str]:
     return words
 
 
-_CAPS_PREPOSITIONS = frozenset({"в", "во", "из", "изо", "до", "для", "к", "ко", "о", "об", "по", "под", "с", "со", "у"})
-
-
 def own_forms(home: gazetteer.City | None) -> set[str]:
     """Case forms of the report's own name that name_keys() does not give: a name in «-о» declined in speech,
     as the report declines its own («делегация Волосова», «в Пущине»), and a plural name in its cases, though
@@ -785,10 +782,9 @@ def cities_component(doc: Doc) -> Doc:
         marked = announced or former is not None
         line = line_at(text, t.idx).strip()
         if t.is_upper and not marked and not name_line(line) and not (
-                previous in _CAPS_PREPOSITIONS and home is not None
-                and (fold(home.name) in town_keys([t.text]) or fold(t.text) in home_forms)):
+                home is not None and (fold(home.name) in town_keys([t.text]) or fold(t.text) in home_forms)):
             # «РАТА», «МИР»: capitals name a city only as a line of their own («ОМСК», «УЛАН-УДЭ»), or the report's
-            # own after a preposition («СОБЫТИЯ ГОДА В ЛАИШЕВЕ», «ДНИ КУЛЬТУРЫ В ГОРОДЦЕ»)
+            # own in any case («СОБЫТИЯ ГОДА В ЛАИШЕВЕ», «3. 870-ЛЕТИЕ ДОРОГОБУЖА»: all 27 in the written gold)
             continue
         if _glued_to_lowercase(doc, t.i):
             continue  # «Домом-музеем»: the first part of a compound word

@@ -189,9 +189,18 @@ def small_index() -> dict[str, tuple[City, ...]]:
 def lookup_small(keys: Iterable[str], countries: frozenset[str] = frozenset()) -> City | None:
     """The small town of the first key that names one; among homonyms, one in a context country."""
     for key in keys:
-        if found := small_index().get(fold(key)):
+        if (found := small_index().get(fold(key))) and not region_by_town(fold(key)):
             return next((c for c in found if c.country in countries), found[0])
     return None
+
+
+_BY_TOWN = re.compile(r"(.{3,})[щч]ина")
+
+
+def region_by_town(key: str) -> bool:
+    """«Смоленщина», «Тамбовщина»: a region as its town names it in speech, though a village of Siberia has
+    the name."""
+    return (m := _BY_TOWN.fullmatch(key)) is not None and any(m[1] + end in index() for end in ("ск", ""))
 
 
 @functools.cache

@@ -449,6 +449,9 @@ CASES = [
     ("Приехали делегации из Великих\nЛук и Пскова.\n\nГород | Страна | Статус\nВыру (Võru) | Эстония | партнёр",
      [("Великих\nЛук", "Великие Луки", "RU"), ("Пскова", "Псков", "RU"), ("Выру", "Выру", "EE"),
       ("Võru", "Выру", "EE")]),
+    # a region as its town names it in speech, though a Siberian village has the name; a town so ending is a town
+    ("Вязьма – один из старейших городов Смоленщины, а Духовщина и Гатчина – тоже города.",
+     [("Вязьма", "Вязьма", "RU"), ("Духовщина", "Духовщина", "RU"), ("Гатчина", "Гатчина", "RU")]),
 ]
 
 
@@ -581,9 +584,12 @@ def test_the_reports_own_city_named_by_an_adjective(extract_records):
 
 
 def test_the_reports_own_city_in_a_capitals_heading_in_its_cases(extract_records):
-    """A heading in capitals names the report's own town after a preposition, in any case; no other word in
-    capitals there is a town or an organisation for that («В МИРЕ»)."""
+    """A heading in capitals names the report's own town, in any case; no other word in capitals there is a town
+    or an organisation for that («В МИРЕ»)."""
     text = "4. СОБЫТИЯ ГОДА В ЛАИШЕВЕ И В МИРЕ\n\nПраздник прошёл 24 июня.\n"
     assert [(r.text, r.name) for r in extract_records(text, "city", 2023, "Лаишево")] == [("ЛАИШЕВЕ", "Лаишево")]
     assert extract_records(text, "organization", 2023, "Лаишево") == []
     assert extract_records("III. ДНИ КУЛЬТУРЫ В ГОРОДЦЕ\n\nТекст.\n", "city", 2021, "Городец")[0].name == "Городец"
+    for heading in ("3. 870-ЛЕТИЕ ДОРОГОБУЖА", "1. ДОРОГОБУЖ: 870 ЛЕТ ИСТОРИИ"):
+        found = extract_records(f"{heading}\n\nТекст.\n", "city", 2020, "Дорогобуж")
+        assert [r.name for r in found] == ["Дорогобуж"], heading
