@@ -370,7 +370,10 @@ def _name_keys(words: tuple[str, ...]) -> tuple[str, ...]:
             keys.append(russian)  # «Қостанай» as written: Костанай; not «Ӧльга», a name
         elif all({"Name", "Surn"} & p.tag.grammemes for p in ps):  # or knows only as someone's: «Сиане» (Сиана)
             keys += [g for g in _ending_guesses(surface) if g != surface and not g.startswith(surface)]
-        keys += [fold(p.normal_form) for p in ps if p.tag.POS == "ADJF"]  # «Мирного»: Мирный
+        # «Мирного»: Мирный, in a masculine form as the name is, or a plural («двух Заречных»), not another
+        # gender's («Бологое-Московское», «Центральной» name no town Московский, Центральный)
+        keys += [fold(p.normal_form) for p in ps if p.tag.POS == "ADJF" and (p.tag.gender == "masc"
+                                                                             or p.tag.number == "plur")]
         # a plural's nominative, where the dictionary reads the word as another noun's plural («Валуек»: валуйка,
         # Валуйки; «Осиповичей»: Осиповичи); not a former name a town's other names hold («От Бобриков до
         # Сталиногорска»: Бобрики, now Novomoskovsk)

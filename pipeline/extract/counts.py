@@ -26,6 +26,7 @@ from pipeline.extract.tables import (
     crosses_row,
     headers_before,
     heading_of,
+    in_later_cell,
     is_period,
     labels_above,
     row_label,
@@ -357,8 +358,11 @@ def counts_component(doc: Doc) -> Doc:
     quoted = _quoted(text)
     previous: tuple[int, str, int, int] | None = None  # the last count's end, noun, thousands and start
     for k, (s, e, value, i) in enumerate(runs):
-        if overlaps(doc, s, e, "date", "money") or any(qs < s < qe for qs, qe in quoted):
-            continue  # a number in a «quoted name» is part of the name («фестиваль «Два берега»»)
+        if overlaps(doc, s, e, "date", "money") or any(qs < s < qe and not in_later_cell(text, qs, s)
+                                                          for qs, qe in quoted):
+            # a number in a «quoted name» is part of the name («фестиваль «Два берега»»), but not a number a
+            # table's later column holds beside a name wrapped onto the next line
+            continue
         sentence = sentence_of(doc, s)
         year_earlier = _YEAR_EARLIER.match(text, e) is not None
         noun = None if year_earlier else counted_noun(
@@ -499,6 +503,8 @@ _DASH_AFTER = re.compile(r"\s*[–—-]\s")
 _DASH_GAP = re.compile(r"\s*[-–—]\s*")
 _TO_GAP = re.compile(r"\s+до\s+", re.IGNORECASE)
 _FROM = re.compile(r"(?<![а-яё])от\s+$", re.IGNORECASE)
+# «Туристский поток по объектам показа (число посетителей)»: a caption's «number of» after a bracket or a comma
+_NUMBER_OF_IN = re.compile(r"[(,]\s*(?:количеств|числ)[оа]\s+", re.IGNORECASE)
 _FROM_WHOLE = re.compile(r"(?<![а-яё])из\s+$", re.IGNORECASE)
 _WORDS_BETWEEN = re.compile(r"\s+(?:[а-яё]+\s+){0,3}")  # small letters only: no clause, no name between
 _CHANGE_FROM = re.compile(r"(?<![а-яё])с\s+$", re.IGNORECASE)
@@ -596,6 +602,9 @@ def _caption_noun(caption: str) -> tuple[str, int] | None:
     """What a table's caption says its numbers count: people its first noun for people names («Иностранные
     туристы по странам (чел.)», «Распределение посетителей по странам, человек»), else as a heading says."""
     found = _heading_noun(caption)
+    if found is None and (number_of := _NUMBER_OF_IN.search(caption)) \
+            and (noun := _noun_after(caption, number_of.end())):
+        found = noun, 1_000 if _THOUSANDS.search(caption) else 1
     if found and found[0] == "человек":
         for word in _WORD.findall(caption):
             if any(p.tag.POS == "NOUN" and p.tag.number == "plur" and p.tag.animacy == "anim"

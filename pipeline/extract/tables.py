@@ -334,6 +334,11 @@ def cell_starts(text: str) -> Iterator[int]:
     return (m.end() for m in _TAB_OR_GAP.finditer(text))
 
 
+def in_later_cell(text: str, a: int, b: int) -> bool:
+    """Offset b is in a later cell of a table's line than offset a: a tab or a column's gap lies between."""
+    return "\n" not in text[a:b] and _TAB_OR_GAP.search(text, a, b) is not None
+
+
 def may_hold_table(text: str) -> bool:
     """`text` has a line that may be a table's: with tabs, « | » or a run of spaces between words."""
     return "\t" in text or " | " in text or _GAP.search(text) is not None

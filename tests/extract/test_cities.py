@@ -593,3 +593,9 @@ def test_the_reports_own_city_in_a_capitals_heading_in_its_cases(extract_records
     for heading in ("3. 870-ЛЕТИЕ ДОРОГОБУЖА", "1. ДОРОГОБУЖ: 870 ЛЕТ ИСТОРИИ"):
         found = extract_records(f"{heading}\n\nТекст.\n", "city", 2020, "Дорогобуж")
         assert [r.name for r in found] == ["Дорогобуж"], heading
+
+
+def test_a_town_named_by_an_adjective_only_in_its_gender(extract_records):
+    """«Бологое-Московское», a station: no town Московский in the neuter; «из Мирного» is Мирный."""
+    text = "Поезда останавливаются на станции Бологое-Московское. Делегация из Мирного приехала."
+    assert [r.name for r in extract_records(text, "city", 2023, "Бологое")] == ["Мирный"]
