@@ -8,7 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.extract import gazetteer
-from pipeline.extract.mention import Mention, add, overlaps, text_of
+from pipeline.extract.mention import Mention, add, mentions, overlaps, sentence_of, text_of
 from pipeline.extract.morph import parses
 from pipeline.extract.numbers import (
     DIGITS,
@@ -105,6 +105,12 @@ MONEY_AFTER_CURRENCY = re.compile(
 _PART_OF_SUM = re.compile(
     rf",?\s*(?:из\s+(?:них|которых)|в\s+том\s+числе|в\s+т\.\s?ч\.|\((?:за\s+\d{{4}}\s+год|в\s+\d{{4}}\s+году)\s*[–—-])\s+"
     rf"(?:{_QUALIFIER})?(?P<n>{DIGITS.pattern})\s*(?P<mult>{_MULT_WORDS})(?![а-яё])", re.IGNORECASE)
+# A later part of a sentence's sum without its currency, after a dash, «в» or «по», ending its clause: «в том
+# числе из областного бюджета – 12,3 млн, из федерального…», «при потребности в 8 млн.», «по 150 тысяч,»
+_LATER_PART = re.compile(
+    rf"(?:[–—-]|(?<![а-яё])(?:в|по))\s+(?:{_QUALIFIER})?(?P<n>{DIGITS.pattern})\s*(?P<mult>{_MULT_WORDS})"
+    rf"(?![а-яё])(?!\.?\s+(?-i:[а-яё]))(?=\.?\s*(?:[,;:)]|$)|\.(?:\s|$))", re.IGNORECASE | re.MULTILINE)
+_LAST_WORD = re.compile(r"([а-яё]+)\s*\S*\s*$", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"\s+([а-яё]+)")
 _KOPECKS = re.compile(r"\s*(?P<k>\d{1,2})\s*коп(?:\.|е(?:ек|йки|йка|йку))", re.IGNORECASE)  # «6 718 450 руб. 60 коп.»
 
@@ -174,6 +180,16 @@ def money_component(doc: Doc) -> Doc:
             if currency := _currency(m.group(), text):
                 fields = {"value": value, "currency": currency, "qualifier": qualifier}
                 add(doc, Mention("money", q.start() if q else start, m.end(), fields))
+    for m in _LATER_PART.finditer(text) if mentions(doc, "money") else ():
+        start = m.start("q") if m["q"] else m.start("n")
+        sentence = sentence_of(doc, start)
+        before = [x for x in mentions(doc, "money") if sentence[0] <= x.start and x.end <= start]
+        if not before or overlaps(doc, start, m.end(), "date", "money") or _counted_before(text, m.start()):
+            continue
+        fields = {"value": _amount(digits_value(m["n"]) * multiplier(m["mult"])),
+                  "currency": max(before, key=lambda x: x.end).fields["currency"],
+                  "qualifier": qualifier_of(m["q"]) if m["q"] else "exact"}
+        add(doc, Mention("money", start, m.end(), fields))
     for s, e in cells(text):
         if (m := _CELL_NUMBER.fullmatch(text, s, e)) and (heading := heading_of(text, s, e)) \
                 and (unit := _HEADING_CURRENCY.search(heading.text) or (
@@ -192,6 +208,13 @@ def _counted_after(text: str, end: int) -> bool:
     """A noun in the genitive follows: the number counts it («из них 600 тысяч просмотров»)."""
     word = _NEXT_WORD.match(text, end)
     return bool(word) and any(p.tag.POS == "NOUN" and p.tag.case == "gent" for p in parses(word[1]))
+
+
+def _counted_before(text: str, at: int) -> bool:
+    """A noun in the genitive plural ends the words before: «посетителей – 12 тыс.» counts them, no sum."""
+    word = _LAST_WORD.search(text, max(0, at - 40), at)
+    return bool(word) and any(p.tag.POS == "NOUN" and p.tag.number == "plur" and p.tag.case == "gent"
+                              for p in parses(word[1].lower())[:2])
 
 
 def _caption_currency(text: str, s: int, doc: Doc) -> re.Match[str] | None:
