@@ -514,8 +514,8 @@ def dates_component(doc: Doc) -> Doc:
         cell = cell_of(text, *m.span())
         alone = cell is not None and text[cell[1] : cell[2]].strip() == m.group()
         first_column = cell is not None and text.rfind("\n", 0, cell[1]) + 1 == cell[1]
-        if (alone and (_YEAR_HEADING.match(cell[0]) or first_column)) or in_header(text, *m.span()) or (
-                in_header(text, *m.span(), whole=False) and not overlaps(doc, *m.span(), "date")):
+        if (alone and (_YEAR_HEADING.match(cell[0]) or first_column)) or (
+                in_header(text, *m.span()) and not overlaps(doc, *m.span(), "date")):
             # and a year heading a column («Показатель | 2019 | 2020»), or in its heading («Посещений, 2021»)
             year = int(m.group())
             add(doc, Mention("date", *m.span(), {"start_date": dt.date(year, 1, 1), "end_date": dt.date(year, 12, 31),

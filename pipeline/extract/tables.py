@@ -247,9 +247,9 @@ def crosses_row(text: str, s: int, e: int) -> bool:
     return bool(_separators(text, *_line(text, s))) or bool(_separators(text, *_line(text, e)))
 
 
-def in_header(text: str, s: int, e: int, whole: bool = True) -> bool:
-    """[s, e) is a whole cell (or, not `whole`, in a cell) of a table's header line: the first line of a table
-    of two lines or more."""
+def in_header(text: str, s: int, e: int) -> bool:
+    """[s, e) is in a cell of a table's header line (the first line of a table of two lines or more), or is a
+    period of its second row."""
     line_start, line_end = _line(text, s)
     if e > line_end or not _separators(text, line_start, line_end):
         return False
@@ -257,8 +257,7 @@ def in_header(text: str, s: int, e: int, whole: bool = True) -> bool:
         periods = _periods(text, top)
         return bool(periods) and periods[0] == line_start and any(
             text[line_start + a : line_start + b] == text[s:e] for a, b in periods[1])
-    if not any((text[a:b].strip() == text[s:e] or not whole) and a <= s and e <= b
-               for a, b in _bounds(text, line_start, line_end)):
+    if not any(a <= s and e <= b for a, b in _bounds(text, line_start, line_end)):
         return False
     below = line_end + 1
     while below < len(text) and (_RULE.fullmatch(text, below, end := _line(text, below)[1])
