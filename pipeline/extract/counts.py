@@ -504,7 +504,7 @@ _DASH_GAP = re.compile(r"\s*[-–—]\s*")
 _TO_GAP = re.compile(r"\s+до\s+", re.IGNORECASE)
 _FROM = re.compile(r"(?<![а-яё])от\s+$", re.IGNORECASE)
 # «Туристский поток по объектам показа (число посетителей)»: a caption's «number of» after a bracket or a comma
-_NUMBER_OF_IN = re.compile(r"[(,]\s*(?:количеств|числ)[оа]\s+", re.IGNORECASE)
+_NUMBER_OF_IN = re.compile(r"[(,]\s*(?:количеств|числ)[оа]\s", re.IGNORECASE)
 _FROM_WHOLE = re.compile(r"(?<![а-яё])из\s+$", re.IGNORECASE)
 _WORDS_BETWEEN = re.compile(r"\s+(?:[а-яё]+\s+){0,3}")  # small letters only: no clause, no name between
 _CHANGE_FROM = re.compile(r"(?<![а-яё])с\s+$", re.IGNORECASE)
@@ -602,9 +602,8 @@ def _caption_noun(caption: str) -> tuple[str, int] | None:
     """What a table's caption says its numbers count: people its first noun for people names («Иностранные
     туристы по странам (чел.)», «Распределение посетителей по странам, человек»), else as a heading says."""
     found = _heading_noun(caption)
-    if found is None and (number_of := _NUMBER_OF_IN.search(caption)) \
-            and (noun := _noun_after(caption, number_of.end())):
-        found = noun, 1_000 if _THOUSANDS.search(caption) else 1
+    if found is None and (number_of := _NUMBER_OF_IN.search(caption)):
+        found = _heading_noun(caption[number_of.start() + 1 :].strip())  # «число посетителей» is a heading
     if found and found[0] == "человек":
         for word in _WORD.findall(caption):
             if any(p.tag.POS == "NOUN" and p.tag.number == "plur" and p.tag.animacy == "anim"
@@ -651,10 +650,10 @@ def _heading_noun(heading: str) -> tuple[str, int] | None:
                     and _lemma(p, readings) == noun for p in readings[:3]) and all(
             any(p.tag.number == "plur" for p in parses(w.lower())[:3]) for w in words[:first]
             if w.lower() != "и" and "Apro" not in parses(w.lower())[0].tag):
-        # not after an adjective only in the singular: «Федерального значения» (of federal rank) counts nothing;
-        # «Всего туристов» does
         # «Участники, чел.», «Экскурсии, ед.», «Из них дети (чел.)», «Мероприятий», «Участники мероприятий»,
-        # «Мероприятий в онлайн-формате»; a plural of the noun read, not of another word («зал»: «зала»)
+        # «Мероприятий в онлайн-формате»; a plural of the noun read, not of another word («зал»: «зала»); not
+        # after an adjective only in the singular: «Федерального значения» (of federal rank) counts nothing,
+        # «Всего туристов» does
         as_such = noun in PEOPLE_AS_SUCH and _PEOPLE_HEADER.search(heading) and (
             len(words) == 1 or words[1].lower() == "и")
         return ("человек" if as_such else noun), factor
