@@ -915,14 +915,16 @@ def _aliases(doc: Doc, found: list[Mention], quotes: list[tuple[int, int]]) -> l
         words = alias.split()
         if len(words) >= 2 and alias[0].isupper():
             registry[tuple(fold(_lemma(w.strip("«»"))) for w in words)] = alias.strip("«»")
+    if not registry:
+        return new
     words = _word_spans(doc)
+    lemmas = tuple(fold(_lemma(w)) for w, _, _ in words)  # each word's once, not once per window and alias
     for key, name in registry.items():
         n = len(key)
         for k in range(len(words) - n + 1):
-            window = words[k : k + n]
-            if tuple(fold(_lemma(w)) for w, _, _ in window) != key:
+            if lemmas[k : k + n] != key:
                 continue
-            s, e = window[0][1], window[-1][2]
+            s, e = words[k][1], words[k + n - 1][2]
             inside_other = any(x.start <= s and e <= x.end and (x.start, x.end) != (s, e) for x in found + new)
             in_quote = any(qs <= s and e <= qe for qs, qe in quotes)
             if not inside_other and not in_quote:
