@@ -784,8 +784,10 @@ def cities_component(doc: Doc) -> Doc:
         announced = previous in CITY_MARKERS
         marked = announced or former is not None
         line = line_at(text, t.idx).strip()
-        if t.is_upper and not marked and not name_line(line) and not (
-                home is not None and (fold(home.name) in town_keys([t.text]) or fold(t.text) in home_forms)):
+        # the report's own city's name is its city in capitals, after a street's word or in a brand too («на
+        # набережной Амурска», «Кванториум-Рубцовск»)
+        own_name = home is not None and fold(home.name) in town_keys([t.text])
+        if t.is_upper and not marked and not name_line(line) and not (own_name or fold(t.text) in home_forms):
             # «РАТА», «МИР»: capitals name a city only as a line of their own («ОМСК», «УЛАН-УДЭ»), or the report's
             # own in any case («СОБЫТИЯ ГОДА В ЛАИШЕВЕ», «3. 870-ЛЕТИЕ ДОРОГОБУЖА»: all 27 in the written gold)
             continue
@@ -794,9 +796,6 @@ def cities_component(doc: Doc) -> Doc:
         if _glued_after(doc, t.i) == "на" and not any("Geox" in p.tag for p in parses(t.text.lower())) \
                 and any(p.tag.POS == "ADJF" for p in parses(t.text.lower())):
             continue  # «Комсомольский-на-Амуре авиационный завод»: the adjective of «Комсомольск-на-Амуре»
-        # the report's own city's name is its city after a street's word or in a brand too («на набережной
-        # Амурска», «Кванториум-Рубцовск»)
-        own_name = home is not None and fold(home.name) in town_keys([t.text])
         if _second_part(doc, t.i) and not own_name:
             continue  # «Алтай-Тур», «Волга-Днепр»: a part of a compound whose first part names no city
         if previous in REGION_MARKERS or previous in NAMED_AFTER or (previous in STREET_MARKERS and not own_name):
