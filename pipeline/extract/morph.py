@@ -11,9 +11,26 @@ import pymorphy3
 Parse = Any  # pymorphy3.analyzer.Parse
 
 
+class _Parse(pymorphy3.analyzer.Parse):
+    """A parse that asks the dictionary whether its word is known once per word form: pymorphy3 walks
+    its dictionary again on every `is_known`, which took 7% of extraction's time."""
+
+    __slots__ = ()
+
+    @property
+    def is_known(self) -> bool:
+        return known(self.word)
+
+
 @functools.cache
 def analyzer() -> pymorphy3.MorphAnalyzer:
-    return pymorphy3.MorphAnalyzer(lang="ru")
+    return pymorphy3.MorphAnalyzer(lang="ru", result_type=_Parse)
+
+
+@functools.lru_cache(maxsize=500_000)
+def known(word: str) -> bool:
+    """The lower-case word form is in the dictionary (ё and е alike), as pymorphy3's `Parse.is_known`."""
+    return analyzer().word_is_known(word)
 
 
 @functools.lru_cache(maxsize=500_000)
@@ -43,6 +60,7 @@ def noun_lemma(word: str) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=100_000)
 def to_nominative(word: str, *, keep_number: bool = True, gender: str | None = None) -> str:
     """The nominative form of a word of a name, keeping its capitalisation pattern."""
     if not word or not any(c.isalpha() for c in word):

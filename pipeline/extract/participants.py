@@ -528,6 +528,7 @@ def _named_after_end(words: list[tuple[str, int, int]], j: int) -> int | None:
     return last
 
 
+@functools.lru_cache(maxsize=100_000)
 def _nominative_phrase(text: str) -> str:
     """Head noun and the adjectives before it to the nominative, agreeing with the head; the rest as written."""
     parts = re.split(r"(\s+)", text)
