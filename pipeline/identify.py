@@ -110,6 +110,21 @@ def _heading_spelled(name: str, headings: list[str]) -> str | None:
     return None
 
 
+# A name as a text writes it in the nominative: a capitalised word or one in capitals, hyphenated parts too.
+_NAME_WORD = re.compile(r"(?<![\w-])[А-ЯЁ](?:[а-яё]+|[А-ЯЁ]+)(?:-[А-ЯЁа-яё][а-яё]*)*(?![\w-])")
+
+
+def _text_spelled(name: str, text: str) -> str | None:
+    """The word the text spells the file name's city with most often, in its Russian letters («г. Дмитриев»
+    for «dmitriev»), for a town neither the gazetteer nor a heading names."""
+    from pipeline.extract import gazetteer
+
+    words = Counter("-".join(w.capitalize() for w in m.group().lower().split("-")) for m in _NAME_WORD.finditer(text))
+    close = [(n, gazetteer.closeness(word, name), word) for word, n in words.items()
+             if gazetteer.closeness(word, name) >= 0.8]
+    return max(close)[2] if close else None
+
+
 def _in_any_case(spelling: str) -> str:
     """A pattern for a city's name in some case: each word's stem and an ending of its own."""
     words = [re.escape(w[: max(3, len(w) - 2)]) + r"\w{0,4}" for w in re.split(r"[- ]", spelling.lower())]
@@ -184,7 +199,7 @@ def identify(stem: str, text: str, headings: list[str], year: int | None = None)
     if m:
         y = year or int(m["year"])
         city = city or city_from_file_name(m["city"], text) or _heading_spelled(m["city"], headings) \
-            or m["city"].capitalize()
+            or _text_spelled(m["city"], text) or m["city"].capitalize()
         return Identity(f"{m['city'].lower()}-{y}", city, y)
     y = year or year_from_text(text)
     if y is None:

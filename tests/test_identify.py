@@ -53,3 +53,10 @@ def test_a_small_town_the_text_does_not_name_is_not_the_reports_city():
 def test_a_town_the_gazetteer_lacks_is_named_by_the_heading_that_spells_the_file_name():
     assert identify("aznakayevo-2021", "АЗНАКАЕВО\n\nОтчёт.", ["АЗНАКАЕВО", "Отчёт"]).city == "Азнакаево"
     assert identify("aznakayevo-2021", "ОТЧЁТ\n\nТекст.", ["ОТЧЁТ"]).city == "Aznakayevo"
+
+
+def test_a_town_the_gazetteer_lacks_is_named_as_the_text_spells_it_most():
+    text = "Отчёт за 2022 год\n\nг. Дмитриев\n\nДмитриев — город на реке Свапа. В Дмитриеве прошёл праздник. " \
+           "ДМИТРИЕВ и Дмитриевка."
+    assert identify("dmitriev-2022", text, ["Отчёт за 2022 год"]).city == "Дмитриев"
+    assert identify("dmitriev-2022", "Отчёт о Курске.", []).city == "Dmitriev"
