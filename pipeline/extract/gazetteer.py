@@ -25,6 +25,7 @@ from pipeline.extract.places import (
     OTHER_NAMES,
     RUSSIAN_NAME_ENDINGS,
     RUSSIAN_NAMED,
+    TOWN_NAME_ENDINGS,
     USUAL_NAMES,
 )
 from pipeline.extract.transliteration import kontsevich, palladius, polivanov, turkish
@@ -321,8 +322,11 @@ def usual_name(city: City) -> str:
         return city.name
     known = next((n for n in _spellings().get(city.geonameid, ()) if _known_place(n)), city.name)
     # a Russian name far from the known one is a former name («Сталиногорск»), a close one a spelling
-    # («Чачэрск»: Чечерск)
-    return city.name if city.name.endswith(RUSSIAN_NAME_ENDINGS) and closeness(city.name, known) < 0.5 else known
+    # («Чачэрск»: Чечерск), unless the known one lacks its town's ending: another place («Дмитровск», not
+    # the village Дмитровка the dictionary knows)
+    own = city.name.endswith(RUSSIAN_NAME_ENDINGS)
+    return city.name if own and (closeness(city.name, known) < 0.5 or not known.endswith(TOWN_NAME_ENDINGS)) \
+        else known
 
 
 def _known_place(name: str) -> bool:

@@ -27,6 +27,9 @@ CASES = [
     # present one; a close one is a spelling.
     ("Выставка «От Бобриков до Сталиногорска»; делегация из Чачэрска.",
      [("Сталиногорска", "Сталиногорск", "RU"), ("Чачэрска", "Чечерск", "BY")]),
+    # a town's own name, not the village's the dictionary knows among its other names (Дмитровка)
+    ("Гости приехали из Дмитровска (Орловская область) и Алексеевска.",
+     [("Дмитровска", "Дмитровск", "RU"), ("Алексеевска", "Алексеевск", "RU")]),
     # A former name is a town of the renamed town's country, whether a list has it or not, of one word or
     # several, a dictionary's word in its nominative; not a state of the past.
     ("Дальнегорск (до 1972 года – Тетюхе) расположен в Приморье. Соглашение с Дальнереченском (бывший Иман).",
