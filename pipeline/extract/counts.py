@@ -22,6 +22,7 @@ from pipeline.extract.numbers import (
 )
 from pipeline.extract.qualifiers import qualifier_before
 from pipeline.extract.tables import (
+    PAGE_NUMBER,
     caption_of,
     crosses_row,
     headers_before,
@@ -74,13 +75,9 @@ def _is_list_marker(text: str, start: int, end: int) -> bool:
     return not text[line_start:start].strip() and text[end : end + 1] in (".", ")")
 
 
-# A page's number on a line of its own, as a PDF's text layer keeps it: «— 7 —», «Стр. 7», «7»
-_PAGE_NUMBER = re.compile(r"[ \t]*(?:[-–—][ \t]*\d{1,4}[ \t]*[-–—]|(?:[Сс]тр\.|Страница)[ \t]*\d{1,4}|\d{1,4})[ \t]*")
-
-
 def _is_page_number(text: str, start: int, end: int) -> bool:
     line_end = text.find("\n", end)
-    return bool(_PAGE_NUMBER.fullmatch(text, text.rfind("\n", 0, start) + 1, len(text) if line_end < 0 else line_end))
+    return bool(PAGE_NUMBER.fullmatch(text, text.rfind("\n", 0, start) + 1, len(text) if line_end < 0 else line_end))
 
 
 # Nouns of which a report means another reading than the dictionary's likeliest («Кружки и клубные

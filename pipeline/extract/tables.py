@@ -19,15 +19,18 @@ _TAB_OR_GAP = re.compile(rf"\t|{_GAP.pattern}")
 # the line under a header: «-----+-----», «=====», «|------|------|»
 _RULE = re.compile(r"[ \t|:]*[-=—_]{3,}[-=—_+|: \t]*")
 # A wrapped cell's second line, with no separators of its own: it starts with a small letter or a bracket
-# («под открытым небом, посещений», «(11 структурных подразделений)»), or is indented under a later column
-# («            г. Себеж»). Never a table's caption.
-_WRAPPED = re.compile(r"(?! *(?:Таблица|Табл\.))(?: {2,}\S| ?[a-zа-яё(«])")
+# («под открытым небом, посещений», «(11 структурных подразделений)»), is indented under a later column
+# («            г. Себеж»), or closes a bracket the line above opened («III квартал (включая» over «День
+# города)»). Never a table's caption.
+_WRAPPED = re.compile(r"(?! *(?:Таблица|Табл\.))(?: {2,}\S| ?[a-zа-яё(«]|[^()\n]*\))")
 _CHUNK = re.compile(r"\S+(?: \S+)*")  # the words of a wrapped line that belong to one cell
 # A header's second line of words under several columns, its first column empty («            конкурсов
 # участников      (дипломы»): every cell's words start with a small letter or a bracket, as no row's do
 _CONTINUED = re.compile(r" {2,}(?=[a-zа-яё(])")
 _CONTINUED_CHUNK = re.compile(r"[a-zа-яё(]")
 _CLOSING_BAR = re.compile(r"\s*\|\s*$")  # «| 2 140 | 4 870 |»: a table drawn with bars on both sides
+# A page's number on a line of its own, as a PDF's text layer keeps it: «— 7 —», «Стр. 7», «7»
+PAGE_NUMBER = re.compile(r"[ \t]*(?:[-–—][ \t]*\d{1,4}[ \t]*[-–—]|(?:[Сс]тр\.|Страница)[ \t]*\d{1,4}|\d{1,4})[ \t]*")
 
 
 def _line(text: str, i: int) -> tuple[int, int]:
@@ -85,14 +88,38 @@ def _continued(text: str, start: int, end: int) -> bool:
         _CONTINUED_CHUNK.match(m.group()) for m in _CHUNK.finditer(text, start, end))
 
 
+def _page_break(text: str, start: int, end: int) -> int | None:
+    """Where the line at `start` is the last of a page break within a table, as a PDF's text layer gives it,
+    the start of its first line: a page's number, and a running header or footer beside it."""
+    if not start:
+        return None
+    above = text.rfind("\n", 0, start - 1) + 1
+    if PAGE_NUMBER.fullmatch(text, start, end):
+        return above if _running(text, above, start - 1) else start
+    if PAGE_NUMBER.fullmatch(text, above, start - 1) and _running(text, start, end):
+        return above
+    return None
+
+
+def _running(text: str, start: int, end: int) -> bool:
+    """A running header or footer beside a page's number: a line of words with no cells (a table's own lines
+    have them, its wrapped cells' lines start small or indented, as no running line need)."""
+    line = text[start:end]
+    return bool(line.strip()) and not line[:1].isspace() and not PAGE_NUMBER.fullmatch(line) \
+        and not _separators(text, start, end)
+
+
 def _above(text: str, at: int, shape: int) -> int | None:
-    """The start of the table line of `shape` above the line starting at `at`, past a rule and at most two
-    lines of wrapped cells; None where the table ends."""
+    """The start of the table line of `shape` above the line starting at `at`, past a rule, a page break and
+    at most two lines of wrapped cells; None where the table ends."""
     wrapped = 0
     while at:
         above = text.rfind("\n", 0, at - 1) + 1
         if _shape(text, above, at - 1) == shape and not _continued(text, above, at - 1):
             return above
+        if (page := _page_break(text, above, at - 1)) is not None:
+            at = page
+            continue
         if not _RULE.fullmatch(text, above, at - 1):
             if wrapped == 2 or not _wrapped(text, above, at - 1):
                 return None
