@@ -10,6 +10,8 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
+from pipeline.extract.morph import known
+
 # a bar glued to the cell before it separates too («| III квартал| 3 475 |»)
 _SEPARATOR = re.compile(r"\t| \| |(?<=\S)\| ")
 # Cells aligned under their header by spaces («Показатель      2016    2017»): three spaces or more between
@@ -163,8 +165,21 @@ def _texts(text: str, line_start: int, line_end: int) -> list[str]:
     for start, end in _wrapped_below(text, line_end, _shape(text, line_start, line_end)):
         for m in _CHUNK.finditer(text, start, end):
             k = _index(columns, m.start() - start)
-            cells[k] = f"{cells[k]} {m.group()}".strip()
+            cells[k] = _joined(cells[k], m.group())
     return cells
+
+
+_BROKEN = re.compile(r"(\w+)-$")
+_GOES_ON = re.compile(r"[а-яё]+")
+
+
+def _joined(cell: str, more: str) -> str:
+    """A cell's words and those of its next line, with a word hyphenated at the line's end joined: without
+    the hyphen where the dictionary knows it so («Участ-» over «ников»), else with it («онлайн-формате»)."""
+    broken, goes_on = _BROKEN.search(cell), _GOES_ON.match(more)
+    if broken and goes_on:
+        return cell[:-1] + more if known((broken.group(1) + goes_on.group()).lower()) else cell + more
+    return f"{cell} {more}".strip()
 
 
 def _periods(text: str, top: int) -> tuple[int, list[tuple[int, int]]] | None:
