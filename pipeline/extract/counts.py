@@ -624,6 +624,9 @@ def _heading_noun(heading: str) -> tuple[str, int] | None:
     if subject := _NUMBER_OF.match(heading):
         noun = _noun_after(_HEADING_MEASURE.sub("", heading), subject.end())
         return (noun, factor) if noun else None
+    if (number_of := _NUMBER_OF_IN.search(heading)) and heading[number_of.start()] == "(":
+        # «Клубные формирования (число участников, включая детей)»: the bracket says what is counted
+        return _heading_noun(heading[number_of.start() + 1 :])
     named = _HEADING_MEASURE.sub("", _OF_THEM_HEAD.sub("", heading)).strip()
     if _PEOPLE_HEADER.search(heading) and (not named or named.lower().startswith("численност")):
         return "человек", factor  # «Численность, чел.»: people as such
