@@ -47,6 +47,7 @@ from pipeline.extract.places import (
     LATIN_WORDS_NOT_CITIES,
     OTHER_NAMES,
     PLURAL_MARKERS,
+    REGION_IN_BRACKETS,
     REGION_MARKERS,
     REGIONS_NOT_CITIES,
     RUSSIAN_BEFORE_LATIN_TOWN,
@@ -162,6 +163,22 @@ def _spelling_of(m: re.Match[str], city: gazetteer.City) -> bool:
 
 
 _BRACKETS = re.compile(r" \(([^()\n]{1,60})\)")
+# A name with a region or a country in brackets after it (see REGION_IN_BRACKETS); the country's words all
+# capitalised («(Республика Сербия)», «(КНР)»), not any that names one («(с эстонской стороны – Koidula)»).
+_NAME_AND_BRACKETS = re.compile(r"(?<![\w-])([А-ЯЁ][а-яё]+)(?:[ -][А-ЯЁ][а-яё]+)? \(([^()\n]{3,60})\)")
+
+
+def _region_bracketed(text: str) -> set[int]:
+    """Where the names start that a region or a country in brackets follows («Каменцом (Беларусь)»)."""
+    starts: set[int] = set()
+    for m in _NAME_AND_BRACKETS.finditer(text):
+        words = m.group(2).split(",")[0].split()
+        # a Russian region's word after its adjective («Пермский край»), a republic's either side; not
+        # «(округ Камикава)», a Japanese district's
+        if (REGION_IN_BRACKETS.intersection(w.lower() for w in words[1:]) or words[0].lower() == "республика") or (
+                all(w[:1].isupper() for w in words) and gazetteer.countries_in(" ".join(words))):
+            starts.add(m.start(1))
+    return starts
 
 
 def country_in_brackets(text: str, end: int) -> str | None:
@@ -746,6 +763,7 @@ def cities_component(doc: Doc) -> Doc:
     renamed: str | None = home.country if home else None
     # where a name follows what announces a former one, found in one pass rather than at every capital
     former_at = {m.end(): m for m in _FORMER_NAME.finditer(text)}
+    bracketed = _region_bracketed(text) if " (" in text else set()
     # towns the report named by a Russian spelling no list has and their own in brackets («Канту (Cantù,
     # Италия)»): either spelling → the town, named as the Russian one, for the rest of the report
     spelled_out: dict[str, gazetteer.City] = doc.user_data.setdefault("spelled_out", {})
@@ -783,6 +801,9 @@ def cities_component(doc: Doc) -> Doc:
         former = former_at.get(t.idx)
         announced = previous in CITY_MARKERS
         marked = announced or former is not None
+        # a region in brackets after the name makes it a town's as «город» does, but keeps a common word's
+        # reading («из Ниша (Республика Сербия)»: Ниш, not «ниша»)
+        named_region = t.idx in bracketed
         line = line_at(text, t.idx).strip()
         # the report's own city's name is its city in capitals, after a street's word or in a brand too («на
         # набережной Амурска», «Кванториум-Рубцовск»)
@@ -813,7 +834,8 @@ def cities_component(doc: Doc) -> Doc:
         latin = _latin_city(doc, t.i, paragraph, listed_after.get(t.i) is not None, spelled_out)
         # In a person's name a word is no city, unless «город» announces it and the name is that one word
         # («в городе Кирове»); «главой города Вячеславом Франком» names the head.
-        if not latin and any(s <= t.idx < e and (not marked or len(text[s:e].split()) > 1) for s, e in persons):
+        if not latin and any(s <= t.idx < e and (not (marked or named_region) or len(text[s:e].split()) > 1)
+                             for s, e in persons):
             continue
         if t.i + 2 < len(doc) and is_first_name(doc[t.i + 1].text) and surname_first(
                 [t.text, *_words_after(doc, t.i, 3)]):
@@ -835,7 +857,7 @@ def cities_component(doc: Doc) -> Doc:
         candidates = _candidate_words(doc, t.i)
         for words, last in candidates:
             keys = town_keys(words, marked)
-            adjective = len(words) == 1 and not marked and _adjective_here(doc, t.i)
+            adjective = len(words) == 1 and not (marked or named_region) and _adjective_here(doc, t.i)
             if home is not None and (fold(home.name) in keys or (len(words) == 1 and fold(words[0]) in home_forms)):
                 # the report's own city wherever its name stands (a small town: «Суздаль»; an adjective's name:
                 # «Мирный, основанный…», «из Мирного»), unless the name is an adjective there: the city's
@@ -875,7 +897,9 @@ def cities_component(doc: Doc) -> Doc:
             near = sentence_countries[sentence]
             # in its own report a long name cut short is the report's city, whether the gazetteer knows the short
             # name as another town («Ростова»: not Rostov the Great) or not at all («Переславля»)
-            own = home if home and len(words) == 1 and not common and _short_names(home.name) & set(keys) else None
+            # unless a region in brackets says which town it is («тёзками — Калачом (Воронежская область)»)
+            own = home if home and len(words) == 1 and not common and not named_region \
+                and _short_names(home.name) & set(keys) else None
             city = own or gazetteer.lookup_first(keys, near) or _korean(keys)
             # a common word names a town the report has named, but not first in a sentence («Ниша в стене…»)
             mid_sentence = t.idx > sentence[0]
@@ -885,6 +909,9 @@ def cities_component(doc: Doc) -> Doc:
                 city = guessed  # «скупштина Ниша выделила … сербских динаров»: a common word's form, of a town
                 # of the country the sentence names, or of one the report has named («Ниш (Сербия)», then
                 # «в Нише подписан меморандум»)
+            if city is None and mid_sentence and (small := gazetteer.lookup_small(keys, near)) \
+                    and small.geonameid in towns_named:
+                city = small  # «Плёс (Ивановская область)», then «в Плёсе прошёл семинар»: a small town named before
             if city is None and "-" in words and (small := gazetteer.lookup_small(keys, near)):
                 match = (small, last)  # «Ак-Довурак», before its first part alone («Ак»: Аки, Japan)
                 break
@@ -914,6 +941,9 @@ def cities_component(doc: Doc) -> Doc:
                 if city.country not in near and gazetteer.has_homonyms(city):  # named in the next sentence?
                     if wider := paragraph() - near:
                         city = gazetteer.lookup_first(keys, wider) or city
+                if named_region and city.country not in near and (small := gazetteer.lookup_small(keys, near)) \
+                        and small.country in near:
+                    city = small  # «Каменцом (Беларусь)»: Каменец, a small town of the country named, not Kamenz
                 match = (city, last)
                 break
         if adjective_compound is not None:
@@ -927,9 +957,10 @@ def cities_component(doc: Doc) -> Doc:
         # of a town's shape («с Порховом», «Гдов»; not «Гжель», «Калевала», «Даурия», «Дунай»)
         known_place = known and not place_named and t.text[1:].islower() and all(
             "Geox" in p.tag and "Surn" not in p.tag for p in parses(t.text.lower()))
-        if match is None and (marked or not known or (place_named and _place_word(t.text)) or known_place) \
-                and (marked or not _adjective_here(doc, t.i)):  # «Пятигорского государственного университета»
-            match = _small_town(doc, t.i, sentence_countries[sentence], marked)
+        if match is None and (marked or named_region or not known or (place_named and _place_word(t.text))
+                              or known_place) \
+                and (marked or named_region or not _adjective_here(doc, t.i)):  # «Пятигорского гос. университета»
+            match = _small_town(doc, t.i, sentence_countries[sentence], marked or named_region)
             if match and _quoted_word(text, t.idx, len(t.text)) and not marked \
                     and match[0].country not in {"RU", *sentence_countries[sentence], *paragraph()}:
                 match = None  # «Корё сарам»: a word of a quoted name, as a foreign town's alone in quotes

@@ -56,6 +56,9 @@ DIVISION_WORDS: frozenset[str] = frozenset({"область", "край", "ра�
 FEATURES_AFTER: frozenset[str] = frozenset({"поле"})
 # Lemmas right before a name that make it a region, not a city («провинция Фуцзянь»). Not «округ»: the name
 # after it is a city's («городского округа Самара»); a district's name comes before it.
+# The words of a region in brackets after a name, which make it a town's as «город» does («Плёс (Ивановская
+# область)», «Мариинский Посад (Чувашская Республика)»); not a district's («Молотычи (Фатежский район)»: a village)
+REGION_IN_BRACKETS: frozenset[str] = frozenset({"область", "обл.", "край", "республика", "респ.", "округ", "ао"})
 REGION_MARKERS: frozenset[str] = frozenset({
     "область", "край", "провинция", "республика", "штат", "район", "регион", "губерния", "уезд",
     "префектура", "волость", "земля", "кантон", "графство", "автономия", "аймак", "сомон", "обл.", "респ.",
