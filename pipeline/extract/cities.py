@@ -733,7 +733,8 @@ _CODE_KEYS = {fold(name): geonameid for name, geonameid in CODE_NAMES.items()}
 
 
 def _code_names(text: str) -> dict[int, tuple[int, gazetteer.City]]:
-    """Closed towns' code names in any case («Челябинском-40»): start → (end, the town named so now)."""
+    """Closed towns' code names in any case («Челябинском-40»), and two-word names cut to an initial («Н.
+    Новгород»): start → (end, the town named so now)."""
     found = {}
     for m in _CODE_NAME.finditer(text):
         parts = m.group(1).split("-")
@@ -741,6 +742,9 @@ def _code_names(text: str) -> dict[int, tuple[int, gazetteer.City]]:
         gid = next((g for key in name_keys(words) if (g := _CODE_KEYS.get(f"{key}-{m.group(2)}"))), None)
         if gid is not None:
             found[m.start()] = (m.end(), gazetteer.city_by_id(gid))
+    for m in gazetteer.INITIALLED.finditer(text):
+        if city := gazetteer.initialled(m[1], name_keys([m[2]])):
+            found[m.start()] = (m.end(), city)
     return found
 
 

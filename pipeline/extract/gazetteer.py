@@ -364,6 +364,26 @@ def has_homonyms(city: City) -> bool:
     return len(index().get(fold(city.name), ())) > 1
 
 
+# A two-word town's name with its first word cut to an initial: «Н. Новгород», «В. Луках», «Н. Тагила».
+INITIALLED = re.compile(r"(?<![\w.])([А-ЯЁ])\.\s?([А-ЯЁ][а-яё]+)(?![\w-])")
+
+
+@functools.cache
+def _initialled() -> dict[tuple[str, str], City]:
+    """(the first word's initial, the last word) → the two-word town so named, most populous first."""
+    out: dict[tuple[str, str], City] = {}
+    for key, found in index().items():
+        first, _, last = key.partition(" ")
+        if last and " " not in last and "-" not in first:
+            out.setdefault((first[0], last), found[0])
+    return out
+
+
+def initialled(initial: str, keys: Iterable[str]) -> City | None:
+    """The two-word town INITIALLED names, by its initial and its last word's keys (name_keys)."""
+    return next((c for k in keys if (c := _initialled().get((fold(initial), k)))), None)
+
+
 def lookup_first(keys: Iterable[str], countries: frozenset[str] = frozenset()) -> City | None:
     """The city of the first key that names one. A word form can be read as several spellings of that
     city («Самару»: «Самар» or «Самара»): it is named by the one closest to GeoNames' Latin name."""

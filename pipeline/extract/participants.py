@@ -951,11 +951,18 @@ def _first_name_only(word: str) -> bool:
     return "Name" in grammemes and "Surn" not in grammemes
 
 
+def _town_cut_short(text: str, start: int, end: int) -> bool:
+    """«Н. Новгород», «В. Луках»: a two-word town's name cut to an initial, not an initial and a surname."""
+    short = gazetteer.INITIALLED.fullmatch(text, start, end)
+    return short is not None and gazetteer.initialled(short[1], name_keys([short[2]])) is not None
+
+
 def _persons(doc: Doc, orgs: list[Mention], foreign: list[tuple[int, int]]) -> list[Mention]:
     text = text_of(doc)
     spans: list[tuple[int, int]] = []
     for m in _INITIALS_FIRST.finditer(text):
-        spans.append(m.span())
+        if not _town_cut_short(text, *m.span()):
+            spans.append(m.span())
     initials_first = [s for s, _ in spans]
     for m in _SURNAME_FIRST.finditer(text):
         if any(m.start() < s < m.end() for s in initials_first):
@@ -974,6 +981,8 @@ def _persons(doc: Doc, orgs: list[Mention], foreign: list[tuple[int, int]]) -> l
         start, words = ner.start, text[ner.start : end].split()
         if "-на-" in text[start:end] or re.search(r"\s[–—-]\s", text[start:end]):
             continue  # «с Николаевском-на-Амуре»: a town on a river, not a surname; «Владимир – Муром»: a route
+        if _town_cut_short(text, start, end):
+            continue
         if len(words) > 1 and (_lemma(words[0]) in CITY_MARKERS or (
                 (part := _LOWER_PART.search(words[0])) and _lemma(part[1]) in ORG_HEADS)):
             continue  # «Город-побратим Истаравшан» starting a line, «Ротари-клуб Омска»: a town after a word
