@@ -914,7 +914,9 @@ def _aliases(doc: Doc, found: list[Mention], quotes: list[tuple[int, int]]) -> l
     for m in re.finditer(ALIAS_INTRO + r"([^,;)]+)", text):
         alias = m.group(1).strip()
         words = alias.split()
-        if len(words) >= 2 and alias[0].isupper():
+        # a name of words, or an abbreviation («(далее — ЦБ)»: all 41 such in the written gold name the body)
+        if (len(words) >= 2 and alias[0].isupper()) or (len(words) == 1 and len(alias) >= 2 and alias.isupper()
+                                                        and alias.isalpha()):
             registry[tuple(fold(_lemma(w.strip("«»"))) for w in words)] = alias.strip("«»")
     if not registry:
         return new

@@ -171,6 +171,9 @@ PERSONS = [
 ]
 
 ORGANIZATIONS = [
+    # an abbreviation made an alias is the body wherever it stands
+    ("Работает МКУК «Мосальская межпоселенческая центральная библиотека» (далее — ЦБ). В 2020 году ЦБ "
+     "получила субсидию.", ["МКУК «Мосальская межпоселенческая центральная библиотека»", "ЦБ", "ЦБ"]),
     # A centre named by a capitalised adjective where the sentence does not start with it; a library system, a
     # power station only capitalised; not a system in small letters with a quoted name, which is the name's.
     ("Гости побывали в Коми-Пермяцком этнокультурном центре и на фабрике.", ["Коми-Пермяцкий этнокультурный центр"]),
