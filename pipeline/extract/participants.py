@@ -687,6 +687,10 @@ def _organisations(doc: Doc, words: list[tuple[str, int, int]], quotes: list[tup
             continue  # «АПРЕЛЬ. С 18 по 21 апреля…»: a month in capitals is a date
         if heading and a.isupper() and (fold(a) in home_forms or gazetteer.lookup_first(town_keys([a]))):
             continue  # a town in a heading's case («ГОСТИ ИЗ КАЗАНИ», «СОБЫТИЯ ГОДА В ЛАИШЕВЕ»)
+        if heading and a.isupper() and any((p.is_known and not _NAME_GRAMMEMES & p.tag.grammemes)
+                                           or fold(p.normal_form) in COUNTRIES for p in parses(a.lower())[:3]):
+            continue  # a word of a heading that is a common word or a country too («ГОД ПАМЯТИ И СЛАВЫ», «ГОРОДАМИ
+            # РОССИИ»), as no abbreviation is
         if (a.isupper() and (gazetteer.lookup(fold(a)) or (heading and gazetteer.lookup_small(
                 [fold(a), fold(heading)])) or (heading and gazetteer.lookup(fold(heading)))
                               or (name_line(line_at(text, m.start()).strip()) and gazetteer.lookup_small([fold(a)])))) \

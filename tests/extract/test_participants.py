@@ -171,6 +171,9 @@ PERSONS = [
 ]
 
 ORGANIZATIONS = [
+    # a heading's word in capitals that is a common word or a country is no abbreviation
+    ("Отчёт\n\n1. ГОД ПАМЯТИ И СЛАВЫ\n\nПрошёл праздник.\n\n2. СОТРУДНИЧЕСТВО С ГОРОДАМИ РОССИИ И МБУК «ДК»\n\nТекст.",
+     ["МБУК «ДК»"]),
     # an abbreviation made an alias is the body wherever it stands
     ("Работает МКУК «Мосальская межпоселенческая центральная библиотека» (далее — ЦБ). В 2020 году ЦБ "
      "получила субсидию.", ["МКУК «Мосальская межпоселенческая центральная библиотека»", "ЦБ", "ЦБ"]),
