@@ -92,6 +92,12 @@ GENERIC_BUILDINGS: frozenset[str] = frozenset({"дворец спорт", "до�
 PERSONAL_HEADS: frozenset[str] = frozenset({"музей", "дом-музей", "музей-усадьба", "музей-квартира",
                                             "квартира-музей", "музей-заповедник"})
 # Abbreviations in capitals that name places or other things (an exhibition: ЭКСПО), not organisations.
+# A measure in the instrumental after a name ends it: «районного Дома культуры стоимостью 27 млн рублей»,
+# «представительства площадью 120 кв. м».
+MEASURES_AFTER_NAME: frozenset[str] = frozenset({
+    "стоимость", "площадь", "объем", "мощность", "вместимость", "протяженность", "длина", "высота", "тираж",
+    "вес", "сумма", "емкость", "численность",
+})
 NOT_ORG_ABBREVIATIONS: frozenset[str] = frozenset({
     "ЗАТО",  # a closed town
     "РФ", "США", "КНР", "СССР", "ЛНР", "ДНР", "ЕС", "ОАЭ", "РБ", "РК", "ФРГ", "КНДР", "ВОВ", "ИП", "ТВ", "ИИ",

@@ -57,6 +57,7 @@ from pipeline.extract.orgwords import (
     LATIN_ORG_WORDS,
     LATIN_SMALL,
     LEGAL_FORMS,
+    MEASURES_AFTER_NAME,
     NAMED_FOR_A_PERSON,
     NAMED_FOR_SOMEONE_HEADS,
     NOT_ORG_ABBREVIATIONS,
@@ -446,8 +447,9 @@ def _right_complement(words: list[tuple[str, int, int]], k: int, quotes: list[tu
                                or not parses(low)[0].tag.POS):
             end, named, j = j, True, j + 1
             continue
-        if named and w.islower() and _instrumental_only(w):
-            break  # «представительства Цзямусы площадью 120 кв. м»: the name ended, the sentence goes on
+        if w.islower() and _instrumental_only(w) and (named or fold(_lemma(w)) in MEASURES_AFTER_NAME):
+            break  # «представительства Цзямусы площадью 120 кв. м», «Дома культуры стоимостью 27 млн рублей»: the
+            # name ended, the sentence goes on
         if _is_adj(w) or _oblique_noun(w):
             end, j = j, j + 1
             continue

@@ -171,6 +171,8 @@ PERSONS = [
 ]
 
 ORGANIZATIONS = [
+    # a measure in the instrumental after a name ends it
+    ("Завершён ремонт районного Дома культуры стоимостью 27 млн рублей.", ["районный Дом культуры"]),
     # a heading's word in capitals that is a common word or a country is no abbreviation
     ("Отчёт\n\n1. ГОД ПАМЯТИ И СЛАВЫ\n\nПрошёл праздник.\n\n2. СОТРУДНИЧЕСТВО С ГОРОДАМИ РОССИИ И МБУК «ДК»\n\nТекст.",
      ["МБУК «ДК»"]),
