@@ -120,9 +120,8 @@ def _text_spelled(name: str, text: str) -> str | None:
     from pipeline.extract import gazetteer
 
     words = Counter("-".join(w.capitalize() for w in m.group().lower().split("-")) for m in _NAME_WORD.finditer(text))
-    close = [(n, gazetteer.closeness(word, name), word) for word, n in words.items()
-             if gazetteer.closeness(word, name) >= 0.8]
-    return max(close)[2] if close else None
+    scored = [(n, gazetteer.closeness(word, name), word) for word, n in words.items()]
+    return max((s for s in scored if s[1] >= 0.8), default=(0, 0.0, None))[2]
 
 
 def _in_any_case(spelling: str) -> str:

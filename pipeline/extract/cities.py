@@ -808,6 +808,7 @@ def cities_component(doc: Doc) -> Doc:
         # a region in brackets after the name makes it a town's as «город» does, but keeps a common word's
         # reading («из Ниша (Республика Сербия)»: Ниш, not «ниша»)
         named_region = t.idx in bracketed
+        cued = marked or named_region
         line = line_at(text, t.idx).strip()
         # the report's own city's name is its city in capitals, after a street's word or in a brand too («на
         # набережной Амурска», «Кванториум-Рубцовск»)
@@ -838,8 +839,7 @@ def cities_component(doc: Doc) -> Doc:
         latin = _latin_city(doc, t.i, paragraph, listed_after.get(t.i) is not None, spelled_out)
         # In a person's name a word is no city, unless «город» announces it and the name is that one word
         # («в городе Кирове»); «главой города Вячеславом Франком» names the head.
-        if not latin and any(s <= t.idx < e and (not (marked or named_region) or len(text[s:e].split()) > 1)
-                             for s, e in persons):
+        if not latin and any(s <= t.idx < e and (not cued or len(text[s:e].split()) > 1) for s, e in persons):
             continue
         if t.i + 2 < len(doc) and is_first_name(doc[t.i + 1].text) and surname_first(
                 [t.text, *_words_after(doc, t.i, 3)]):
@@ -861,7 +861,7 @@ def cities_component(doc: Doc) -> Doc:
         candidates = _candidate_words(doc, t.i)
         for words, last in candidates:
             keys = town_keys(words, marked)
-            adjective = len(words) == 1 and not (marked or named_region) and _adjective_here(doc, t.i)
+            adjective = len(words) == 1 and not cued and _adjective_here(doc, t.i)
             if home is not None and (fold(home.name) in keys or (len(words) == 1 and fold(words[0]) in home_forms)):
                 # the report's own city wherever its name stands (a small town: «Суздаль»; an adjective's name:
                 # «Мирный, основанный…», «из Мирного»), unless the name is an adjective there: the city's
@@ -961,10 +961,9 @@ def cities_component(doc: Doc) -> Doc:
         # of a town's shape («с Порховом», «Гдов»; not «Гжель», «Калевала», «Даурия», «Дунай»)
         known_place = known and not place_named and t.text[1:].islower() and all(
             "Geox" in p.tag and "Surn" not in p.tag for p in parses(t.text.lower()))
-        if match is None and (marked or named_region or not known or (place_named and _place_word(t.text))
-                              or known_place) \
-                and (marked or named_region or not _adjective_here(doc, t.i)):  # «Пятигорского гос. университета»
-            match = _small_town(doc, t.i, sentence_countries[sentence], marked or named_region)
+        if match is None and (cued or not known or (place_named and _place_word(t.text)) or known_place) \
+                and (cued or not _adjective_here(doc, t.i)):  # «Пятигорского государственного университета»
+            match = _small_town(doc, t.i, sentence_countries[sentence], cued)
             if match and _quoted_word(text, t.idx, len(t.text)) and not marked \
                     and match[0].country not in {"RU", *sentence_countries[sentence], *paragraph()}:
                 match = None  # «Корё сарам»: a word of a quoted name, as a foreign town's alone in quotes
