@@ -12,6 +12,7 @@ from pipeline.extract.mention import Mention, add, overlaps, sentence_of, text_o
 from pipeline.extract.morph import Parse, compound_lemma, parses
 from pipeline.extract.numbers import (
     A_YEAR_EARLIER,
+    AND_A_HALF,
     DIGITS,
     collective_value,
     combine,
@@ -323,6 +324,11 @@ def _number_runs(doc: Doc) -> list[tuple[int, int, int | float, int]]:
             v = v if v is not None else multiplier_value(word)
             if v is None and values and values[-1] % 10 == 0 and 20 <= values[-1] % 100 and is_one(word):
                 v = 1  # «сорока одного», «ста двадцати одной»
+            if v is None and values and 0 < values[-1] < 1000 and tuple(w and w.lower() for w in words[j : j + 2]) \
+                    == AND_A_HALF:
+                values[-1] += 0.5  # «двух с половиной тысяч»
+                j += 2
+                continue
             if v is None and (collective := collective_value(word)):
                 if values:
                     values[-1] *= collective  # «двух десятков»

@@ -26,6 +26,8 @@ NUMBER_WORDS: dict[str, int | float] = {
 }
 # Case forms of numerals the dictionary does not know (ё written е).
 NUMBER_FORMS: dict[str, int] = {"четырехсот": 400, "четырехстам": 400, "четырехстами": 400, "четырехстах": 400}
+# What adds a half to the numeral before it: «двух с половиной тысяч», «трёх с половиной часов».
+AND_A_HALF = ("с", "половиной")
 # Multipliers, as words (any case) and abbreviations.
 MULTIPLIER_WORDS: dict[str, int] = {"тысяча": 1_000, "миллион": 1_000_000, "миллиард": 1_000_000_000}
 # Nouns that multiply the number before them, and count nothing alone («двух десятков проектов» is 20,
