@@ -45,6 +45,10 @@ def _split(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], bool
     runs of spaces: cells aligned under their header. One scan of the line for what each helper asks."""
     found = [(start + a, start + b) for a, b in (m.span() for m in _SEPARATOR.finditer(text[start:end]))]
     if found:
+        if bar := _CLOSING_BAR.search(text, found[-1][1], end):
+            # a closing bar separates an empty last cell: a wrapped cell's line («  | «Славянский венок» |  |»)
+            # under rows whose last cell has words has as many cells as they
+            found.append(bar.span())
         return found, False
     gaps = [m.span() for m in _GAP.finditer(text, start, end)]
     return gaps, bool(gaps)
@@ -69,8 +73,7 @@ def _bounds(text: str, start: int, end: int) -> list[tuple[int, int]]:
     separators, aligned = _split(text, start, end)
     line = text[start:end]
     first = start + len(line) - len(line.lstrip(" ")) if aligned else start
-    bar = _CLOSING_BAR.search(text, start, end)
-    edges = [first, *(x for sep in separators for x in sep), bar.start() if bar else end]
+    edges = [first, *(x for sep in separators for x in sep), end]
     return list(zip(edges[::2], edges[1::2], strict=True))
 
 
