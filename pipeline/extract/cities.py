@@ -991,7 +991,8 @@ def cities_component(doc: Doc) -> Doc:
             # Donetsk region; «Риддером, который … назывался Лениногорском»: not the Tatar town)
             small = _small_town(doc, t.i, frozenset({renamed}), marked)
             match, elsewhere = (small, False) if small and small[0].country == renamed else (match, True)
-        if match and not marked and match[0].geonameid in villages:
+        if match and not marked and match[0].geonameid in villages and match[0] != home:
+            # not the report's own town, which a village was once named as («В селе Дмитровка … город Дмитровск»)
             i = match[1] + 1
             continue
         if match:

@@ -543,6 +543,15 @@ def test_the_reports_own_small_town(extract_records):
     assert [r.name for r in extract_records(text, "city", 2023, "Суздаль")] == ["Суздаль", "Суздаль"]
 
 
+def test_the_reports_own_town_once_named_as_a_village(extract_records):
+    """A village named as the report's town once was (a name the gazetteer lists among the town's) leaves the
+    town's own name the town's in the rest of the report."""
+    text = ("В селе Дмитровка возвели усадьбу. В 1782 году село стало городом Дмитровск.\n\n"
+            "В августе, на Дне города,\nДмитровск принимал гостей. Подготовить юбилей присвоения Дмитровску статуса.\n")
+    assert [r.text for r in extract_records(text, "city", 2023, "Дмитровск")] == [
+        "Дмитровск", "Дмитровск", "Дмитровску"]
+
+
 def test_the_reports_own_small_town_named_like_a_surname(extract_records):
     """A small town's name that is a surname too is the town in its own report, alone and in a list; a
     surname that ends a town's name of two words is the town's, though the text names such a person."""
