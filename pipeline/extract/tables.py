@@ -12,8 +12,9 @@ from typing import NamedTuple
 
 from pipeline.extract.morph import known
 
-# a bar glued to the cell before it separates too («| III квартал| 3 475 |»)
-_SEPARATOR = re.compile(r"\t| \| |(?<=\S)\| ")
+# a bar glued to the cell before it separates too («| III квартал| 3 475 |»); the space after a bar is the next
+# cell's, so that empty cells' bars each separate («Итого | | | 103»)
+_SEPARATOR = re.compile(r"\t| \|(?= )|(?<=\S)\|(?= )")
 # Cells aligned under their header by spaces («Показатель      2016    2017»): three spaces or more between
 # two words, which the prose of the written gold's 498 texts never has.
 _GAP = re.compile(r"(?<=\S) {3,}(?=\S)")
