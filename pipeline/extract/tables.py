@@ -94,6 +94,17 @@ def _continued(text: str, start: int, end: int) -> bool:
         _CONTINUED_CHUNK.match(m.group()) for m in _CHUNK.finditer(text, start, end))
 
 
+# A row's label begun on a line of its own, its numbers on the next line with the label's last words
+# («Ельнинская центральная районная» over «библиотека (МБУК «Ельнинская ЦБС»)    188    34 905»)
+_LABEL_GOES_ON = re.compile(r"[a-zа-яё(]|[^\s«»]*»")
+
+
+def _label_begun(text: str, start: int, at: int) -> bool:
+    """The line at `start` is the first part of the label of the table line at `at` (see _LABEL_GOES_ON)."""
+    return bool(_LABEL_GOES_ON.match(text, at)) and bool(text[start : at - 1].strip()) \
+        and not _separators(text, start, at - 1) and not _WRAPPED.match(text, start, at - 1)
+
+
 def _page_break(text: str, start: int, end: int) -> int | None:
     """Where the line at `start` is the last of a page break within a table, as a PDF's text layer gives it,
     the start of its first line: a page's number, and a running header or footer beside it."""
@@ -127,7 +138,7 @@ def _above(text: str, at: int, shape: int) -> int | None:
             at = page
             continue
         if not _RULE.fullmatch(text, above, at - 1):
-            if wrapped == 2 or not _wrapped(text, above, at - 1):
+            if wrapped == 2 or not (_wrapped(text, above, at - 1) or _label_begun(text, above, at)):
                 return None
             wrapped += 1
         at = above
@@ -321,8 +332,12 @@ def row_label(text: str, s: int) -> str | None:
 
 
 def _label(text: str, line_start: int, line_end: int) -> str:
-    """A table line's first cell: its row's label («| Число мероприятий | 64 |»), with its wrapped line's words."""
-    return _texts(text, line_start, line_end)[0].lstrip("|").lstrip()
+    """A table line's first cell: its row's label («| Число мероприятий | 64 |»), with its wrapped line's words
+    and those of its line above where it begins there."""
+    label = _texts(text, line_start, line_end)[0].lstrip("|").lstrip()
+    above = text.rfind("\n", 0, line_start - 1) + 1
+    return _joined(text[above : line_start - 1].strip(), label) if line_start and _label_begun(
+        text, above, line_start) else label
 
 
 def labels_above(text: str, s: int) -> Iterator[str]:
