@@ -183,6 +183,7 @@ LEGAL_FORMS: frozenset[str] = frozenset({
     "ООО", "ОАО", "ЗАО", "ПАО", "НАО", "АО", "АНО", "НКО", "НП", "МУП", "ГУП", "ФГУП", "ТСЖ", "СНТ", "РОО", "МОО",
     "ТОО", "ГККП", "КГП", "РГП", "КГУ",  # Kazakhstan's
     "АК", "МО",  # a joint-stock company, a municipality («МО «Город Мирный»»)
+    "ИП",  # a sole trader: «ИП «Пасека Бирь»», and by the owner's name, «ИП Пак С.Г.» (participants.py)
 })
 # Kinds of institution written short before their name, as a legal form is («ДК «Звездный»», «ДШИ № 2»).
 INSTITUTION_KINDS: frozenset[str] = frozenset({

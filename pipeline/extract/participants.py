@@ -115,6 +115,8 @@ _AGENCY = re.compile(rf"(?<![\w-]){AGENCY_WORD}(?![\w-])")
 _OWNER_AFTER = re.compile(rf"\s{AGENCY_WORD}(?:\s[А-ЯЁ][а-яё]+(?:ии|ы|и|а))?(?![\w-])")
 _BRACKETED = re.compile(r" \(([^()\s]{2,8})\)")
 _NAMED_AFTER_BEFORE = re.compile(r"(?<![\w])(?:им\.|имени)\s*$", re.IGNORECASE)
+# A sole trader named by its owner: «ИП Ганиев Р. Ф.» is a business, not a person (all five in the written gold)
+_SOLE_TRADER_BEFORE = re.compile(r"(?<![\w-])ИП\s+$")
 
 
 _HEADS = ORG_HEADS | QUOTED_ONLY_HEADS | CAPITALISED_ONLY_HEADS
@@ -1049,6 +1051,10 @@ def _persons(doc: Doc, orgs: list[Mention], foreign: list[tuple[int, int]]) -> l
         if before in SETTLEMENT_WORDS or (before in STREET_MARKERS and _genitive_or_unknown(text[s:e].split()[0])):
             continue  # «на площади Марка Пьянкова», «пгт Шерловая Гора»: a street's, a square's, a place's name;
             # not «Директор парка Алексей Николаевич Кыштымов», whose first name is in no genitive
+        if trader := _SOLE_TRADER_BEFORE.search(text, max(0, s - 4), s):
+            add(doc, Mention("organization", trader.start(), e, {"name": " ".join(text[trader.start() : e].split())}))
+            add(doc, Mention("person_in_org", s, e))
+            continue
         if VESSEL_BEFORE.search(text, max(0, s - 30), s):
             add(doc, Mention("person_in_org", s, e))  # «теплоходе «Михаил Светлов»»: a ship's name
             continue

@@ -241,6 +241,9 @@ ORGANIZATIONS = [
     ("Конкурс провели ПАО «Сбербанк» и АНО «Центр развития туризма».",
      ["ПАО «Сбербанк»", "АНО «Центр развития туризма»"]),
     ("Выставка открылась в МБУК «Центр культуры «Урал».", ["МБУК «Центр культуры «Урал»"]),
+    # a sole trader, by its quoted name or by its owner's, is a business
+    ("Мёд поставляют ИП «Пасека Бирь» и ИП Гусева Т.В., рыбу — ООО «Улов».",
+     ["ИП «Пасека Бирь»", "ИП Гусева Т.В.", "ООО «Улов»"]),
     ("Школьников принимали МБОУ СОШ № 12 и гимназия № 1.", ["МБОУ СОШ № 12", "гимназия № 1"]),
     ("ФГБОУ ВО «ОмГТУ» подписал меморандум.", ["ФГБОУ ВО «ОмГТУ»"]),
     ("ГАУК ТО «Тобольский музей-заповедник» передал экспонаты.", ["ГАУК ТО «Тобольский музей-заповедник»"]),
@@ -503,6 +506,11 @@ def test_persons(extract_records, sentence, expected):
 def test_organizations(extract_records, sentence, expected):
     assert [r.name.replace("ё", "е") for r in extract_records(sentence, "organization")] == \
         [n.replace("ё", "е") for n in expected]
+
+
+def test_a_sole_traders_owner_is_no_person(extract_records):
+    text = "Помощь оказали ООО «Строитель» и ИП Ганиев Р. Ф.\n\nВ. И. Петров поблагодарил их."
+    assert [r.name for r in extract_records(text, "person")] == ["В. И. Петров"]
 
 
 def test_alias_defined_in_parentheses_is_found_later(extract_records):
