@@ -708,6 +708,8 @@ def _organisations(doc: Doc, words: list[tuple[str, int, int]], quotes: list[tup
         start, end = m.start(), m.end() if k is None or words[k][0] != a else _abbreviations_end(words, k)
         if k and words[k - 1][0][0].isupper() and _is_adj(words[k - 1][0]) and words[k - 1][1] not in sentence_starts:
             start = words[k - 1][1]
+        if start < m.start() and a.isupper() and gazetteer.lookup_first(town_keys(text[start:end].split())):
+            continue  # «260-ЛЕТИЯ НИЖНЕЙ САЛДЫ»: a town's name of two words in capitals
         if not taken(start, end):
             found.append(Mention("organization", start, end))
     # «КАМАЗа», «АВТОВАЗом»: an abbreviation that declines, named as it is written in the nominative.

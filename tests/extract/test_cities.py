@@ -621,6 +621,11 @@ def test_the_reports_own_city_in_a_capitals_heading_in_its_cases(extract_records
     for heading in ("3. 870-ЛЕТИЕ ДОРОГОБУЖА", "1. ДОРОГОБУЖ: 870 ЛЕТ ИСТОРИИ"):
         found = extract_records(f"{heading}\n\nТекст.\n", "city", 2020, "Дорогобуж")
         assert [r.name for r in found] == ["Дорогобуж"], heading
+    # a name of two words, in a line of capitals or in a heading that starts in small letters
+    text = "АДМИНИСТРАЦИЯ ГОРОДСКОГО ОКРУГА НИЖНЯЯ САЛДА\n\nРаздел 2. ПРАЗДНОВАНИЕ 260-ЛЕТИЯ НИЖНЕЙ САЛДЫ\n\nТекст.\n"
+    assert [r.text for r in extract_records(text, "city", 2020, "Нижняя Салда")] == ["НИЖНЯЯ САЛДА", "НИЖНЕЙ САЛДЫ"]
+    assert [r.text for r in extract_records(text, "organization", 2020, "Нижняя Салда")] == [
+        "АДМИНИСТРАЦИЯ ГОРОДСКОГО ОКРУГА НИЖНЯЯ САЛДА"]
 
 
 def test_a_town_named_by_an_adjective_only_in_its_gender(extract_records):
