@@ -139,7 +139,19 @@ def index() -> dict[str, tuple[City, ...]]:
             c for found in by_key.values() for c in found if c.geonameid == now][:1]
         if fold(former) not in by_key and cities:
             by_key[fold(former)] = [dataclasses.replace(max(cities, key=lambda x: x.population), name=former)]
-    return {k: tuple(sorted(v, key=lambda x: -x.population)) for k, v in by_key.items()}
+    return {k: _current_first(sorted(v, key=lambda x: -x.population)) for k, v in by_key.items()}
+
+
+def _current_first(cities: list[City]) -> tuple[City, ...]:
+    """Homonyms, most populous first, but a Russian town whose own name it is before one it is a former name of:
+    «Котовск» is the Tambov town, not Podilsk in Ukraine; «Борисоглебск» not Daugavpils; «Ставрополь» not
+    Tolyatti. A name far from the town's name in Latin letters is a former one."""
+    if len(cities) > 1 and closeness(cities[0].name, cities[0].latin) < 0.5:
+        current = next((c for c in cities if c.country == "RU" and closeness(c.name, c.latin) >= 0.5), None)
+        if current:
+            cities.remove(current)
+            cities.insert(0, current)
+    return tuple(cities)
 
 
 SMALL_TOWNS = Path(__file__).parent / "data" / "small_towns.tsv.gz"

@@ -487,6 +487,14 @@ def test_homonym_resolved_by_heading_country(extract_records):
     assert {r.geonameid for r in cities} == {1810821}, "Fuzhou, Fujian (the provincial capital)"
 
 
+def test_a_russian_towns_own_name_before_a_name_another_town_once_had(extract_records):
+    """Tambov's Котовск, not Podilsk (Ukraine), once Котовск; Воронеж's Борисоглебск, not Daugavpils; Ставрополь,
+    not Tolyatti (Ставрополь-на-Волге): a town named as it is now before one the name is a former name of."""
+    text = "Делегации Котовска и Борисоглебска побывали в Ставрополе."
+    found = [(r.name, r.country, round(r.latitude)) for r in extract_records(text, "city")]
+    assert found == [("Котовск", "RU", 53), ("Борисоглебск", "RU", 51), ("Ставрополь", "RU", 45)]
+
+
 def test_linked_city_has_coordinates(extract_records):
     (gomel,) = extract_records("Делегация посетила Гомель.", "city")
     assert gomel.geonameid and 52 < gomel.latitude < 53 and 30 < gomel.longitude < 32
