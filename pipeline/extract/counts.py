@@ -319,7 +319,13 @@ def _number_runs(doc: Doc) -> list[tuple[int, int, int | float, int]]:
             i += 1
             continue
         j, values = i, []
-        while j < len(words) and (word := words[j]) is not None:
+        while j < len(words):
+            if (word := words[j]) is None:
+                if values and j + 1 < len(words) and words[j + 1] is not None and doc[j].is_space \
+                        and doc[j].text.count("\n") == 1 and not crosses_row(text, starts[j - 1], starts[j + 1]):
+                    j += 1  # «сто\nдвадцать семь человек»: a line wrapped inside the numeral
+                    continue
+                break
             v = word_value(word) if not word[0].isupper() or j == i else None
             v = v if v is not None else multiplier_value(word)
             if v is None and values and values[-1] % 10 == 0 and 20 <= values[-1] % 100 and is_one(word):
@@ -342,6 +348,8 @@ def _number_runs(doc: Doc) -> list[tuple[int, int, int | float, int]]:
                 break
             values.append(v)
             j += 1
+        while j > i and words[j - 1] is None:
+            j -= 1  # not the line's end after the last numeral
         if values:
             runs.append((starts[i], starts[j - 1] + len(words[j - 1] or ""), combine(values), j))
             i = j

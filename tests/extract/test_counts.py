@@ -415,6 +415,9 @@ CASES = [
       (64, "exact", "мероприятие"), (5415, "exact", "участник"), (269, "exact", "мероприятие"),
       (27400, "exact", "участник")]),
     # a half added to the numeral before it
+    # a line wrapped inside a numeral in words, as a PDF's text layer gives it
+    ("В конкурсе приняли участие сто\nдвадцать семь человек, в шествии — более полутора\nтысяч молодых людей.",
+     [(127, "exact", "человек"), (1500, "more_than", "человек")]),
     ("Программу посмотрели около двух с половиной тысяч зрителей, выставку — три с половиной тысячи человек.",
      [(2500, "approx", "зритель"), (3500, "exact", "человек")]),
     # a header's word hyphenated at its line's end
