@@ -403,7 +403,11 @@ def counts_component(doc: Doc) -> Doc:
             # 1 100 из них»): in «посещений зафиксировано 612 700» the noun stands before the number.
             before = qualifier_before(text, s)[1]
             intro = _ELLIPSIS_INTRO.search(text, max(0, before - 16), before)
-            beside_dash = intro or _DASH_AFTER.match(text, e) or _OF_THEM.match(text, e)
+            # «около 38 тыс. человек, из них в самом городе проживает почти 32 тысячи»: a part of the count before,
+            # the clause's last words
+            part = previous is not None and previous[0] >= sentence[0] and _OF_THEM_CLAUSE.fullmatch(
+                text, previous[0], before)
+            beside_dash = intro or part or _DASH_AFTER.match(text, e) or _OF_THEM.match(text, e)
             adjectives = _adjectives_end(doc, i)
             if adjectives is not None and (intro or _AND_BEFORE.search(text, max(0, before - 3), before)):
                 # «из них восемь иностранных», «две золотые медали и одну серебряную»: the noun before
@@ -468,6 +472,7 @@ def _quoted(text: str) -> list[tuple[int, int]]:
 _GUILLEMET = re.compile("[«»]")
 _YEAR_EARLIER = re.compile(A_YEAR_EARLIER)
 _OF_THEM = re.compile(r"\s+из\s+(?:них|которых)(?![а-яё])")
+_OF_THEM_CLAUSE = re.compile(r",\s+из\s+(?:них|которых)\s[^\d,;:.()«»—–-]{0,60}")
 # A verb that gives a number to «количество/число …» before it, and the qualifiers between the two.
 _QUANTITY_VERB = re.compile(
     r"(?<![а-яё])(?:состав|превы[сш]|достиг|вырос|возрос|увелич|сократ|сниз|насчитыва)[а-яё]*\s+"
