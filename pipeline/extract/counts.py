@@ -44,6 +44,7 @@ NOT_COUNTED: frozenset[str] = frozenset({
     # the months of the Islamic calendar, whose days are dates of that calendar («1 шавваля»)
     "мухаррам", "сафар", "раби", "джумада", "раджаб", "шаабан", "рамадан", "шавваль", "зуль-када", "зуль-хиджа",
     "зуля-хидж", "число",
+    "треть", "четверть",  # a fraction of what follows: «больше двух третей населения»
 })
 # Nouns that follow a rank up to this number («занял 3 место») and a count above it («на 1 275 мест»).
 RANKS: dict[str, int] = {"место": 3}

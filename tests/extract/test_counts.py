@@ -418,6 +418,9 @@ CASES = [
     # «из них» and a clause's words before the part's number at its end: a part of the count before
     ("Население — около 38 тыс. человек, из них в самом городе проживает почти 32 тысячи.",
      [(38000, "approx", "человек"), (32000, "less_than", "человек")]),
+    # a fraction counts no thirds
+    ("Праздник собрал 12 тысяч гостей – больше двух третей населения, а три четверти из них пришли семьями.",
+     [(12000, "exact", "гость")]),
     # a line wrapped inside a numeral in words, as a PDF's text layer gives it
     ("В конкурсе приняли участие сто\nдвадцать семь человек, в шествии — более полутора\nтысяч молодых людей.",
      [(127, "exact", "человек"), (1500, "more_than", "человек")]),
