@@ -830,6 +830,8 @@ def cities_component(doc: Doc) -> Doc:
         if previous in REGION_MARKERS or previous in NAMED_AFTER or (previous in STREET_MARKERS and not own_name):
             if previous in SETTLEMENT_WORDS or previous in VILLAGE_ABBREVIATIONS:
                 villages.update(_small_towns_named(doc, t.i))
+            while i < len(doc) and doc[i].is_alpha and doc[i].text[0].isupper() and doc[i - 1].whitespace_ == " ":
+                i += 1  # and the name's words after it: «реки Большой Кинель», «улица Карла Маркса»
             continue
         if _region_adjective(doc, t.i):
             continue  # «самый маленький город Ярославской области»: «город» announces no town here

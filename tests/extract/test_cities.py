@@ -221,6 +221,9 @@ CASES = [
     ("По итогам ООО «Сочи-Трэвел» заключило договоры.", [("Сочи", "Сочи", "RU")]),
     # A village, a lake or a bay is no city; a common word listed between two towns is one, of any country.
     ("У села Филипповка, в станице Рязанской, в посёлке Родники и на берегу залива Анива.", []),
+    # a river's name of two words after its word, and rivers in the plural; the town named so is a town
+    ("Город стоит на берегу реки Большой Кинель, сёла — в бассейнах рек Колвы и Вишеры. Гости из Кинеля.",
+     [("Кинеля", "Кинель", "RU")]),
     # a field named after a place, before or after the field's word
     ("Лауреат фестиваля «Поле Куликово»; школьники прошли по Куликову полю до Куликова поля.", []),
     ("Спортсмены из Южно-Сахалинска, Отару и Тонхэ.",
