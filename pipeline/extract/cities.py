@@ -46,6 +46,7 @@ from pipeline.extract.places import (
     LATIN_TOWN_WORDS,
     LATIN_WORDS_NOT_CITIES,
     OTHER_NAMES,
+    PLACE_PREFIXES,
     PLURAL_MARKERS,
     REGION_IN_BRACKETS,
     REGION_MARKERS,
@@ -825,7 +826,7 @@ def cities_component(doc: Doc) -> Doc:
         if _glued_after(doc, t.i) == "на" and not any("Geox" in p.tag for p in parses(t.text.lower())) \
                 and any(p.tag.POS == "ADJF" for p in parses(t.text.lower())):
             continue  # «Комсомольский-на-Амуре авиационный завод»: the adjective of «Комсомольск-на-Амуре»
-        if _second_part(doc, t.i) and not own_name:
+        if _second_part(doc, t.i) and (not own_name or doc[t.i - 2].text.lower() in PLACE_PREFIXES):
             continue  # «Алтай-Тур», «Волга-Днепр»: a part of a compound whose first part names no city
         if previous in REGION_MARKERS or previous in NAMED_AFTER or (previous in STREET_MARKERS and not own_name):
             if previous in SETTLEMENT_WORDS or previous in VILLAGE_ABBREVIATIONS:
