@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -34,6 +35,8 @@ class Identity:
 
 def slug(s: str) -> str:
     out = "".join(_TRANSLIT.get(c, c) for c in s.lower())
+    # a Latin letter with a mark is the letter («Orlová»: orlova, no «orlov» to take a Russian town's file name)
+    out = "".join(c for c in unicodedata.normalize("NFKD", out) if not unicodedata.combining(c))
     return re.sub(r"[^a-z0-9]+", "-", out).strip("-") or "report"
 
 

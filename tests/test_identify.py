@@ -32,6 +32,8 @@ from pipeline.identify import identify
     ("temnikov-2019", "Темников принял гостей. В Темникове прошёл фестиваль.", "Темников"),
     ("zheleznogorsk-2019", "Железногорск дружит с Железногорском-Илимским. В Железногорске прошёл форум.",
      "Железногорск"),
+    # a small town, not a foreign town whose Latin name has a mark (Orlová, no «orlov»)
+    ("orlov-2022", "Орлов — один из старейших городов Вятской земли. В Орлове прошёл фестиваль.", "Орлов"),
 ])
 def test_city_from_the_file_name(stem, text, city):
     ident = identify(stem, text, [])
