@@ -394,6 +394,8 @@ PATTERNS: list[tuple[re.Pattern[str], Builder, str]] = [
      _decades, "decade"),
     (_p(rf"(?<![\d.,])(?P<d2>\d{{4}}){_DECADE_END}(?=\s+и\s+\d{{4}}{_DECADE_END}\s+{_DECADE_WORD})"),
      _decades, "decade"),
+    # «ремонтировалось в 1990-х», «в конце 1980-х открылся музей»: a decade without its word
+    (_p(r"(?<![\d.,])(?P<d2>\d{3}0)-(?:х|е|ми)(?![\w-])"), _decades, "decade"),
     # a life's years in brackets («Султана Хан-Гирея (1808–1842)»), and the first of two years before «годах»
     (_p(rf"(?<=\()(?P<y1>{_Y}){_DASH}(?P<y2>{_Y})(?=\))"), _years, "year dash"),
     (_p(rf"(?<=\(ок\.\s)(?P<y1>{_Y}){_DASH}(?P<y2>{_Y})(?=\))"), _years, "year dash"),  # «(ок. 1605–1673)»
