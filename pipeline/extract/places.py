@@ -72,13 +72,13 @@ REGION_MARKERS: frozenset[str] = frozenset({
 })
 # Of those, the ones that mark a name after them in the plural too («по берегам Терека», «Поселки Тучково и
 # Дорохово»); a plural of others may be of the town («в районах Омска»).
+PLURAL_MARKERS: frozenset[str] = frozenset({"берег", "приток", "исток", "река", "село", "поселок", "посёлок",
+                                           "деревня", "хутор", "станица", "аул"})
 # The first parts of compound place names, which make the name after them another place's: «в Усть-Нытве» (a
 # village by the town Нытва), «Ново-Николаевск»
 PLACE_PREFIXES: frozenset[str] = frozenset({
     "усть", "ново", "старо", "верхне", "нижне", "средне", "северо", "южно", "западно", "восточно", "соль",
 })
-PLURAL_MARKERS: frozenset[str] = frozenset({"берег", "приток", "исток", "река", "село", "поселок", "посёлок",
-                                           "деревня", "хутор", "станица", "аул"})
 # Words for a settlement, which a name after them names, not a person («пгт Шерловая Гора», «деревни Мясной Бор»)
 SETTLEMENT_WORDS: frozenset[str] = VILLAGE_WORDS | {"пгт", "рп"}
 # Case endings of a name's last word and what its nominative may end in instead, for the compound

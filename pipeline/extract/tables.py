@@ -335,9 +335,9 @@ def _label(text: str, line_start: int, line_end: int) -> str:
     """A table line's first cell: its row's label («| Число мероприятий | 64 |»), with its wrapped line's words
     and those of its line above where it begins there."""
     label = _texts(text, line_start, line_end)[0].lstrip("|").lstrip()
-    above = text.rfind("\n", 0, line_start - 1) + 1
-    return _joined(text[above : line_start - 1].strip(), label) if line_start and _label_begun(
-        text, above, line_start) else label
+    if line_start and _label_begun(text, above := text.rfind("\n", 0, line_start - 1) + 1, line_start):
+        return _joined(text[above : line_start - 1].strip(), label)
+    return label
 
 
 def labels_above(text: str, s: int) -> Iterator[str]:
