@@ -396,6 +396,10 @@ PATTERNS: list[tuple[re.Pattern[str], Builder, str]] = [
      _decades, "decade"),
     # «ремонтировалось в 1990-х», «в конце 1980-х открылся музей»: a decade without its word
     (_p(r"(?<![\d.,])(?P<d2>\d{3}0)-(?:х|е|ми)(?![\w-])"), _decades, "decade"),
+    # a year after a town's name on a line of its own, a title page's imprint or a running header («г. Бобров, 2022»,
+    # «Жердевка — 2023. Ежегодный отчёт»: all eleven such lines in the written gold)
+    (re.compile(r"^[ \t]*(?:г\.\s?)?[А-ЯЁ][а-яё]+(?:[ -][А-ЯЁ][а-яё]+)?(?:,|\s[—–])\s(?P<date>(?P<y1>(?:19|20)\d\d))"
+                r"(?=\.?[ \t]*$|\.\s)", re.MULTILINE), _years, "year"),
     # a life's years in brackets («Султана Хан-Гирея (1808–1842)»), and the first of two years before «годах»
     (_p(rf"(?<=\()(?P<y1>{_Y}){_DASH}(?P<y2>{_Y})(?=\))"), _years, "year dash"),
     (_p(rf"(?<=\(ок\.\s)(?P<y1>{_Y}){_DASH}(?P<y2>{_Y})(?=\))"), _years, "year dash"),  # «(ок. 1605–1673)»
@@ -428,8 +432,10 @@ def find_dates(text: str) -> list[tuple[int, int, re.Match[str], Builder]]:
         return cued[cue]
 
     # A phrase that is no date («1 и 5 мая» is no range) leaves its words to a shorter one («5 мая»).
-    found = [(m.start(), m.end(), m, b) for pattern, b, needs in PATTERNS if all(map(has, needs.split()))
-             for m in pattern.finditer(text) if _builds(m, b) and not crosses_row(text, m.start(), m.end())]
+    # a pattern's group «date» is the date where the words around it are only its context
+    found = [(*span, m, b) for pattern, b, needs in PATTERNS if all(map(has, needs.split()))
+             for m in pattern.finditer(text)
+             if _builds(m, b) and not crosses_row(text, *(span := m.span("date" if "date" in m.re.groupindex else 0)))]
     found.sort(key=lambda x: (-(x[1] - x[0]), x[0]))
     chosen: list[tuple[int, int, re.Match[str], Builder]] = []  # kept sorted by start
     for f in found:
