@@ -78,7 +78,7 @@ from pipeline.extract.places import (
     STREET_MARKERS,
     VESSEL_BEFORE,
 )
-from pipeline.extract.tables import cell_starts
+from pipeline.extract.tables import PAGE_NUMBER, cell_starts
 
 # «города Маньчжурия», «Республики Казахстан»: after these a name may stand in the nominative.
 APPOSITION_HEADS = frozenset({"город", "г.", "республика", "область", "край", "провинция", "село", "поселок",
@@ -1050,6 +1050,8 @@ def _persons(doc: Doc, orgs: list[Mention], foreign: list[tuple[int, int]]) -> l
     spans += _listed_with_persons(text, _merge(spans, text))
     out = []
     for s, e in _split_at_ends(_merge(spans, text), orgs, text):
+        if (wrap := text.find("\n", s, e)) > 0 and PAGE_NUMBER.fullmatch(text, wrap + 1, _line_end(text, wrap + 1)):
+            e = wrap  # a signature over a page's number: «О.В. Королёва» over «Стр. 4» is no «Королёва Стр»
         before = _lemma_before(text, s)
         if before in SETTLEMENT_WORDS or (before in STREET_MARKERS and _genitive_or_unknown(text[s:e].split()[0])):
             continue  # «на площади Марка Пьянкова», «пгт Шерловая Гора»: a street's, a square's, a place's name;
@@ -1067,7 +1069,8 @@ def _persons(doc: Doc, orgs: list[Mention], foreign: list[tuple[int, int]]) -> l
         if any(o.start <= s and e <= o.end for o in orgs) or (named and not _named_for_event(text, named.start())):
             add(doc, Mention("person_in_org", s, e))  # so that cities skip «им. А.С. Пушкина» too
             continue
-        out.append(Mention("person", s, e, {"name": person_nominative(text[s:e], _verb_gender(text, s, e))}))
+        out.append(Mention("person", s, e, {"name": person_nominative(text[s:e], _verb_gender(text, s, e) or _signed(
+            text, s, e))}))
         if (latin := _LATIN_SPELLING.match(text, e)) and not any(m.start == latin.start(1) for m in out):
             out.append(Mention("person", *latin.span(1), {"name": latin[1]}))  # «Тийт Каск (Tiit Kask)»
     return sorted(out, key=lambda m: m.start)
@@ -1357,6 +1360,23 @@ def _verb_gender(text: str, s: int, e: int) -> str | None:
                     and (not intransitive_only or tag.transitivity == "intr"):
                 return str(tag.gender)
     return None
+
+
+# A signature: a name at its line's end after an office and a gap of spaces («Начальник отдела культуры      О.В.
+# Королёва»), which is in the nominative
+_SIGNATURE_GAP = re.compile(r"\S {3,}$")
+
+
+def _signed(text: str, s: int, e: int) -> str | None:
+    """The gender a signature's name in the nominative has by its last letter («О.В. Королёва»: a woman's)."""
+    if not _SIGNATURE_GAP.search(text, text.rfind("\n", 0, s) + 1, s) or text[e : _line_end(text, e)].strip():
+        return None
+    return "femn" if text[e - 1] in "ая" else "masc"
+
+
+def _line_end(text: str, i: int) -> int:
+    end = text.find("\n", i)
+    return len(text) if end < 0 else end
 
 
 def _split_at_ends(spans: list[tuple[int, int]], orgs: list[Mention], text: str) -> list[tuple[int, int]]:

@@ -513,6 +513,15 @@ def test_organizations(extract_records, sentence, expected):
         [n.replace("ё", "е") for n in expected]
 
 
+def test_a_signature_is_a_name_in_the_nominative_and_ends_at_its_line(extract_records):
+    """«О.В. Королёва» after an office and a gap of spaces is a woman's name as written, and no page's number
+    under it («Стр. 4») is part of it."""
+    text = ("Отчёт принят.\n\nНачальник отдела культуры                          О.В. Королёва\nСтр. 4\n\n"
+            "Глава района                   А.И. Петров\n")
+    assert [(r.text, r.name) for r in extract_records(text, "person")] == [
+        ("О.В. Королёва", "О.В. Королёва"), ("А.И. Петров", "А.И. Петров")]
+
+
 def test_a_sole_traders_owner_is_no_person(extract_records):
     text = "Помощь оказали ООО «Строитель» и ИП Ганиев Р. Ф.\n\nВ. И. Петров поблагодарил их."
     assert [r.name for r in extract_records(text, "person")] == ["В. И. Петров"]
