@@ -838,7 +838,7 @@ def cities_component(doc: Doc) -> Doc:
             continue  # «самый маленький город Ярославской области»: «город» announces no town here
         if not marked and _feature_name(doc, t.i):
             continue  # «Поле Куликово», «по Куликову полю»: a field named after a place
-        if previous == "на" and not own_name and "loct" in (cases := {p.tag.case for p in parses(t.text.lower())}) \
+        if previous == "на" and "loct" in (cases := {p.tag.case for p in parses(t.text.lower())}) \
                 and not cases & {"nomn", "accs"}:
             continue  # «город на Тереке», «на Урале»: a river's, a region's or an island's; a town is «в» one
         # natasha may read a Latin town as a person

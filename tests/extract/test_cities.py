@@ -585,6 +585,9 @@ def test_the_reports_own_city_in_a_brand_and_after_a_streets_word(extract_record
     text = "Конкурс «Кванториум-Рубцовск» прошёл на набережной Рубцовска и на улице Ленина.\n"
     assert [r.text for r in extract_records(text, "city", 2023, "Рубцовск")] == ["Рубцовск", "Рубцовска"]
     assert [r.text for r in extract_records(text, "city", 2023)] == []
+    # nor «на» before it in the locative: the river or the hills the town is named after
+    text = "Музей собрал предметы по истории лесосплава на Тавде. В Тавде прошёл праздник.\n"
+    assert [r.text for r in extract_records(text, "city", 2021, "Тавда")] == ["Тавде"]
     # but not after a place name's first part: «Усть-Нытва» is a village by the town
     text = "Фестиваль в Усть-Нытве собрал гостей. В Нытве прошёл праздник.\n"
     assert [r.text for r in extract_records(text, "city", 2022, "Нытва")] == ["Нытве"]
