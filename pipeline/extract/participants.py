@@ -1050,7 +1050,7 @@ def _persons(doc: Doc, orgs: list[Mention], foreign: list[tuple[int, int]]) -> l
     spans += _listed_with_persons(text, _merge(spans, text))
     out = []
     for s, e in _split_at_ends(_merge(spans, text), orgs, text):
-        if (wrap := text.find("\n", s, e)) > 0 and PAGE_NUMBER.fullmatch(text, wrap + 1, _line_end(text, wrap + 1)):
+        if (wrap := text.find("\n", s, e)) > 0 and PAGE_NUMBER.fullmatch(line_at(text, wrap + 1)):
             e = wrap  # a signature over a page's number: «О.В. Королёва» over «Стр. 4» is no «Королёва Стр»
         before = _lemma_before(text, s)
         if before in SETTLEMENT_WORDS or (before in STREET_MARKERS and _genitive_or_unknown(text[s:e].split()[0])):
@@ -1365,18 +1365,14 @@ def _verb_gender(text: str, s: int, e: int) -> str | None:
 # A signature: a name at its line's end after an office and a gap of spaces («Начальник отдела культуры      О.В.
 # Королёва»), which is in the nominative
 _SIGNATURE_GAP = re.compile(r"\S {3,}$")
+_LINE_ENDS = re.compile(r"[ \t]*(?:\n|$)")
 
 
 def _signed(text: str, s: int, e: int) -> str | None:
     """The gender a signature's name in the nominative has by its last letter («О.В. Королёва»: a woman's)."""
-    if not _SIGNATURE_GAP.search(text, text.rfind("\n", 0, s) + 1, s) or text[e : _line_end(text, e)].strip():
+    if not _SIGNATURE_GAP.search(text, text.rfind("\n", 0, s) + 1, s) or not _LINE_ENDS.match(text, e):
         return None
     return "femn" if text[e - 1] in "ая" else "masc"
-
-
-def _line_end(text: str, i: int) -> int:
-    end = text.find("\n", i)
-    return len(text) if end < 0 else end
 
 
 def _split_at_ends(spans: list[tuple[int, int]], orgs: list[Mention], text: str) -> list[tuple[int, int]]:
