@@ -23,7 +23,6 @@ from pipeline.extract.numbers import (
 )
 from pipeline.extract.qualifiers import qualifier_before
 from pipeline.extract.tables import (
-    PAGE_NUMBER,
     caption_of,
     crosses_row,
     headers_before,
@@ -31,6 +30,7 @@ from pipeline.extract.tables import (
     in_later_cell,
     is_period,
     labels_above,
+    on_page_number_line,
     row_label,
 )
 
@@ -75,11 +75,6 @@ _SCORE_BEFORE = re.compile(r"\d:$")  # the second number of a score or a time: �
 def _is_list_marker(text: str, start: int, end: int) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     return not text[line_start:start].strip() and text[end : end + 1] in (".", ")")
-
-
-def _is_page_number(text: str, start: int, end: int) -> bool:
-    line_end = text.find("\n", end)
-    return bool(PAGE_NUMBER.fullmatch(text, text.rfind("\n", 0, start) + 1, len(text) if line_end < 0 else line_end))
 
 
 # Nouns of which a report means another reading than the dictionary's likeliest («Кружки и клубные
@@ -288,7 +283,7 @@ def _number_runs(doc: Doc) -> list[tuple[int, int, int | float, int]]:
             continue
         if (e < len(text) and text[e].isalpha()) or text[e : e + 1] in ("%", ":") or text[e : e + 2] == " %" \
                 or _is_list_marker(text, s, e) or _SCORE_BEFORE.search(text, max(0, s - 2), s) \
-                or _is_page_number(text, s, e):
+                or on_page_number_line(text, s):
             continue
         glued = _HYPHEN_WORD.match(text, e)
         if glued:

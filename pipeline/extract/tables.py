@@ -36,6 +36,11 @@ _CLOSING_BAR = re.compile(r"\s*\|\s*$")  # «| 2 140 | 4 870 |»: a table drawn 
 PAGE_NUMBER = re.compile(r"[ \t]*(?:[-–—][ \t]*\d{1,4}[ \t]*[-–—]|(?:[Сс]тр\.|Страница)[ \t]*\d{1,4}|\d{1,4})[ \t]*")
 
 
+
+def on_page_number_line(text: str, i: int) -> bool:
+    """Offset i is on a line that is a page's number alone (see PAGE_NUMBER)."""
+    return bool(PAGE_NUMBER.fullmatch(text, *_line(text, i)))
+
 def _line(text: str, i: int) -> tuple[int, int]:
     end = text.find("\n", i)
     return text.rfind("\n", 0, i) + 1, len(text) if end < 0 else end
