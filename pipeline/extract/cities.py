@@ -251,12 +251,22 @@ def _words_after(doc: Doc, i: int, n: int) -> list[str]:
 
 def own_forms(home: gazetteer.City | None) -> set[str]:
     """Case forms of the report's own name that name_keys() does not give: a name in «-о» declined in speech,
-    as the report declines its own («делегация Волосова», «в Пущине»), and a plural name in its cases, though
-    the word is a common noun's too («в Грязях», «из Грязей»)."""
+    as the report declines its own («делегация Волосова», «в Пущине»), a plural name in its cases, though
+    the word is a common noun's too («в Грязях», «из Грязей»), and an adjective's name in its own gender's
+    cases («в Яровом», «из Ярового»: the dictionary's lemma is the masculine «яровой»)."""
     if home is None or " " in home.name:
         return set()
     forms = {fold(home.name[:-1] + e) for e in ("а", "у", "ом", "е")} if home.name.endswith("о") else set()
-    return forms | _plural_forms(home.name)
+    return forms | _plural_forms(home.name) | _adjective_forms(home.name)
+
+
+def _adjective_forms(name: str) -> frozenset[str]:
+    """The singular case forms of a one-word name the dictionary reads as an adjective, in the name's gender."""
+    for p in parses(name.lower()):
+        if p.tag.POS == "ADJF" and p.tag.case == "nomn" and p.tag.number == "sing":
+            return frozenset(fold(f.word) for f in p.lexeme
+                             if f.tag.POS == "ADJF" and f.tag.number == "sing" and f.tag.gender == p.tag.gender)
+    return frozenset()
 
 
 def _previous_word(doc: Doc, i: int) -> str | None:
@@ -392,6 +402,8 @@ def _name_keys(words: tuple[str, ...]) -> tuple[str, ...]:
         # gender's («Бологое-Московское», «Центральной» name no town Московский, Центральный)
         keys += [fold(p.normal_form) for p in ps if p.tag.POS == "ADJF" and (p.tag.gender == "masc"
                                                                              or p.tag.number == "plur")]
+        # «в Глубоком», «с Глубоким»: Глубокое, a neuter's name in the neuter
+        keys += _neuter_names(ps)
         # a plural's nominative, where the dictionary reads the word as another noun's plural («Валуек»: валуйка,
         # Валуйки; «Осиповичей»: Осиповичи); not a former name a town's other names hold («От Бобриков до
         # Сталиногорска»: Бобрики, now Novomoskovsk)
@@ -524,8 +536,18 @@ def _surname_only(word: str) -> bool:
 
 
 def _adjective_city(ps: tuple) -> bool:
-    """A city named by an adjective («Мирный», «Полярный»), of which `ps` are a form's readings."""
-    return any(gazetteer.lookup(p.normal_form) for p in ps if p.tag.POS == "ADJF" and "Abbr" not in p.tag)
+    """A city named by an adjective («Мирный», «Полярный», «Глубокое»), of which `ps` are a form's readings."""
+    return any(gazetteer.lookup(p.normal_form) for p in ps if p.tag.POS == "ADJF" and "Abbr" not in p.tag) \
+        or any(gazetteer.lookup(name) for name in _neuter_names(ps))
+
+
+def _neuter_names(ps: tuple) -> list[str]:
+    """The neuter nominatives of a form's neuter readings as an adjective («в Глубоком»: «глубокое»), the name a
+    town may have; none for a surname's form too («Никольским», «Александровского»), as often a person's."""
+    if any("Surn" in p.tag for p in ps):
+        return []
+    return [fold(form.word) for p in ps if p.tag.POS == "ADJF" and p.tag.gender == "neut"
+            and not {"Abbr", "Fixd"} & p.tag.grammemes and (form := p.inflect({"nomn", "sing", "neut"}))]
 
 
 @functools.lru_cache(maxsize=64)

@@ -361,6 +361,7 @@ PATTERNS: list[tuple[re.Pattern[str], Builder, str]] = [
     (_p(rf"{_EDGE}?(?P<m1>{_M}){_Y1}?{_DASH}{_EDGE}?(?P<m2>{_M}){_Y2}?"),
      _month_span, "month dash"),  # «феврале — начале марта»
     (_p(rf"(?P<d0>{_D})\s+\((?P<d1>{_D})\)\s+(?P<m1>{_M}){_Y1}?"), _new_style, "digit month"),
+    (_p(rf"«(?P<d1>{_D})»\s+(?P<m1>{_M}){_Y1}?"), _day_month, "digit month"),  # a signature's «20» января 2022 г.
     (_p(rf"(?P<d1>{_D})\s+(?P<m1>{_M}){_Y1}?"), _day_month, "digit month"),
     (_p(rf"(?<![\w-])(?P<nth>{'|'.join(_WEEKDAY_ORDINALS)})\w*\s+(?P<wd>{'|'.join(WEEKDAYS)})\w*(?<!среди)\s+(?P<m1>{_M}){_Y1}?"),
      _weekday_of_month, "weekday month"),
@@ -386,6 +387,9 @@ PATTERNS: list[tuple[re.Pattern[str], Builder, str]] = [
     # «XIX–XX веков», «конца XIX – начала XX века»: the whole centuries, as «в конце ноября» is the month
     (re.compile(rf"{_EDGE}?(?P<c1>{_R}|\d{{1,2}}){_ORD}{_DASH}{_EDGE}?(?P<c2>{_R}|\d{{1,2}})"
                 rf"{_ORD}{_CENTURY_WORD}"), _centuries, "century dash"),
+    # «с XV по XX век»: as «с 12 по 15 мая» is the days
+    (re.compile(rf"\b[сС]о?\s+{_EDGE}?(?P<c1>{_R}|\d{{1,2}}){_ORD}{_CENTURY_WORD}?\s+(?:по|до)\s+{_EDGE}?"
+                rf"(?P<c2>{_R}|\d{{1,2}}){_ORD}{_CENTURY_WORD}"), _centuries, "century"),
     (re.compile(rf"{_EDGE}?(?P<c1>{_R}|(?<![\d.,])\d{{1,2}}){_ORD}{_CENTURY_WORD}"), _centuries, "century"),
     # «во второй половине XIX века»: the whole century, as five of seven annotators read it
     (_p(rf"(?:перв|втор)\w*\s+половин[аеуы](?![а-яё])\s+(?P<c1>{_R}|(?<![\d.,])\d{{1,2}}){_ORD}{_CENTURY_WORD}"),

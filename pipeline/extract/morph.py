@@ -51,6 +51,16 @@ def fold(s: str) -> str:
     return s.lower().replace("ё", "е")
 
 
+def hyphenated_pair(head: str, tail: str) -> bool:
+    """Two words of a hyphenated compound, each declined as the other («городами-партнёрами»: nouns in one
+    case and number), which joined make no word: a compound wrapped at its hyphen, not a word broken at a line
+    end («Ново-грудка», «Скобе-лева»)."""
+    if not (known(head) and known(tail)) or known(head + tail):
+        return False
+    forms = {(p.tag.case, p.tag.number) for p in parses(head) if p.tag.POS in ("NOUN", "ADJF") and p.tag.case}
+    return any((p.tag.case, p.tag.number) in forms for p in parses(tail) if p.tag.POS == "NOUN")
+
+
 @functools.lru_cache(maxsize=200_000)
 def noun_lemma(word: str) -> str | None:
     """Nominative singular of `word` read as a noun, or None when it cannot be a noun."""

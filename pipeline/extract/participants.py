@@ -1501,10 +1501,12 @@ def _person_word_nominative(word: str, gender: str | None, case: str | None) -> 
 
 @Language.component("archive_participants")
 def participants_component(doc: Doc) -> Doc:
-    sentences = doc.user_data.get("sentences", [(0, len(text_of(doc)))])
-    quotes = _quote_spans(text_of(doc), sentences)
+    text = text_of(doc)
+    sentences = doc.user_data.get("sentences", [(0, len(text))])
+    # «20» января 2022 г.: a day in quotes, as a document dates itself, names nothing
+    quotes = [(s, e) for s, e in _quote_spans(text, sentences) if not text[s + 1 : e - 1].strip().isdigit()]
     words = _Tokens(doc).words
-    foreign = _foreign_names(text_of(doc))  # names that end an organisation's, and are persons
+    foreign = _foreign_names(text)  # names that end an organisation's, and are persons
     orgs = _organisations(doc, words, quotes, foreign)
     orgs += _aliases(doc, orgs, quotes)
     for m in sorted(orgs, key=lambda m: m.start):

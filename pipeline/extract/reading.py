@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.extract.morph import hyphenated_pair
 from pipeline.hyphenation import line_end_hyphen, vocabulary
 
 # A hyphen at a line end, with the next line's indentation.
@@ -29,7 +30,8 @@ class Reading:
         cuts: list[tuple[int, int]] = []  # spans of `stored` left out of the reading
         for m in _LINE_END_HYPHEN.finditer(stored) if vocab is not None else ():
             line_start = stored.rfind("\n", 0, m.start()) + 1
-            how = line_end_hyphen(stored[line_start : m.start() + 1], stored[m.end() : m.end() + 40], vocab)
+            how = line_end_hyphen(stored[line_start : m.start() + 1], stored[m.end() : m.end() + 40], vocab,
+                                  hyphenated_pair)
             if how == "break":  # «Администра-\nция»: the hyphen and the line break go
                 cuts.append((m.start(), m.end()))
             elif how == "compound":  # «город-\nпобратим»: the line break goes

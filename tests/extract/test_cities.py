@@ -607,6 +607,25 @@ def test_the_reports_own_plural_name_in_its_cases(extract_records):
     assert [r.text for r in extract_records(text, "city", 2020)] == ["Грязей", "Липецка"]
 
 
+def test_the_reports_own_adjectives_name_in_its_gender(extract_records):
+    """«Яровое»: the dictionary's lemma of «Яровом» is the masculine «яровой», which names no town."""
+    text = "С 14 по 16 июня в Яровом находилась делегация; 30 детей из Ярового побывали в Павлодаре.\n"
+    assert [r.name for r in extract_records(text, "city", 2023, "Яровое")] == ["Яровое", "Яровое", "Павлодар"]
+
+
+def test_a_town_named_by_a_neuter_adjective(extract_records):
+    """«в Глубоком» is Глубокое; not a form a surname shares («у Александровского моста»)."""
+    text = ("В Глубоком прошёл пленэр; обмен делегациями с Глубоким и Котласом. Туристы собрались у "
+            "Александровского моста.\n")
+    assert [(r.text, r.name, r.country) for r in extract_records(text, "city")] == [
+        ("Глубоком", "Глубокое", "BY"), ("Глубоким", "Глубокое", "BY"), ("Котласом", "Котлас", "RU")]
+
+
+def test_a_town_wrapped_at_the_hyphen_before_its_second_capital(extract_records):
+    text = "Глава района участвовал в форуме в Кирово-\nЧепецке, где подписано соглашение.\n"
+    assert [(r.text, r.name) for r in extract_records(text, "city")] == [("Кирово-\nЧепецке", "Кирово-Чепецк")]
+
+
 def test_a_plural_name_the_dictionary_reads_as_another_nouns_plural(extract_records):
     """«Валуек» is read as «валуйка»'s plural and «Осиповичей» as a patronymic's: their plural nominatives
     name the towns, the report's own and one the report has named."""

@@ -522,6 +522,13 @@ def test_a_signature_is_a_name_in_the_nominative_and_ends_at_its_line(extract_re
         ("О.В. Королёва", "О.В. Королёва"), ("А.И. Петров", "А.И. Петров")]
 
 
+def test_a_signatures_date_with_its_day_in_quotes_names_no_organisation(extract_records):
+    """«20» in quotes is the day of «20» января, not a name the office before it is called by."""
+    text = "Итоги года.\n\nНачальник отдела                                   А.Г. Сидорова\n«20» января 2022 г.\n"
+    assert extract_records(text, "organization") == []
+    assert [r.name for r in extract_records(text, "person")] == ["А.Г. Сидорова"]
+
+
 def test_a_sole_traders_owner_is_no_person(extract_records):
     text = "Помощь оказали ООО «Строитель» и ИП Ганиев Р. Ф.\n\nВ. И. Петров поблагодарил их."
     assert [r.name for r in extract_records(text, "person")] == ["В. И. Петров"]

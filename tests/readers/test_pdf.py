@@ -160,8 +160,11 @@ def test_hyphenation_and_page_break(tmp_path: Path) -> None:
 
 def test_join_lines() -> None:
     assert pdf.join_lines(["сотрудни-", "чество"]) == "сотрудничество"
-    assert pdf.join_lines(["Омск-", "Гомель"]) == "Омск- Гомель"  # next line not lowercase
-    assert pdf.join_lines(["2023-", "год"]) == "2023- год"  # not a letter before the hyphen
+    # a capital after a capitalised word's hyphen, an ending after a number's: a compound, no broken word
+    assert pdf.join_lines(["в Кирово-", "Чепецке"]) == "в Кирово-Чепецке"
+    assert pdf.join_lines(["отмечалось 800-", "летие"]) == "отмечалось 800-летие"
+    assert pdf.join_lines(["МЕЖДУНАРОД-", "НОЕ"]) == "МЕЖДУНАРОД- НОЕ"  # capitals: which, nothing tells
+    assert pdf.join_lines(["в ноябре -", "декабре"]) == "в ноябре - декабре"  # a dash, with its space
     assert pdf.join_lines(["из-", "за"], {"из-за"}) == "из-за"
     assert pdf.join_lines(["пере\u00ad", "рыв"]) == "перерыв"
 
