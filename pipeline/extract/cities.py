@@ -836,8 +836,9 @@ def cities_component(doc: Doc) -> Doc:
         # the report's own city's name is its city in capitals, after a street's word or in a brand too («на
         # набережной Амурска», «Кванториум-Рубцовск»)
         own_name = home is not None and fold(home.name) in town_keys([t.text])
-        if t.is_upper and not own_name and home is not None and " " in home.name:
-            # «ГОРОДСКОГО ОКРУГА НИЖНЯЯ САЛДА», «260-ЛЕТИЯ НИЖНЕЙ САЛДЫ»: the report's own name of two words
+        if not own_name and home is not None and " " in home.name:
+            # «ГОРОДСКОГО ОКРУГА НИЖНЯЯ САЛДА», «260-ЛЕТИЯ НИЖНЕЙ САЛДЫ», «на площади Красного Холма»: the report's
+            # own name of two words
             own_name = any(fold(home.name) in town_keys(words) for words, _ in _candidate_words(doc, t.i))
         if t.is_upper and not marked and not name_line(line) and not (own_name or fold(t.text) in home_forms):
             # «РАТА», «МИР»: capitals name a city only as a line of their own («ОМСК», «УЛАН-УДЭ»), or the report's

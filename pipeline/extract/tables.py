@@ -23,9 +23,9 @@ _TAB_OR_GAP = re.compile(rf"\t|{_GAP.pattern}")
 _RULE = re.compile(r"[ \t|:]*[-=—_]{3,}[-=—_+|: \t]*")
 # A wrapped cell's second line, with no separators of its own: it starts with a small letter or a bracket
 # («под открытым небом, посещений», «(11 структурных подразделений)»), is indented under a later column
-# («            г. Себеж»), or closes a bracket the line above opened («III квартал (включая» over «День
-# города)»). Never a table's caption.
-_WRAPPED = re.compile(r"(?! *(?:Таблица|Табл\.))(?: {2,}\S| ?[a-zа-яё(«]|[^()\n]*\))")
+# («            г. Себеж»), or closes a bracket or quotes the line above opened («III квартал (включая» over «День
+# города)», «Форум «Красноперекопск —» over «Яровое: 80 лет вместе»»). Never a table's caption.
+_WRAPPED = re.compile(r"(?! *(?:Таблица|Табл\.))(?: {2,}\S| ?[a-zа-яё(«]|[^()\n]*\)|[^«»\n]*»)")
 _CHUNK = re.compile(r"\S+(?: \S+)*")  # the words of a wrapped line that belong to one cell
 # A header's second line of words under several columns, its first column empty («            конкурсов
 # участников      (дипломы»): every cell's words start with a small letter or a bracket, as no row's do

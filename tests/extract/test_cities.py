@@ -621,6 +621,11 @@ def test_a_town_named_by_a_neuter_adjective(extract_records):
         ("Глубоком", "Глубокое", "BY"), ("Глубоким", "Глубокое", "BY"), ("Котласом", "Котлас", "RU")]
 
 
+def test_the_reports_own_name_of_two_words_after_a_squares_word(extract_records):
+    text = "В середине декабря на центральной площади Красного Холма установлена ёлка.\n"
+    assert [r.name for r in extract_records(text, "city", 2022, "Красный Холм")] == ["Красный Холм"]
+
+
 def test_a_town_wrapped_at_the_hyphen_before_its_second_capital(extract_records):
     text = "Глава района участвовал в форуме в Кирово-\nЧепецке, где подписано соглашение.\n"
     assert [(r.text, r.name) for r in extract_records(text, "city")] == [("Кирово-\nЧепецке", "Кирово-Чепецк")]

@@ -429,6 +429,12 @@ CASES = [
     # a compound wrapped at its hyphen, which the report prints nowhere else; an anniversary's «800-летие» too
     ("Город поддерживал отношения с девятью городами-\nпартнёрами; отмечалось также 800-\nлетие князя.",
      [(9, "exact", "город-партнер")]),
+    # a wrapped cell's line that closes the quotes its row opened, with a capital («Яровое…»)
+    ("Событие                           Дата             Участники     Зрители\n"
+     "Форум «Красноперекопск —          12–13 сентября          95         620\n"
+     "Яровое: 80 лет вместе»\n"
+     "Фестиваль «Соль земли»            июль                   180       2 150\n",
+     [(95, "exact", "участник"), (620, "exact", "зритель"), (180, "exact", "участник"), (2150, "exact", "зритель")]),
     # a header's word hyphenated at its line's end
     ("№   Конкурс                Место и сроки     Участ-    Результат\n"
      "                           проведения        ников\n"
