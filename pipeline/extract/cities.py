@@ -535,6 +535,18 @@ def _surname_only(word: str) -> bool:
     return all("Surn" in p.tag for p in parses(word.lower()))
 
 
+def _near_common_word(doc: Doc, i: int, words: list[str], city: gazetteer.City, home: gazetteer.City | None) -> bool:
+    """A town of the report's own region (GeoNames' first division) named by one word the dictionary knows only as
+    a common noun («в Плёсе» in Privolzhsk's report), not after a capitalised word («Дальнего Востока»): the
+    dictionary's rivers, mountains and regions («Сура», «Эльбрус», «Даурия») are towns too, and names."""
+    if home is None or not home.admin1 or (city.country, city.admin1) != (home.country, home.admin1):
+        return False
+    if len(words) != 1 or (i and doc[i - 1].text[:1].isupper()):
+        return False
+    return all(p.tag.POS == "NOUN" and not {"Geox", "Name", "Surn", "Patr"} & p.tag.grammemes
+               for p in parses(words[0].lower()))
+
+
 def _adjective_city(ps: tuple) -> bool:
     """A city named by an adjective («Мирный», «Полярный», «Глубокое»), of which `ps` are a form's readings."""
     return any(gazetteer.lookup(p.normal_form) for p in ps if p.tag.POS == "ADJF" and "Abbr" not in p.tag) \
@@ -943,8 +955,10 @@ def cities_component(doc: Doc) -> Doc:
                 # of the country the sentence names, or of one the report has named («Ниш (Сербия)», then
                 # «в Нише подписан меморандум»)
             if city is None and mid_sentence and (small := gazetteer.lookup_small(keys, near)) \
-                    and small.geonameid in towns_named:
-                city = small  # «Плёс (Ивановская область)», then «в Плёсе прошёл семинар»: a small town named before
+                    and (small.geonameid in towns_named or _near_common_word(doc, t.i, words, small, home)):
+                # «Плёс (Ивановская область)», then «в Плёсе прошёл семинар»: a small town named before; in a
+                # report of the Ivanovo region, «в Плёсе» at once: a town of the report's own region
+                city = small
             if city is None and "-" in words and (small := gazetteer.lookup_small(keys, near)):
                 match = (small, last)  # «Ак-Довурак», before its first part alone («Ак»: Аки, Japan)
                 break
@@ -959,7 +973,8 @@ def cities_component(doc: Doc) -> Doc:
                     match = (of_country, last)
                     break
             if common and not (city and (city.country in near or (place_named and city.country in paragraph())
-                                         or (mid_sentence and city.geonameid in towns_named))
+                                         or (mid_sentence and (city.geonameid in towns_named
+                                                               or _near_common_word(doc, t.i, words, city, home))))
                                and not _quoted(text, sentence[0], t.idx)):
                 # a common word, unless the sentence names the city's country («Анкориджа (штат Аляска, США)»),
                 # or the paragraph where natasha reads a place, and it is not a quoted name («Центр японской

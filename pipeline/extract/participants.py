@@ -586,12 +586,18 @@ def _adjective_nominative(word: str, number: str, gender: str) -> str:
     return word
 
 
+_LINE_FIRST_WORD = re.compile(r"\n[ \t]*([А-ЯЁ][А-ЯЁа-яё-]+)")
+
+
 def _organisations(doc: Doc, words: list[tuple[str, int, int]], quotes: list[tuple[int, int]],
                    foreign: list[tuple[int, int]]) -> list[Mention]:
     found: list[Mention] = []
     text = text_of(doc)
-    # a foreign name, and a table's next cell (after a tab or a column's gap of spaces)
-    stops = frozenset([*(s for s, _ in foreign), *cell_starts(text)])
+    # a foreign name, a table's next cell (after a tab or a column's gap of spaces), and a line that starts with a
+    # body's head of its own («Администрация Сергачского муниципального округа» over «Управление культуры …»:
+    # a letterhead's two bodies)
+    stops = frozenset([*(s for s, _ in foreign), *cell_starts(text),
+                       *(m.start(1) for m in _LINE_FIRST_WORD.finditer(text) if _head(m.group(1)))])
     sentence_starts = {s for s, _ in doc.user_data.get("sentences", [])}
     word_at = {w[1]: i for i, w in enumerate(words)}
 

@@ -626,6 +626,14 @@ def test_the_reports_own_name_of_two_words_after_a_squares_word(extract_records)
     assert [r.name for r in extract_records(text, "city", 2022, "Красный Холм")] == ["Красный Холм"]
 
 
+def test_a_town_of_the_reports_region_named_like_a_common_noun(extract_records):
+    """«Плёс» is a common noun («плёс реки»): in a report of its region (Privolzhsk's, Ivanovo oblast) it is the
+    town, in another's only where something says so."""
+    text = "Левитан создал в Плёсе десятки этюдов. Гости с Дальнего Востока посетили Плёс.\n"
+    assert [r.name.replace("ё", "е") for r in extract_records(text, "city", 2021, "Приволжск")] == ["Плес", "Плес"]
+    assert [r.name for r in extract_records(text, "city", 2021, "Омск")] == []
+
+
 def test_a_town_wrapped_at_the_hyphen_before_its_second_capital(extract_records):
     text = "Глава района участвовал в форуме в Кирово-\nЧепецке, где подписано соглашение.\n"
     assert [(r.text, r.name) for r in extract_records(text, "city")] == [("Кирово-\nЧепецке", "Кирово-Чепецк")]

@@ -522,6 +522,13 @@ def test_a_signature_is_a_name_in_the_nominative_and_ends_at_its_line(extract_re
         ("О.В. Королёва", "О.В. Королёва"), ("А.И. Петров", "А.И. Петров")]
 
 
+def test_a_letterheads_two_lines_are_two_bodies(extract_records):
+    text = ("Администрация Кольчугинского района\nУправление культуры и туризма\n\nИТОГИ РАБОТЫ ЗА 2022 ГОД\n\n"
+            "В 2022 году работа продолжилась.\n")
+    assert [r.text for r in extract_records(text, "organization")] == [
+        "Администрация Кольчугинского района", "Управление культуры и туризма"]
+
+
 def test_a_signatures_date_with_its_day_in_quotes_names_no_organisation(extract_records):
     """«20» in quotes is the day of «20» января, not a name the office before it is called by."""
     text = "Итоги года.\n\nНачальник отдела                                   А.Г. Сидорова\n«20» января 2022 г.\n"
