@@ -110,6 +110,19 @@ def _numeric_no_year(m: re.Match[str], year: int) -> Range:
     return first, last, "day"
 
 
+_DATE_COLUMN = re.compile(r"дат|срок|период|когда", re.IGNORECASE)
+
+
+def _day_of_year(m: re.Match[str], year: int) -> Range:
+    """«18.02» alone in a table's cell under «Дата» or «Сроки»: a day of the year in context (under «2022» it is a
+    figure: «Средний балл | 12.05»)."""
+    cell = cell_of(m.string, m.start(), m.end())
+    if cell is None or not _DATE_COLUMN.search(cell[0]):
+        raise ValueError("not a date's column")
+    d = dt.date(year, int(m["m1"]), int(m["d1"]))
+    return d, d, "day"
+
+
 def _this_year(m: re.Match[str], year: int) -> Range:
     """«в конце года»: the year in context, as «в конце ноября» is the month."""
     return dt.date(year, 1, 1), dt.date(year, 12, 31), "year"
@@ -352,6 +365,10 @@ PATTERNS: list[tuple[re.Pattern[str], Builder, str]] = [
         + _NUMERIC_YW), _numeric_days, "digit dash"),  # «20–22.07.2023»
     (_p(r"(?<![\d.,])(?P<d1>\d{1,2})" + _DASH + r"(?P<d2>\d{1,2})\.(?P<m2>\d{2})(?![\d.,]\d)"),
      _numeric_days, "digit dash"),
+    # «1  18.02   Лыжный марафон»: a day and month alone in a table's cell of dates (all 19 such cells in the written
+    # gold)
+    (re.compile(r"(?:^|(?<=\t)|(?<=  )|(?<=\| ))(?P<d1>[0-3]?\d)\.(?P<m1>[01]\d)(?=\t| {2,}| \||[ \t]*$)",
+                re.MULTILINE), _day_of_year, "digit"),
     # «14–16.06» (a table's period): the days of the month of the year in context
     (_p(rf"\bсо?\s+(?P<d1>{_D})(?:\s+(?P<m1>{_M}){_Y1}?)?\s+(?:по|до)\s+(?P<d2>{_D})\s+(?P<m2>{_M}){_Y2}?"),
      _day_range, "so month"),
@@ -401,9 +418,11 @@ PATTERNS: list[tuple[re.Pattern[str], Builder, str]] = [
     # «ремонтировалось в 1990-х», «в конце 1980-х открылся музей»: a decade without its word
     (_p(r"(?<![\d.,])(?P<d2>\d{3}0)-(?:х|е|ми)(?![\w-])"), _decades, "decade"),
     # a year after a town's name on a line of its own, a title page's imprint or a running header («г. Бобров, 2022»,
-    # «Жердевка — 2023. Ежегодный отчёт»: all eleven such lines in the written gold)
-    (re.compile(r"^[ \t]*(?:г\.\s?)?[А-ЯЁ][а-яё]+(?:[ -][А-ЯЁ][а-яё]+)?(?:,|\s[—–])\s(?P<date>(?P<y1>(?:19|20)\d\d))"
-                r"(?=\.?[ \t]*$|\.\s)", re.MULTILINE), _years, "year"),
+    # «Жердевка — 2023. Ежегодный отчёт», «ПАЛЛАСОВКА – 2021», «г. Урень» over «2024»: all thirteen such lines in
+    # the written gold)
+    (re.compile(r"^[ \t]*(?:[гГ]\.\s?)?(?:[А-ЯЁ][а-яё]+(?:[ -][А-ЯЁ][а-яё]+)?|[А-ЯЁ]{3,}(?:[ -][А-ЯЁ]{2,})?)"
+                r"(?:(?:,|\s[—–])\s|[ \t]*\n[ \t]*)(?P<date>(?P<y1>(?:19|20)\d\d))(?=\.?[ \t]*$|\.\s)", re.MULTILINE),
+     _years, "year"),
     # a life's years in brackets («Султана Хан-Гирея (1808–1842)»), and the first of two years before «годах»
     (_p(rf"(?<=\()(?P<y1>{_Y}){_DASH}(?P<y2>{_Y})(?=\))"), _years, "year dash"),
     (_p(rf"(?<=\(ок\.\s)(?P<y1>{_Y}){_DASH}(?P<y2>{_Y})(?=\))"), _years, "year dash"),  # «(ок. 1605–1673)»
