@@ -401,7 +401,8 @@ def cell_starts(text: str) -> Iterator[int]:
 
 def in_later_cell(text: str, a: int, b: int) -> bool:
     """Offset b is in a later cell of a table's line than offset a: a tab or a column's gap lies between."""
-    return "\n" not in text[a:b] and _TAB_OR_GAP.search(text, a, b) is not None
+    # the gap's last space may be right before b: its lookahead reads the character at b
+    return "\n" not in text[a:b] and _TAB_OR_GAP.search(text, a, b + 1) is not None
 
 
 def may_hold_table(text: str) -> bool:
