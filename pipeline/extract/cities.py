@@ -535,11 +535,15 @@ def _surname_only(word: str) -> bool:
     return all("Surn" in p.tag for p in parses(word.lower()))
 
 
+def _of_home_region(city: gazetteer.City, home: gazetteer.City) -> bool:
+    return bool(home.admin1) and (city.country, city.admin1) == (home.country, home.admin1)
+
+
 def _near_common_word(doc: Doc, i: int, words: list[str], city: gazetteer.City, home: gazetteer.City | None) -> bool:
     """A town of the report's own region (GeoNames' first division) named by one word the dictionary knows only as
     a common noun («в Плёсе» in Privolzhsk's report), not after a capitalised word («Дальнего Востока»): the
     dictionary's rivers, mountains and regions («Сура», «Эльбрус», «Даурия») are towns too, and names."""
-    if home is None or not home.admin1 or (city.country, city.admin1) != (home.country, home.admin1):
+    if home is None or not _of_home_region(city, home):
         return False
     if len(words) != 1 or (i and doc[i - 1].text[:1].isupper()):
         return False
@@ -931,6 +935,9 @@ def cities_component(doc: Doc) -> Doc:
                 # decline as the town's does («в Каменск-Уральском городском округе»)
             if len(words) > 1 and _inside_larger_name(doc, t.i):
                 continue  # «Кавказских Минеральных Вод»: a region whose name holds the town's
+            if _glued_after(doc, last) and _adjective_before_noun(doc, last + 2):
+                continue  # «Павлово-Посадского городского округа», «Иваново-Вознесенского землячества»: the first
+                # part of another town's adjective, though a town's name too
             if (after := _glued_after(doc, last)) and not gazetteer.lookup_first(name_keys([after])) and not (
                     (written := gazetteer.lookup(fold(" ".join(words)).replace(" - ", "-")))
                     and written.country in {"RU", *sentence_countries[sentence], *paragraph()}):
@@ -946,6 +953,10 @@ def cities_component(doc: Doc) -> Doc:
             own = home if home and len(words) == 1 and not common and not named_region \
                 and _short_names(home.name) & set(keys) else None
             city = own or gazetteer.lookup_first(keys, near) or _korean(keys)
+            if city and home and not _of_home_region(city, home) and home.country in (near or {home.country}) \
+                    and (regional := gazetteer.lookup_in_region(keys, home.country, home.admin1)):
+                city = regional  # «в Камышине, Волжском и Саратове» in a report of the Volgograd region: Волжский, not
+                # Волжск (Mari El), whose name the word's first reading gives
             # a common word names a town the report has named, but not first in a sentence («Ниша в стене…»)
             mid_sentence = t.idx > sentence[0]
             if city is None and common and (guessed := gazetteer.lookup_first(

@@ -398,6 +398,12 @@ def initialled(initial: str, keys: Iterable[str]) -> City | None:
     return next((c for k in keys if (c := _initialled().get((fold(initial), k)))), None)
 
 
+def lookup_in_region(keys: Iterable[str], country: str, admin1: str) -> City | None:
+    """The city of the first key that names one in the region `admin1` of `country` (GeoNames' first division)."""
+    return next((c for key in keys for c in index().get(fold(key), ()) if (c.country, c.admin1) == (country, admin1)),
+                None)
+
+
 def lookup_first(keys: Iterable[str], countries: frozenset[str] = frozenset()) -> City | None:
     """The city of the first key that names one. A word form can be read as several spellings of that
     city («Самару»: «Самар» or «Самара»): it is named by the one closest to GeoNames' Latin name."""

@@ -634,6 +634,18 @@ def test_a_town_of_the_reports_region_named_like_a_common_noun(extract_records):
     assert [r.name for r in extract_records(text, "city", 2021, "Омск")] == []
 
 
+@pytest.mark.parametrize("report_city, name", [("Палласовка", "Волжский"), ("Йошкар-Ола", "Волжск")])
+def test_of_two_towns_a_word_may_name_the_one_of_the_reports_region(extract_records, report_city, name):
+    text = "Ансамбль выступил в Камышине, Волжском и Саратове.\n"
+    assert [r.name for r in extract_records(text, "city", 2021, report_city)] == ["Камышин", name, "Саратов"]
+
+
+def test_a_towns_name_first_in_another_towns_hyphenated_adjective(extract_records):
+    text = "Визит представителей Администрации Павлово-Посадского городского округа и Иваново-Вознесенского " \
+           "землячества в Москве.\n"
+    assert [r.name for r in extract_records(text, "city")] == ["Москва"]
+
+
 def test_a_town_wrapped_at_the_hyphen_before_its_second_capital(extract_records):
     text = "Глава района участвовал в форуме в Кирово-\nЧепецке, где подписано соглашение.\n"
     assert [(r.text, r.name) for r in extract_records(text, "city")] == [("Кирово-\nЧепецке", "Кирово-Чепецк")]
