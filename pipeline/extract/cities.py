@@ -917,6 +917,9 @@ def cities_component(doc: Doc) -> Doc:
                 if len(words) == 1 and (genders := _adjective_genders(words[0])) and _adjective_name(home.name) \
                         and not set(genders) & set(_adjective_genders(home.name)):
                     continue  # «Чайковская осень» in Чайковский's report: the adjective in another gender
+                if "-" in words and not marked and _adjective_before_noun(doc, last) and (
+                        _adjective_of_compound(words, home.name) or fold("".join(words)) == fold(home.name)):
+                    continue  # «Юрьев-Польская центральная библиотека», «Юрьев-Польский хлебозавод»: its adjective
                 match = (home, last)
                 break
             if adjective and not _adjective_town(doc, last, keys, listed):

@@ -646,6 +646,12 @@ def test_a_towns_name_first_in_another_towns_hyphenated_adjective(extract_record
     assert [r.name for r in extract_records(text, "city")] == ["Москва"]
 
 
+def test_the_reports_own_hyphenated_adjectives_name_before_its_noun_is_its_adjective(extract_records):
+    text = ("Юрьев-Польская центральная районная библиотека и АО «Юрьев-Польский хлебозавод» приняли гостей из "
+            "Юрьев-Польского и Суздаля.\n")
+    assert [r.text for r in extract_records(text, "city", 2021, "Юрьев-Польский")] == ["Юрьев-Польского", "Суздаля"]
+
+
 def test_a_town_wrapped_at_the_hyphen_before_its_second_capital(extract_records):
     text = "Глава района участвовал в форуме в Кирово-\nЧепецке, где подписано соглашение.\n"
     assert [(r.text, r.name) for r in extract_records(text, "city")] == [("Кирово-\nЧепецке", "Кирово-Чепецк")]
