@@ -427,7 +427,7 @@ PATTERNS: list[tuple[re.Pattern[str], Builder, str]] = [
     (_p(rf"(?<=\()(?P<y1>{_Y}){_DASH}(?P<y2>{_Y})(?=\))"), _years, "year dash"),
     (_p(rf"(?<=\(ок\.\s)(?P<y1>{_Y}){_DASH}(?P<y2>{_Y})(?=\))"), _years, "year dash"),  # «(ок. 1605–1673)»
     (_p(rf"(?<=\()(?P<y1>{_Y})(?=\))"), _years, "year"),  # «(2020)»: all seven in the written gold are dates
-    (_p(rf"(?P<y1>{_Y})(?=\s+и\s+{_Y}{_YSW})"), _years, "year"),
+    (_p(rf"(?P<y1>{_Y})(?=(?:,\s+{_Y})*(?:,\s+|\s+и\s+){_Y}{_YSW})"), _years, "year"),  # «1888, 1889 и 1890 годов»
     (_p(rf"(?<=\sи\s)(?P<y1>{_Y}){_YSW}"), _years, "year"),
     # «в первой декаде мая», «во второй половине сентября»: the days of a part of the month; «9 месяцев 2019 года»
     (_p(rf"(?P<n>перв|втор|трет|последн|(?<![\d.,])[123](?=-?[йяюе]))(?:\w*|-?[йяюе]\w?)\s+(?P<part>декад|половин)[аеыу]"

@@ -33,12 +33,13 @@ LATIN_WORDS_NOT_CITIES: frozenset[str] = frozenset({
 # («площади Горького», «улице Ленина»), not a city.
 STREET_MARKERS: frozenset[str] = frozenset({
     "улица", "площадь", "проспект", "переулок", "бульвар", "набережная", "шоссе", "сквер", "парк", "аллея",
-    "проезд",
+    "проезд", "микрорайон",  # «в микрорайоне Южный»: all seven such names in the written gold are a town's part
 })
 # Their abbreviations («ул. Кирова», «пр. Мира»), as the lemma they stand for.
 STREET_ABBREVIATIONS: dict[str, str] = {
     "ул.": "улица", "пл.": "площадь", "пр.": "проспект", "просп.": "проспект", "пр-т": "проспект",
     "пер.": "переулок", "б-р": "бульвар", "бул.": "бульвар", "наб.": "набережная", "ш.": "шоссе",
+    "мкр.": "микрорайон",
 }
 # Villages as tables and lists abbreviate them («с. Гальбштадт», «д. Куркиёки»), in small letters (a capital is
 # a name's initial); not «пос.», as often a town's («пос. Уренгой»).

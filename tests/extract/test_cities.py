@@ -652,6 +652,11 @@ def test_the_reports_own_hyphenated_adjectives_name_before_its_noun_is_its_adjec
     assert [r.text for r in extract_records(text, "city", 2021, "Юрьев-Польский")] == ["Юрьев-Польского", "Суздаля"]
 
 
+def test_a_towns_part_named_like_a_town(extract_records):
+    text = "Площадку отремонтировали в микрорайоне Южный и в мкр. Заречный, гостей пригласили из Заречного.\n"
+    assert [r.text for r in extract_records(text, "city")] == ["Заречного"]
+
+
 def test_a_town_wrapped_at_the_hyphen_before_its_second_capital(extract_records):
     text = "Глава района участвовал в форуме в Кирово-\nЧепецке, где подписано соглашение.\n"
     assert [(r.text, r.name) for r in extract_records(text, "city")] == [("Кирово-\nЧепецке", "Кирово-Чепецк")]
