@@ -74,7 +74,7 @@ REGION_MARKERS: frozenset[str] = frozenset({
 # Of those, the ones that mark a name after them in the plural too («по берегам Терека», «Поселки Тучково и
 # Дорохово»); a plural of others may be of the town («в районах Омска»).
 PLURAL_MARKERS: frozenset[str] = frozenset({"берег", "приток", "исток", "река", "село", "поселок", "посёлок",
-                                           "деревня", "хутор", "станица", "аул"})
+                                           "деревня", "хутор", "станица", "аул", "озеро"})
 # The first parts of compound place names, which make the name after them another place's: «в Усть-Нытве» (a
 # village by the town Нытва), «Ново-Николаевск»
 PLACE_PREFIXES: frozenset[str] = frozenset({

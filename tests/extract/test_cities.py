@@ -652,6 +652,11 @@ def test_the_reports_own_hyphenated_adjectives_name_before_its_noun_is_its_adjec
     assert [r.text for r in extract_records(text, "city", 2021, "Юрьев-Польский")] == ["Юрьев-Польского", "Суздаля"]
 
 
+def test_lakes_named_like_towns(extract_records):
+    text = "Паллас исследовал озёра Эльтон и Баскунчак; гости приехали из Эльтона.\n"
+    assert [r.text for r in extract_records(text, "city")] == ["Эльтона"]
+
+
 def test_a_towns_part_named_like_a_town(extract_records):
     text = "Площадку отремонтировали в микрорайоне Южный и в мкр. Заречный, гостей пригласили из Заречного.\n"
     assert [r.text for r in extract_records(text, "city")] == ["Заречного"]
