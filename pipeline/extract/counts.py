@@ -417,8 +417,9 @@ def counts_component(doc: Doc) -> Doc:
                 continue
             elif sentence in last_unit:
                 unit, end = last_unit[sentence], e
-            elif _OF_THEM.match(text, e) and last_unit and _SEMICOLON.fullmatch(text, max(last_unit)[1] - 1, s):
-                # «3 108 выпускников; 42 из них…»: the sentence splitter cut at the semicolon
+            elif _OF_THEM.match(text, e) and last_unit and _SENTENCE_GAP.fullmatch(text, max(last_unit)[1] - 1, before):
+                # «3 108 выпускников; 42 из них…»: the sentence splitter cut at the semicolon; «…провела 412
+                # мероприятий. Сорок восемь из них прошли…»: the sentence before's count, the number first in its own
                 unit, end = last_unit[max(last_unit)], e
             else:
                 continue
@@ -509,7 +510,7 @@ _ABBREVIATED_UNIT = re.compile(
 _ELLIPSIS_INTRO = re.compile(r"(?:[-–—,:;]|(?<![а-яё])из(?:\s+(?:них|которых))?|(?<![а-яё])в\s+том\s+числе"
                              r"|(?<![а-яё])(?:против|вместо|ещё|еще))\s*$", re.IGNORECASE)
 _LAST_WORD = re.compile(r"[а-яё]+\.?$", re.IGNORECASE)
-_SEMICOLON = re.compile(r";\s*")
+_SENTENCE_GAP = re.compile(r"[;.]\s*")
 _AND_BEFORE = re.compile(r"(?<![а-яё])и\s+$")
 _DASH_AFTER = re.compile(r"\s*[–—-]\s")
 _DASH_GAP = re.compile(r"\s*[-–—]\s*")
