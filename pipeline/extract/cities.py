@@ -485,14 +485,19 @@ def _plural_nominative(word: str) -> str:
     return word
 
 
-def _small_town(doc: Doc, i: int, countries: frozenset[str], marked: bool) -> tuple[gazetteer.City, int] | None:
+def _small_town(doc: Doc, i: int, countries: frozenset[str], marked: bool,
+                guess: bool = False) -> tuple[gazetteer.City, int] | None:
     """A town of 1,000 to 15,000 people named at token i («Киркенес»), asked only of a name that «город»
     announces or that the dictionary does not know or knows as a place's: the list holds many towns named
-    like common words or regions («Алтай»), which only «город» (`marked`) makes towns."""
+    like common words or regions («Алтай»), which only «город» (`marked`) makes towns. With `guess`, a word's
+    nominative is guessed from its ending too, where the dictionary's lemma names another place («в Лукоянове
+    и Пильне»: «пильня», not Пильна)."""
     for words, last in _candidate_words(doc, i):
         if _glued_after(doc, last):
             continue  # «Сёр-Варангер», «Иссык-Куль»: a part of a compound that names no town as a whole
         keys = town_keys(words, marked)
+        if guess and len(words) == 1:
+            keys = [*keys, *_ending_guesses(fold(words[0]))]
         if city := gazetteer.lookup_small(keys, countries):
             return city, last
     return None
@@ -1032,7 +1037,7 @@ def cities_component(doc: Doc) -> Doc:
                     and match[0].geonameid not in towns_named:  # «организацией «Самур»»: a name
                 match = None
         if match is None and (listed := listed or _listed_before(doc, t.i)):
-            small = _small_town(doc, t.i, frozenset({listed}), marked)
+            small = _small_town(doc, t.i, frozenset({listed}), marked, guess=True)
             # «в Анадыре и Певеке», and a surname's form («из Липецка, Ельца и Чаплыгина»); a common word or an
             # adjective only as the first of a name's words («Гаврилова Посада», «Мариинского Посада»)
             match = small if small and small[0].country == listed and (

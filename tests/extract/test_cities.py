@@ -652,6 +652,11 @@ def test_the_reports_own_hyphenated_adjectives_name_before_its_noun_is_its_adjec
     assert [r.text for r in extract_records(text, "city", 2021, "Юрьев-Польский")] == ["Юрьев-Польского", "Суздаля"]
 
 
+def test_a_small_town_listed_after_a_town_whose_word_the_dictionary_reads_as_another_place(extract_records):
+    text = "Дни культуры прошли в Лукоянове и Пильне.\n"
+    assert [r.name for r in extract_records(text, "city")] == ["Лукоянов", "Пильна"]
+
+
 def test_lakes_named_like_towns(extract_records):
     text = "Паллас исследовал озёра Эльтон и Баскунчак; гости приехали из Эльтона.\n"
     assert [r.text for r in extract_records(text, "city")] == ["Эльтона"]
