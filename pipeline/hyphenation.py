@@ -28,7 +28,7 @@ def line_end_hyphen(before: str, after: str, vocab: set[str] | frozenset[str],
     test of two word forms, tells a compound the report prints nowhere else ("городами-партнёрами")."""
     if len(before) < 2 or before[-1] not in "-\u2010" or not after[:1].isalpha():
         return "space"
-    head_word = before.split()[-1] if before.split() else ""
+    head_word = before.split()[-1]  # never empty: `before` ends in the hyphen
     if (before[-2].isdigit() and after[:1].islower()) or (head_word[:1].isupper() and after[:1].isupper()
                                                           and after[1:2].islower()):
         return "compound"  # «800-\nлетие», «Кирово-\nЧепецке»: no word breaks before a digit's ending or a capital

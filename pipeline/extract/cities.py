@@ -961,7 +961,8 @@ def cities_component(doc: Doc) -> Doc:
             own = home if home and len(words) == 1 and not common and not named_region \
                 and _short_names(home.name) & set(keys) else None
             city = own or gazetteer.lookup_first(keys, near) or _korean(keys)
-            if city and home and not _of_home_region(city, home) and home.country in (near or {home.country}) \
+            if city and home and home.admin1 and not _of_home_region(city, home) \
+                    and home.country in (near or {home.country}) \
                     and (regional := gazetteer.lookup_in_region(keys, home.country, home.admin1)):
                 city = regional  # «в Камышине, Волжском и Саратове» in a report of the Volgograd region: Волжский, not
                 # Волжск (Mari El), whose name the word's first reading gives
