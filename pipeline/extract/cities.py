@@ -875,8 +875,14 @@ def cities_component(doc: Doc) -> Doc:
         if previous in REGION_MARKERS or previous in NAMED_AFTER or (previous in STREET_MARKERS and not own_name):
             if previous in SETTLEMENT_WORDS or previous in VILLAGE_ABBREVIATIONS:
                 villages.update(_small_towns_named(doc, t.i))
-            while i < len(doc) and doc[i].is_alpha and doc[i].text[0].isupper() and doc[i - 1].whitespace_ == " ":
-                i += 1  # and the name's words after it: «реки Большой Кинель», «улица Карла Маркса»
+            # and the name's words after it, past a line's wrap too: «реки Большой Кинель», «улица Карла Маркса»,
+            # «озера Большое» over «Яровое»
+            while i < len(doc):
+                wrap = doc[i].text == "\n" and doc[i - 1].is_alpha and not doc[i - 1].whitespace_
+                word = doc[i + 1] if wrap and i + 1 < len(doc) else doc[i]
+                if not (word.is_alpha and word.text[0].isupper() and (wrap or doc[i - 1].whitespace_ == " ")):
+                    break
+                i = word.i + 1
             continue
         if _region_adjective(doc, t.i):
             continue  # «самый маленький город Ярославской области»: «город» announces no town here

@@ -38,7 +38,9 @@ _R = r"(?<![\w])[IVXХІУИШ]{1,6}(?![\w])"
 _ROMAN_OCR = str.maketrans({"Х": "X", "І": "I", "У": "V"})
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _ORD = r"(?:-?(?:го|й|м|е))?"  # «XIX-го», «3-й»
-_CENTURY_WORD = r"(?:\s*(?:век(?:а|ов|е|у|ами|ах|ам|ом)?(?![а-яё])|вв?\.))"
+# «XIX века», «XVIII–XIX вв.», «XVIII столетия» (after a Roman numeral only: «за 2 столетия» is a time's length)
+_CENTURY_WORD = (r"(?:\s*(?:век(?:а|ов|е|у|ами|ах|ам|ом)?(?![а-яё])|вв?\.)"
+                 r"|(?<=[IVXLХІУИШ])\s+столети(?:е|я|ю|ем|и|й|ях)(?![а-яё]))")
 _QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4,
              "перв": 1, "втор": 2, "трет": 3, "четв": 4}
 _Q = r"(?:IV|I{1,3}|[1-4](?:-?(?:й|м|го))?|перв\w*|втор\w*|трет\w*|четв[её]рт\w*)"
@@ -345,7 +347,7 @@ _DECADE_END = r"-?(?:х|е|ми|м)"  # «1990-х», «2000-е», «к 1930-м �
 CUES: dict[str, re.Pattern[str]] = {name: _p(cue) for name, cue in {
     "digit": r"\d", "dash": r"[-–—]", "so": r"\bсо?\s", "month": _M, "year": r"(?:1\d|2[01])\d\d",
     "this_year": r"года", "quarter": r"квартал|кв\.", "half_year": r"полугоди", "half": r"половин", "school": r"учебн",
-    "century": r"век|в\.", "decade": r"\d-?[хем]", "month_part": r"декад|половин", "months": r"месяц",
+    "century": r"век|в\.|столети", "decade": r"\d-?[хем]", "month_part": r"декад|половин", "months": r"месяц",
     "year_word": r"году|годом", "weekday": "|".join(WEEKDAYS),
 }.items()}
 # (pattern, what it builds, the CUES it needs)

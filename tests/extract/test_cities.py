@@ -657,6 +657,11 @@ def test_a_small_town_listed_after_a_town_whose_word_the_dictionary_reads_as_ano
     assert [r.name for r in extract_records(text, "city")] == ["Лукоянов", "Пильна"]
 
 
+def test_a_lakes_name_wrapped_onto_the_next_line_is_the_lakes_whole(extract_records):
+    text = "Город расположен на берегу солёного озера Большое\nЯровое, в 8 км от Славгорода.\n"
+    assert [r.text for r in extract_records(text, "city", 2023, "Яровое")] == ["Славгорода"]
+
+
 def test_lakes_named_like_towns(extract_records):
     text = "Паллас исследовал озёра Эльтон и Баскунчак; гости приехали из Эльтона.\n"
     assert [r.text for r in extract_records(text, "city")] == ["Эльтона"]
