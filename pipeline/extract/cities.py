@@ -345,6 +345,9 @@ def _adjective_here(doc: Doc, i: int) -> bool:
             break
     if j == len(doc) or not doc[j].is_alpha:
         return False
+    while j + 2 < len(doc) and doc[j + 1].text == "-" and not doc[j].whitespace_ and not doc[j + 1].whitespace_ \
+            and doc[j + 2].is_alpha and doc[j].is_lower:
+        j += 2  # «Центрального военно-морского музея»: a compound adjective agrees by its last part
     ps = parses(doc[j].text.lower())  # read as the dictionary reads it first: «в» is a preposition
     region = fold(ps[0].normal_form) in REGIONS_NOT_CITIES or fold(ps[0].normal_form) in COUNTRIES
     # «Северной и Южной Осетии»: the first of two adjectives of one name, not «Мирного и Нового Уренгоя»

@@ -662,6 +662,11 @@ def test_a_lakes_name_wrapped_onto_the_next_line_is_the_lakes_whole(extract_reco
     assert [r.text for r in extract_records(text, "city", 2023, "Яровое")] == ["Славгорода"]
 
 
+def test_an_adjective_named_like_a_town_before_a_hyphenated_adjective_and_its_noun(extract_records):
+    text = "Выставка из фондов Центрального военно-морского музея; гости из Мирного.\n"
+    assert [r.text for r in extract_records(text, "city")] == ["Мирного"]
+
+
 def test_lakes_named_like_towns(extract_records):
     text = "Паллас исследовал озёра Эльтон и Баскунчак; гости приехали из Эльтона.\n"
     assert [r.text for r in extract_records(text, "city")] == ["Эльтона"]
