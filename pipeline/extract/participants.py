@@ -413,7 +413,7 @@ def _right_complement(words: list[tuple[str, int, int]], k: int, quotes: list[tu
             after_prep = True
             j += 1
             continue
-        if w == "," and body and end > k and _listed_fields(words, j):
+        if w == "," and body and end > k and _listed_fields(words, j, words[k][0].isupper()):
             # «управление культуры, молодёжной политики и спорта», «отдел по культуре, туризму и внешним связям»:
             # the fields a body is for, listed, name it
             fields, named, j = True, True, j + (2 if words[j + 1][0] == "по" else 1)
@@ -465,12 +465,15 @@ def _right_complement(words: list[tuple[str, int, int]], k: int, quotes: list[tu
 
 
 
-def _listed_fields(words: list[tuple[str, int, int]], j: int) -> bool:
-    """The comma at word j goes on with a list of a body's fields in small letters that «и» closes."""
+def _listed_fields(words: list[tuple[str, int, int]], j: int, capitals: bool = False) -> bool:
+    """The comma at word j goes on with a list of a body's fields that «и» closes, in small letters, or in capitals
+    after a head in capitals («ОТДЕЛ КУЛЬТУРЫ, ТУРИЗМА И МЕЖМУНИЦИПАЛЬНЫХ СВЯЗЕЙ»)."""
     for w, _, _ in words[j + 1 : j + 12]:
-        if w == "и":
+        low = w.lower()
+        if low == "и" and (w.islower() or capitals):
             return True
-        if w != "," and not (w.islower() and (w == "по" or w == "делам" or _oblique_noun(w) or _oblique(w, "ADJF"))):
+        if w != "," and not ((w.islower() or (capitals and w.isupper()))
+                             and (low == "по" or low == "делам" or _oblique_noun(w) or _oblique(w, "ADJF"))):
             return False
     return False
 

@@ -529,6 +529,13 @@ def test_a_letterheads_two_lines_are_two_bodies(extract_records):
         "Администрация Кольчугинского района", "Управление культуры и туризма"]
 
 
+def test_a_letterheads_department_in_capitals_with_its_fields_listed(extract_records):
+    text = ("АДМИНИСТРАЦИЯ МУНИЦИПАЛЬНОГО ОБРАЗОВАНИЯ ГОРОД ГОРОХОВЕЦ\nОТДЕЛ КУЛЬТУРЫ, ТУРИЗМА И МЕЖМУНИЦИПАЛЬНЫХ "
+            "СВЯЗЕЙ\n\nОТЧЁТ О ДЕЯТЕЛЬНОСТИ\n")
+    assert [r.text for r in extract_records(text, "organization")] == [
+        "АДМИНИСТРАЦИЯ МУНИЦИПАЛЬНОГО ОБРАЗОВАНИЯ ГОРОД ГОРОХОВЕЦ", "ОТДЕЛ КУЛЬТУРЫ, ТУРИЗМА И МЕЖМУНИЦИПАЛЬНЫХ СВЯЗЕЙ"]
+
+
 def test_a_signatures_date_with_its_day_in_quotes_names_no_organisation(extract_records):
     """«20» in quotes is the day of «20» января, not a name the office before it is called by."""
     text = "Итоги года.\n\nНачальник отдела                                   А.Г. Сидорова\n«20» января 2022 г.\n"
