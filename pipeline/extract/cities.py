@@ -406,7 +406,7 @@ def _name_keys(words: tuple[str, ...]) -> tuple[str, ...]:
         keys += [fold(p.normal_form) for p in ps if p.tag.POS == "ADJF" and (p.tag.gender == "masc"
                                                                              or p.tag.number == "plur")]
         # «в Глубоком», «с Глубоким»: Глубокое, a neuter's name in the neuter
-        keys += _neuter_names(ps)
+        keys += _neuter_names_of(words[0].lower())
         # a plural's nominative, where the dictionary reads the word as another noun's plural («Валуек»: валуйка,
         # Валуйки; «Осиповичей»: Осиповичи); not a former name a town's other names hold («От Бобриков до
         # Сталиногорска»: Бобрики, now Novomoskovsk)
@@ -565,13 +565,20 @@ def _adjective_city(ps: tuple) -> bool:
         or any(gazetteer.lookup(name) for name in _neuter_names(ps))
 
 
-def _neuter_names(ps: tuple) -> list[str]:
+def _neuter_names(ps: tuple) -> tuple[str, ...]:
     """The neuter nominatives of a form's neuter readings as an adjective («в Глубоком»: «глубокое»), the name a
     town may have; none for a surname's form too («Никольским», «Александровского»), as often a person's."""
+    return _neuter_names_of(ps[0].word) if ps else ()
+
+
+# asked of every capitalised word, more than once, and inflecting is slow: once per word form
+@functools.lru_cache(maxsize=100_000)
+def _neuter_names_of(word: str) -> tuple[str, ...]:
+    ps = parses(word)
     if any("Surn" in p.tag for p in ps):
-        return []
-    return [fold(form.word) for p in ps if p.tag.POS == "ADJF" and p.tag.gender == "neut"
-            and not {"Abbr", "Fixd"} & p.tag.grammemes and (form := p.inflect({"nomn", "sing", "neut"}))]
+        return ()
+    return tuple(fold(form.word) for p in ps if p.tag.POS == "ADJF" and p.tag.gender == "neut"
+                 and not {"Abbr", "Fixd"} & p.tag.grammemes and (form := p.inflect({"nomn", "sing", "neut"})))
 
 
 @functools.lru_cache(maxsize=64)
