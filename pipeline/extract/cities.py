@@ -644,6 +644,11 @@ def _place_word(word: str) -> bool:
     return all(p.tag.POS == "NOUN" and ("Geox" in p.tag or "Surn" in p.tag) for p in ps)
 
 
+def _only_a_place(word: str) -> bool:
+    """A word the dictionary knows as a place's name and nothing else, not a surname's («Порхов», «Солигалич»)."""
+    return all("Geox" in p.tag and "Surn" not in p.tag for p in parses(word.lower()))
+
+
 def _only_a_name(word: str) -> bool:
     return all({"Name", "Surn"} & p.tag.grammemes for p in parses(word.lower()))
 
@@ -712,9 +717,11 @@ def _listed_before(doc: Doc, last: int) -> str | None:
         # the next name whole, a hyphenated one too («в Тайге, Анжеро-Судженске и Мариинске»)
         for words, _ in _candidate_words(doc, j + 1):
             keys = town_keys(words)
-            # or a small town the dictionary does not know («С Хвалынском, Шиханами и Балаковом»)
+            # or a small town the dictionary does not know («С Хвалынском, Шиханами и Балаковом») or knows as a
+            # place only («с Чухломой и Солигаличем»)
             city = gazetteer.lookup_first(keys) or (
-                None if len(words) == 1 and parses(words[0].lower())[0].is_known else gazetteer.lookup_small(keys))
+                None if len(words) == 1 and parses(words[0].lower())[0].is_known and not _only_a_place(words[0])
+                else gazetteer.lookup_small(keys))
             if city:
                 return city.country
     return None
@@ -1039,8 +1046,7 @@ def cities_component(doc: Doc) -> Doc:
         # a place's name the dictionary knows as one only, which natasha may not read as one: a foreign town's
         # where the sentence names its country (in a table's row: «Выру | Эстония»), a Russian small town's
         # of a town's shape («с Порховом», «Гдов»; not «Гжель», «Калевала», «Даурия», «Дунай»)
-        known_place = known and not place_named and t.text[1:].islower() and all(
-            "Geox" in p.tag and "Surn" not in p.tag for p in parses(t.text.lower()))
+        known_place = known and not place_named and t.text[1:].islower() and _only_a_place(t.text)
         if match is None and (cued or not known or (place_named and _place_word(t.text)) or known_place) \
                 and (cued or not _adjective_here(doc, t.i)):  # «Пятигорского государственного университета»
             match = _small_town(doc, t.i, sentence_countries[sentence], cued)

@@ -72,9 +72,14 @@ _HYPHEN_WORD = re.compile(r"-([а-яёa-z]+)", re.IGNORECASE)
 _SCORE_BEFORE = re.compile(r"\d:$")  # the second number of a score or a time: «3:1», «10:30»
 
 
+# After a number first on its line: a list's marker («1.», «2)»), or a table's row number before its label's
+# cell («1  Республика Башкортостан      4      5»)
+_MARKER_AFTER = re.compile(r"[.)]| {2,}[А-ЯЁA-Z]")
+
+
 def _is_list_marker(text: str, start: int, end: int) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
-    return not text[line_start:start].strip() and text[end : end + 1] in (".", ")")
+    return not text[line_start:start].strip() and bool(_MARKER_AFTER.match(text, end))
 
 
 # Nouns of which a report means another reading than the dictionary's likeliest («Кружки и клубные

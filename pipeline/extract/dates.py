@@ -324,7 +324,10 @@ def _months_of_year(m: re.Match[str], year: int) -> Range:
 
 
 def _decade_of_century(m: re.Match[str], year: int) -> Range:
-    century = roman(m["c1"]) if not m["c1"].isdigit() else int(m["c1"])
+    if m["c1"] is None:  # «прошлого века»: the century before the report's year
+        century = (year - 1) // 100
+    else:
+        century = roman(m["c1"]) if not m["c1"].isdigit() else int(m["c1"])
     if not century or not 1 <= century <= 22:
         raise ValueError("not a century")
     first = 100 * (century - 1) + int(m["dd"])
@@ -435,9 +438,11 @@ PATTERNS: list[tuple[re.Pattern[str], Builder, str]] = [
     (_p(rf"(?P<n>перв|втор|трет|последн|(?<![\d.,])[123](?=-?[йяюе]))(?:\w*|-?[йяюе]\w?)\s+(?P<part>декад|половин)[аеыу]"
         rf"\s+(?P<m1>{_M}){_Y1}?"), _month_part, "month_part month"),  # «во 2-й декаде июля»
     (_p(rf"(?<![\d.,])(?P<n>\d{{1,2}})\s+месяц(?:ев|а)\s+(?P<y1>{_Y}){_YW}"), _months_of_year, "months year"),
-    # «30-е годы XX века»: a decade of the century named after it
-    (re.compile(rf"(?<![\d.,])(?P<dd>[1-9]0)-?(?:х|е)\s+(?:год(?:ов|ы|ах|ам)|гг\.?)\s+(?P<c1>{_R}|\d{{1,2}})"
-                rf"{_ORD}{_CENTURY_WORD}"), _decade_of_century, "decade century"),
+    # «30-е годы XX века»: a decade of the century named after it, or of the century before the report's («в 70-х
+    # годах прошлого века»)
+    (re.compile(rf"(?<![\d.,])(?P<dd>[1-9]0)-?(?:х|е)\s+(?:год(?:ов|ы|ах|ам)|гг\.?)\s+(?:(?P<c1>{_R}|\d{{1,2}})"
+                rf"{_ORD}{_CENTURY_WORD}|прошлого\s+(?:века|столетия)(?![а-яё]))"),
+     _decade_of_century, "decade century"),
     # a year before 1000 only with the word «год» in the singular, or «г.» after «в» («датируется 862 годом»,
     # «в 903 г.»): «862 года» may be a duration, «300 г.» grams
     (_p(rf"(?<![\d.,])(?P<y1>[1-9]\d{{2}})(?!{A_YEAR_EARLIER})\s*(?:году|годом)(?![а-яё])"), _years, "year_word"),

@@ -38,13 +38,16 @@ MULTIPLIER_ABBREVIATIONS: dict[str, int] = {
 }
 _GROUP_SPACES = " \u00a0\u2009\u202f"
 DIGITS = re.compile(
-    rf"(?<![\w.,/-])\d{{1,3}}(?:[{_GROUP_SPACES}]\d{{3}})+(?:,\d+)?(?![\w,.]\d)"  # 6 000, 1 200 000
+    # 6 000, 1 200 000; and a number a line's end breaks before a group of its thousands that words follow
+    # («в размере 1 480» over «000 рублей»)
+    rf"(?<![\w.,/-])\d{{1,3}}(?:[{_GROUP_SPACES}]\d{{3}})*(?:[{_GROUP_SPACES}]\d{{3}}|\n\d{{3}}(?= [а-яё]))(?:,\d+)?"
+    r"(?![\w,.]\d)"
     r"|(?<![\w.,/])\d+(?:[,.]\d+)?"  # 1312, 1,5
 )
 
 
 def digits_value(s: str) -> int | float:
-    s = "".join(ch for ch in s if ch not in _GROUP_SPACES).replace(",", ".")
+    s = "".join(ch for ch in s if ch not in _GROUP_SPACES and ch != "\n").replace(",", ".")
     v = float(s)
     return int(v) if v.is_integer() else v
 

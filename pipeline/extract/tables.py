@@ -28,8 +28,10 @@ _RULE = re.compile(r"[ \t|:]*[-=—_]{3,}[-=—_+|: \t]*")
 _WRAPPED = re.compile(r"(?! *(?:Таблица|Табл\.))(?: {2,}\S| ?[a-zа-яё(«]|[^()\n]*\)|[^«»\n]*»)")
 _CHUNK = re.compile(r"\S+(?: \S+)*")  # the words of a wrapped line that belong to one cell
 # A header's second line of words under several columns, its first column empty («            конкурсов
-# участников      (дипломы»): every cell's words start with a small letter or a bracket, as no row's do
-_CONTINUED = re.compile(r" {2,}(?=[a-zа-яё(])")
+# участников      (дипломы») or not, its cells then aligned («п/п      соглашения      мероприятий»; a row of
+# bars, «июль | концерт | 12», is one chunk): every cell's words start with a small letter or a bracket, as no
+# row's do
+_CONTINUED = re.compile(r" *(?=[a-zа-яё(])")
 _CONTINUED_CHUNK = re.compile(r"[a-zа-яё(]")
 _CLOSING_BAR = re.compile(r"\s*\|\s*$")  # «| 2 140 | 4 870 |»: a table drawn with bars on both sides
 # A page's number on a line of its own, as a PDF's text layer keeps it: «— 7 —», «Стр. 7», «7»
@@ -95,13 +97,14 @@ def _wrapped(text: str, start: int, end: int) -> bool:
 
 def _continued(text: str, start: int, end: int) -> bool:
     """An aligned line of words that continue the cells above it (see _CONTINUED)."""
-    return bool(_CONTINUED.match(text, start, end)) and all(
-        _CONTINUED_CHUNK.match(m.group()) for m in _CHUNK.finditer(text, start, end))
+    return bool(m := _CONTINUED.match(text, start, end)) and (m.end() > start or _aligned(text, start, end)) \
+        and all(_CONTINUED_CHUNK.match(c.group()) for c in _CHUNK.finditer(text, start, end))
 
 
 # A row's label begun on a line of its own, its numbers on the next line with the label's last words
-# («Ельнинская центральная районная» over «библиотека (МБУК «Ельнинская ЦБС»)    188    34 905»)
-_LABEL_GOES_ON = re.compile(r"[a-zа-яё(]|[^\s«»]*»")
+# («Ельнинская центральная районная» over «библиотека (МБУК «Ельнинская ЦБС»)    188    34 905»), which may be
+# indented, then with any letter («Бюджет городского округа ЗАТО» over «  Межгорье    61 735,2»)
+_LABEL_GOES_ON = re.compile(r" *[a-zа-яё(]|[^\s«»]*»| {2,}\S")
 
 
 def _label_begun(text: str, start: int, at: int) -> bool:

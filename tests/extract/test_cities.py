@@ -59,6 +59,9 @@ CASES = [
     # A small town whose name the dictionary knows as an adjective, listed before a small town it does not know.
     ("Обмен выставками с Хвалынском, Ртищевом и Балаковом.",
      [("Хвалынском", "Хвалынск", "RU"), ("Ртищевом", "Ртищево", "RU"), ("Балаковом", "Балаково", "RU")]),
+    # a small town before one the dictionary knows as a place only
+    ("Галич сотрудничает с Чухломой и Солигаличем.",
+     [("Галич", "Галич", "RU"), ("Чухломой", "Чухлома", "RU"), ("Солигаличем", "Солигалич", "RU")]),
     # A river by its delta or mouth, a mountain after «гора».
     ("Кизляр основан в дельте Терека; поездка на гору Эльбрус; в устье Шексны.", [("Кизляр", "Кизляр", "RU")]),
     # A hyphenated town's adjective whose first part does not decline as the town's does, before the words

@@ -14,6 +14,8 @@ CASES = [
      [(200_000, "RUB", "exact"), (1_500_000, "EUR", "approx"), (2_000_000, "KZT", "more_than")]),
     # A sum in two parts.
     ("На спорт направлено 1 млн 200 тыс. рублей.", [(1_200_000, "RUB", "exact")]),
+    # a line's end breaks the number before a group of its thousands
+    ("Получен грант в размере 1 480\n000 рублей.", [(1_480_000, "RUB", "exact")]),
     ("Бюджет проекта составил почти 12 миллионов рублей.", [(12_000_000, "RUB", "less_than")]),
     ("Выделено 500 тыс. руб. на ремонт.", [(500_000, "RUB", "exact")]),
     # A sign or a code before the number.
