@@ -644,6 +644,13 @@ def _place_word(word: str) -> bool:
     return all(p.tag.POS == "NOUN" and ("Geox" in p.tag or "Surn" in p.tag) for p in ps)
 
 
+def _in_the_area_of(doc: Doc, i: int) -> bool:
+    """«в районе Сольцов», «в районе Сталинграда»: a name in the genitive after «в районе» is the town it is near,
+    not a district's name."""
+    return i >= 2 and doc[i - 1].text.lower() == "районе" and doc[i - 2].text.lower() == "в" \
+        and parses(doc[i].text.lower())[0].tag.case == "gent"
+
+
 def _only_a_place(word: str) -> bool:
     """A word the dictionary knows as a place's name and nothing else, not a surname's («Порхов», «Солигалич»)."""
     return all("Geox" in p.tag and "Surn" not in p.tag for p in parses(word.lower()))
@@ -727,9 +734,22 @@ def _listed_before(doc: Doc, last: int) -> str | None:
     return None
 
 
+# Adjectives between a division's name and its word («Спасского муниципального района», «Тверского городского
+# округа»: none of 233 such names before «муниципального района/округа» in the written gold is a town)
+DIVISION_KINDS: frozenset[str] = frozenset({"муниципальный", "городской", "сельский", "административный"})
+
+
 def _region_adjective(doc: Doc, i: int) -> bool:
-    """Token i is an adjective agreeing with a division's word right after it («Пермского края»)."""
-    return _before_its_noun(doc, i) and any(p.normal_form in DIVISION_WORDS for p in parses(doc[i + 1].text.lower()))
+    """Token i is an adjective agreeing with a division's word right after it («Пермского края»), or after an
+    adjective of the division's kind («Спасского муниципального района»)."""
+    while _before_its_noun(doc, i):
+        readings = parses(doc[i + 1].text.lower())
+        if any(p.normal_form in DIVISION_WORDS for p in readings):
+            return True
+        if not any(p.normal_form in DIVISION_KINDS for p in readings):
+            return False
+        i += 1
+    return False
 
 
 def _small_towns_named(doc: Doc, i: int) -> set[int]:
@@ -889,7 +909,8 @@ def cities_component(doc: Doc) -> Doc:
             continue  # «Комсомольский-на-Амуре авиационный завод»: the adjective of «Комсомольск-на-Амуре»
         if _second_part(doc, t.i) and (not own_name or doc[t.i - 2].text.lower() in PLACE_PREFIXES):
             continue  # «Алтай-Тур», «Волга-Днепр»: a part of a compound whose first part names no city
-        if previous in REGION_MARKERS or previous in NAMED_AFTER or (previous in STREET_MARKERS and not own_name):
+        if (previous in REGION_MARKERS and not _in_the_area_of(doc, t.i)) or previous in NAMED_AFTER \
+                or (previous in STREET_MARKERS and not own_name):
             if previous in SETTLEMENT_WORDS or previous in VILLAGE_ABBREVIATIONS:
                 villages.update(_small_towns_named(doc, t.i))
             # and the name's words after it, past a line's wrap too: «реки Большой Кинель», «улица Карла Маркса»,
@@ -1062,10 +1083,12 @@ def cities_component(doc: Doc) -> Doc:
         if match is None and (listed := listed or _listed_before(doc, t.i)):
             small = _small_town(doc, t.i, frozenset({listed}), marked, guess=True)
             # «в Анадыре и Певеке», and a surname's form («из Липецка, Ельца и Чаплыгина»); a common word or an
-            # adjective only as the first of a name's words («Гаврилова Посада», «Мариинского Посада»)
+            # adjective only as the first of a name's words («Гаврилова Посада», «Мариинского Посада»), or
+            # between two towns listed («из Порхова, Дно, Старой Руссы»)
             match = small if small and small[0].country == listed and (
                 small[1] > t.i or not ((_is_common_noun(t.text) and not _surname_only(t.text))
-                                       or _adjective_here(doc, t.i))) else None
+                                       or _adjective_here(doc, t.i))
+                or (listed_after.get(t.i) == listed and _listed_before(doc, t.i) == listed)) else None
         if match is None:
             match = latin
         if match is None and not former and "А" <= t.text[0] <= "Я" and not t.is_upper:

@@ -588,17 +588,22 @@ def _column_of(text: str, s: int, e: int, before: str) -> tuple[str, int] | None
         before_noun = next((found for h in headers_before(text, s) if (found := _heading_noun(h))), None)
         if before_noun:
             return before_noun[0], 1_000 if _THOUSANDS.search(heading.text) else 1
+    if _OF_THEM_HEAD.match(heading.text) and heading.text == row_label(text, s) and _heading_noun(named) is None:
+        # «Принято делегаций | 5» over «  в т.ч. иностранных | 2», «Туристы и экскурсанты, чел. | 18 640» over «  в
+        # т.ч. иностранные, чел. | 212»: a part of the row above's, in this row's thousands
+        own = _heading_noun(heading.text)  # of its measure alone («, чел.»), if it has one
+        above = next((found for label in labels_above(text, s)
+                      if not _OF_THEM_HEAD.match(label) and (found := _heading_noun(label))), None)
+        if above or own is None:
+            return (above[0], (own or above)[1]) if above else None
     if found := _heading_noun(heading.text):
-        if heading.text == row_label(text, s) and not _animate(found[0]) \
+        if not _animate(found[0]) and not _HEADING_MEASURE.search(heading.text) \
                 and (caption := caption_of(text, s, before)) and _PEOPLE_HEADER.search(caption):
             # «Событийные мероприятия | 14 500» under years, in «Число посетителей объектов показа, чел.»: the
-            # people the row's events had
+            # people the row's events had; «Организованные группы | 1 120» in «Туристский поток, чел.»: the people
+            # in them
             return _caption_noun(caption) or found
         return found
-    if _OF_THEM_HEAD.match(heading.text) and heading.text == row_label(text, s):
-        # «Принято делегаций | 5» over «  в т.ч. иностранных | 2»: a part of the row above's
-        return next((found for label in labels_above(text, s)
-                     if not _OF_THEM_HEAD.match(label) and (found := _heading_noun(label))), None)
     if (words := _WORD.findall(named)) and all(_is_modifier(w) and "Apro" not in parses(w.lower())[0].tag
                                                for w in words):
         # «Всего туристов | в т.ч. иностранных»: the noun of the column before (not «Всего»'s)

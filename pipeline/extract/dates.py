@@ -338,8 +338,11 @@ def _p(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
-_Y1 = rf"(?:\s+(?P<y1>{_Y}){_YW}?)"
-_Y2 = rf"(?:\s+(?P<y2>{_Y}){_YW}?)"
+# The space before a month's or a quarter's year: a line's break, or one or two spaces, not a table's gap between
+# cells («IV кв.    2023 г.» heads two columns)
+_YEAR_SPACE = r"(?:[^\S\n]{1,2}|[^\S\n]*\n[^\S\n]*)"
+_Y1 = rf"(?:{_YEAR_SPACE}(?P<y1>{_Y}){_YW}?)"
+_Y2 = rf"(?:{_YEAR_SPACE}(?P<y2>{_Y}){_YW}?)"
 _NUMERIC_YW = r"(?:\s*(?:года|г\.))?"
 _DECADE_WORD = r"(?:год(?:ов|ы|ах|ам|ами)|гг\.?)(?![а-яё])"  # after «1990-х», «2000-е», «1930-м»
 _DECADE_END = r"-?(?:х|е|ми|м)"  # «1990-х», «2000-е», «к 1930-м годам», «1920-ми годами»

@@ -69,6 +69,7 @@ REGION_MARKERS: frozenset[str] = frozenset({
     # «в дельте Терека», «левого притока Терека», «на гору Эльбрус»
     "дельта", "устье", "исток", "приток", "гора", "вершина", "перевал", "хребет",
     "поле",  # «фестиваль «Поле Куликово»»: a field named after a place
+    "усадьба",  # «усадьбы Гребнево», «в усадьбе Островно»: all sixteen in the written gold are an estate's names
     *VILLAGE_WORDS, *VILLAGE_ABBREVIATIONS,
 })
 # Of those, the ones that mark a name after them in the plural too («по берегам Терека», «Поселки Тучково и

@@ -96,8 +96,13 @@ def _wrapped(text: str, start: int, end: int) -> bool:
 
 
 def _continued(text: str, start: int, end: int) -> bool:
-    """An aligned line of words that continue the cells above it (see _CONTINUED)."""
-    return bool(m := _CONTINUED.match(text, start, end)) and (m.end() > start or _aligned(text, start, end)) \
+    """A line of words that continue the cells above it: an aligned one (see _CONTINUED), or one of bars whose
+    cells with words start with a small letter («| на укрепление МТБ, тыс. руб. |      |      |»)."""
+    separators, aligned = _split(text, start, end)
+    if separators and not aligned:
+        words = [cell for a, b in _bounds(text, start, end) if (cell := text[a:b].strip(" |\t"))]
+        return bool(words) and all(_CONTINUED_CHUNK.match(cell) for cell in words)
+    return bool(m := _CONTINUED.match(text, start, end)) and (m.end() > start or aligned) \
         and all(_CONTINUED_CHUNK.match(c.group()) for c in _CHUNK.finditer(text, start, end))
 
 
@@ -155,13 +160,15 @@ def _above(text: str, at: int, shape: int) -> int | None:
 
 def _wrapped_below(text: str, line_end: int, shape: int) -> list[tuple[int, int]]:
     """The lines of wrapped cells after a table line (at most two), where a table line of `shape` follows, or
-    the table ends with a blank line (the last row's «Доходы от платных услуг,» over «тыс. руб.»)."""
+    the table ends with a blank line or a page's number (the last row's «Доходы от платных услуг,» over «тыс.
+    руб.»)."""
     found: list[tuple[int, int]] = []
     while len(found) <= 2:
         if line_end >= len(text):
             return found
         start, end = _line(text, line_end + 1)
-        if (_shape(text, start, end) == shape and not _continued(text, start, end)) or (start == end and found):
+        if (_shape(text, start, end) == shape and not _continued(text, start, end)) \
+                or (found and (start == end or PAGE_NUMBER.fullmatch(text, start, end))):
             return found
         if not _wrapped(text, start, end):
             return []
