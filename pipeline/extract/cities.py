@@ -775,9 +775,11 @@ def _before_its_noun(doc: Doc, i: int) -> bool:
     """Token i is an adjective that the word right after it agrees with, with nothing between them."""
     if i + 1 >= len(doc) or not doc[i].whitespace_ or not doc[i + 1].is_alpha:
         return False
-    cases = {(p.tag.case, p.tag.number) for p in parses(doc[i].text.lower()) if p.tag.POS == "ADJF"}
-    return any(p.tag.POS in ("NOUN", "ADJF", "PRTF") and (p.tag.case, p.tag.number) in cases
-               for p in parses(doc[i + 1].text.lower()))
+    # an accusative's animacy too: «со стороны Ясного документ подписал» (an animate's accusative, a thing's)
+    forms = {(p.tag.case, p.tag.number, p.tag.animacy) for p in parses(doc[i].text.lower()) if p.tag.POS == "ADJF"}
+    return any(p.tag.POS in ("NOUN", "ADJF", "PRTF") and any(
+        (case, number) == (p.tag.case, p.tag.number) and (animacy is None or p.tag.animacy in (None, animacy))
+        for case, number, animacy in forms) for p in parses(doc[i + 1].text.lower()))
 
 
 def _adjective_before_noun(doc: Doc, last: int) -> bool:

@@ -625,6 +625,12 @@ def test_the_reports_own_adjectives_name_in_its_gender(extract_records):
     assert [r.name for r in extract_records(text, "city", 2023, "Яровое")] == ["Яровое", "Яровое", "Павлодар"]
 
 
+def test_the_reports_own_adjectives_name_before_a_noun_it_cannot_agree_with(extract_records):
+    """«Ясного документ»: an animate's accusative before a thing's, so the town's genitive, not its adjective."""
+    text = "Со стороны Ясного документ подписал глава округа.\n"
+    assert [r.name for r in extract_records(text, "city", 2021, "Ясный")] == ["Ясный"]
+
+
 def test_a_town_named_by_a_neuter_adjective(extract_records):
     """«в Глубоком» is Глубокое; not a form a surname shares («у Александровского моста»)."""
     text = ("В Глубоком прошёл пленэр; обмен делегациями с Глубоким и Котласом. Туристы собрались у "
