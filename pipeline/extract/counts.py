@@ -390,8 +390,10 @@ def counts_component(doc: Doc) -> Doc:
             # «из 215 предметов 64 поступили впервые», «Из 31 выпускника городской школы 12 поступили»: a part of
             # the whole before it
             noun = previous[1], e
-        if noun is None and (_ends_phrase(doc, i) or doc[i].text in ("и", "|")):
-            # «количество онлайн-просмотров превысило 640 тысяч», a table's «Количество участников»
+        if noun is None and (_ends_phrase(doc, last := runs[k + 1][3] if pairs[k] else i)
+                             or doc[last].text in ("и", "|")):
+            # «количество онлайн-просмотров превысило 640 тысяч», a table's «Количество участников»; a change's
+            # first figure where its second ends the phrase («число формирований увеличилось с 118 до 124»)
             if (unit := _number_of(text, sentence[0], s)) is None and (
                     column := _column_of(text, s, e, doc.user_data.get("before", ""))):
                 unit, factor = column
@@ -478,7 +480,8 @@ _OF_THEM_CLAUSE = re.compile(r",\s+из\s+(?:них|которых)\s[^\d,;:.()�
 # A verb that gives a number to «количество/число …» before it, and the qualifiers between the two.
 _QUANTITY_VERB = re.compile(
     r"(?<![а-яё])(?:состав|превы[сш]|достиг|вырос|возрос|увелич|сократ|сниз|насчитыва)[а-яё]*\s+"
-    r"(?:(?:на|до|почти|более|свыше|около|порядка|примерно|не|менее|уже|лишь|всего)\s+){0,3}$", re.IGNORECASE)
+    r"(?:с\s+\d[\d \u00a0\u2009,]*\s+)?"  # «увеличилось с 118 до 124»: both figures count
+    r"(?:(?:на|до|с|почти|более|свыше|около|порядка|примерно|не|менее|уже|лишь|всего)\s+){0,3}$", re.IGNORECASE)
 # «Иностранных туристов — 36», «; зрителей — около 500»: a plural's genitive, with an adjective, opening the clause
 _PLURAL_DASH = re.compile(r"(?:^|[;:,(]\s*)(?:[А-ЯЁа-яё]+(?:ых|их)\s+)?([А-ЯЁа-яё]+)\s[–—]\s+$")
 _NUMBER_OF = re.compile(r"(?<![а-яё])(?:(?:количеств|числ)[оаеу]|кол-во)\s+", re.IGNORECASE)
@@ -486,10 +489,10 @@ _NUMBER_OF = re.compile(r"(?<![а-яё])(?:(?:количеств|числ)[оа�
 # verb (not «в том числе ансамбль … – 392 тыс.»)
 _NUMBER_OF_DASH = re.compile(r"(?<![а-яё])(?<!том\s)(?:количеств|числ)[оаеу]\s+[а-яё -]{3,60}?\s[–—]\s+$",
                              re.IGNORECASE)
-# Nouns that a heading counting people («, чел.») names only as people when they stand alone or with another
-# noun («Участники и зрители, чел.»). The annotators are split on «Участники, чел.» (102 cells of the written
-# gold count «участник», 106 «человек»), but «Участники обменов, чел.» or «Иногородние участники, чел.» are
-# participants to nearly all. Most count «Посетители, чел.» or «Экскурсанты, чел.» as visitors and sightseers.
+# Nouns that a heading counting people («, чел.») names only as people with another noun («Участники и
+# зрители, чел.»). The annotators are split on «Участники, чел.» (144 cells of the written gold count
+# «участник», 110 «человек»), and «Участники обменов, чел.» or «Иногородние участники, чел.» are participants
+# to nearly all. Most count «Посетители, чел.» or «Экскурсанты, чел.» as visitors and sightseers.
 PEOPLE_AS_SUCH: frozenset[str] = frozenset({"участник"})
 # A column of numbers of people: «Численность, чел.», «Участники, человек», «Посетители (тыс. чел.)»
 _PEOPLE_HEADER = re.compile(r"^численность|(?<![а-яё])чел(?:\.|овек)?\)?$", re.IGNORECASE)
@@ -583,12 +586,20 @@ def _column_of(text: str, s: int, e: int, before: str) -> tuple[str, int] | None
     if _MEASURE_HEADING.search(heading.text) or _ROW_NUMBERS.fullmatch(heading.text):
         return None  # «Вылов, т», «Доля, %»: a measure; «№ п/п»: the rows' numbers
     named = _HEADING_MEASURE.sub("", _OF_THEM_HEAD.sub("", heading.text))
+    named_noun = _heading_noun(named)
     if _OF_THEM_HEAD.match(heading.text) and _FROM_WHERE.match(named.strip()):
         # «Отдыхающие | в т. ч. из Казахстана, тыс. чел.»: a part of the column before's, by where they came from
         before_noun = next((found for h in headers_before(text, s) if (found := _heading_noun(h))), None)
         if before_noun:
             return before_noun[0], 1_000 if _THOUSANDS.search(heading.text) else 1
-    if _OF_THEM_HEAD.match(heading.text) and heading.text == row_label(text, s) and _heading_noun(named) is None:
+    if _OF_THEM_HEAD.match(heading.text) and heading.text != row_label(text, s) and not named_noun:
+        # «Мероприятий | Участники, чел. | в т.ч. онлайн»: a part of a column before's, by how they were held; of
+        # people where the heading counts people, else of things
+        people = bool(_PEOPLE_HEADER.search(heading.text))
+        nouns = [found for h in headers_before(text, s) if (found := _heading_noun(h))]
+        if found := next((n for n in nouns if _animate(n[0]) == people), nouns[0] if nouns else None):
+            return found[0], 1_000 if _THOUSANDS.search(heading.text) else 1
+    if _OF_THEM_HEAD.match(heading.text) and heading.text == row_label(text, s) and named_noun is None:
         # «Принято делегаций | 5» over «  в т.ч. иностранных | 2», «Туристы и экскурсанты, чел. | 18 640» over «  в
         # т.ч. иностранные, чел. | 212»: a part of the row above's, in this row's thousands
         own = _heading_noun(heading.text)  # of its measure alone («, чел.»), if it has one
@@ -680,8 +691,10 @@ def _heading_noun(heading: str) -> tuple[str, int] | None:
         # «Мероприятий в онлайн-формате»; a plural of the noun read, not of another word («зал»: «зала»); not
         # after an adjective only in the singular: «Федерального значения» (of federal rank) counts nothing,
         # «Всего туристов» does
-        as_such = noun in PEOPLE_AS_SUCH and _PEOPLE_HEADER.search(heading) and (
-            len(words) == 1 or words[1].lower() == "и")
+        # «Участники и гости, чел.»: people as such; «Участники, чел.» counts participants (144 of 254 such cells in
+        # the written gold)
+        as_such = noun in PEOPLE_AS_SUCH and _PEOPLE_HEADER.search(heading) and len(words) > 1 \
+            and words[1].lower() == "и"
         return ("человек" if as_such else noun), factor
     if _PEOPLE_HEADER.search(heading):
         # «Отдыхающие, тыс. чел.»: a word used as a noun names them; «Музей истории, тыс. чел.»: the people a

@@ -189,6 +189,16 @@ CASES = [
      [(800, "approx", "участник"), (12, "exact", "участник")]),
     # a number a line's end breaks before a group of its thousands
     ("Фестиваль собрал 1 200\n300 зрителей.", [(1200300, "exact", "зритель")]),
+    # an aligned row's label run into its first number with two spaces only
+    ("Показатель                                      2021     2022\n"
+     "Мероприятия с участием иногородних гостей, ед.  38       51\n",
+     [(38, "exact", "мероприятие"), (51, "exact", "мероприятие")]),
+    # a column «из них онлайн» counts the column before's noun
+    ("Квартал  | Мероприятий | из них онлайн | Посетителей\nI кв.    | 52          | 31            | 2 940",
+     [(52, "exact", "мероприятие"), (31, "exact", "мероприятие"), (2940, "exact", "посетитель")]),
+    # a change from one figure to another, both counting what «число» names
+    ("Число клубных формирований увеличилось с 118 до 124.",
+     [(118, "exact", "формирование"), (124, "exact", "формирование")]),
     ("Показатель                            2020 г.    2021 г.\nКлубные формирования, ед.             64         66\n"
      "Посещения музея (с учётом выездных\nвыставок и онлайн-экскурсий), чел.    3 120      4 875\n",
      [(64, "exact", "формирование"), (66, "exact", "формирование"), (3120, "exact", "посещение"),
@@ -224,12 +234,12 @@ CASES = [
      [(96, "exact", "посетитель"), (214, "exact", "посетитель")]),
     ("Участники фестивалей по годам (чел.)\n\nФестиваль | 2021 | 2022\n«Сабантуй» | 450 | 520",
      [(450, "exact", "участник"), (520, "exact", "участник")]),
-    # «Участники, чел.» alone are people as such; participants of something, or named with an adjective, are
-    # participants.
+    # Participants, of something, named with an adjective or alone («Участники, чел.», as most annotators read
+    # it); with another noun, people as such.
     ("Показатель | 2021 | 2022\nУчастники обменов, чел. | 146 | 212\nИногородние участники, чел. | 30 | 41\n"
-     "Участники, чел. | 300 | 410",
+     "Участники, чел. | 300 | 410\nУчастники и гости, чел. | 500 | 640",
      [(146, "exact", "участник"), (212, "exact", "участник"), (30, "exact", "участник"), (41, "exact", "участник"),
-      (300, "exact", "человек"), (410, "exact", "человек")]),
+      (300, "exact", "участник"), (410, "exact", "участник"), (500, "exact", "человек"), (640, "exact", "человек")]),
     # A rule under the header; cells aligned in columns by spaces, the column a number stands under (an empty
     # cell in the total's row), periods as columns.
     ("Показатель                  | 2020 г. | 2021 г.\n----------------------------+---------+--------\n"
