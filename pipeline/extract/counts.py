@@ -79,7 +79,8 @@ _MARKER_AFTER = re.compile(r"[.)]| {2,}[А-ЯЁA-Z]")
 
 def _is_list_marker(text: str, start: int, end: int) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
-    return not text[line_start:start].strip() and bool(_MARKER_AFTER.match(text, end))
+    return end - start <= 3 and text[start:end].isdigit() and not text[line_start:start].strip() \
+        and bool(_MARKER_AFTER.match(text, end))  # not «1 512)», a figure a line's wrap put first
 
 
 # Nouns of which a report means another reading than the dictionary's likeliest («Кружки и клубные
@@ -381,8 +382,10 @@ def counts_component(doc: Doc) -> Doc:
             doc, runs[k + 1][3] if pairs[k] else i, runs[k + 1][2] if pairs[k] else value)
         if noun is None and (shared := _modifiers_end(doc, i)) is not None and (unit := _shared_noun(doc, runs, k)):
             noun = unit, shared  # the noun of the last in a list of numbers with adjectives
-        if noun is None and previous and text[previous[0] : s] == " (" and text[e : e + 1] == ")":
-            # «412 мероприятий (586)», «52,3 тыс. зрителей (97,8)»: the year before's figure, in the same thousands
+        if noun is None and previous and _YEAR_BEFORE_BRACKET.fullmatch(text, previous[0], s) \
+                and text[e : e + 1] == ")":
+            # «412 мероприятий (586)», «52,3 тыс. зрителей (97,8)», «1 846 мероприятий (в 2021 году — 1 512)»: the
+            # year before's figure, in the same thousands
             noun = previous[1], e
             value = _amount(value * previous[2]) if previous[2] > 1 and value < previous[2] else value
         if noun is None and previous and _FROM_WHOLE.search(text, max(0, previous[3] - 4), previous[3]) \
@@ -529,6 +532,8 @@ _NUMBER_OF_IN = re.compile(r"[(,]\s*(?:количеств|числ)[оа]\s", re
 _FROM_WHOLE = re.compile(r"(?<![а-яё])из\s+$", re.IGNORECASE)
 _WORDS_BETWEEN = re.compile(r"\s+(?:[а-яё]+\s+){0,3}")  # small letters only: no clause, no name between
 _CHANGE_FROM = re.compile(r"(?<![а-яё])с\s+$", re.IGNORECASE)
+# Between a count and the year before's figure in brackets after it: « (», « (в 2021 году — »
+_YEAR_BEFORE_BRACKET = re.compile(r" \((?:(?:в|за)\s+(?:19|20)\d\d\s*(?:году|г\.)\s*[—–-]\s*)?")
 
 
 def _thousands_of(text: str, run: tuple[int, int, int | float, int]) -> int:

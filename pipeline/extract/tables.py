@@ -95,8 +95,18 @@ def _index(bounds: list[tuple[int, int]], s: int) -> int:
 
 def _wrapped(text: str, start: int, end: int) -> bool:
     if end > start and not _separators(text, start, end):
-        return bool(_WRAPPED.match(text, start, end))
+        return bool(_WRAPPED.match(text, start, end)) or _cell_goes_on(text, start)
     return _continued(text, start, end)
+
+
+def _cell_goes_on(text: str, start: int) -> bool:
+    """The table line above the line at `start` ends its first cell with a comma: the list it holds goes on here
+    («Андреаполь, Западная Двина,      6      2 450» over «Белый»)."""
+    if start < 2:
+        return False
+    above = text.rfind("\n", 0, start - 1) + 1
+    bounds = _bounds(text, above, start - 1) if _separators(text, above, start - 1) else []
+    return len(bounds) > 1 and text[bounds[0][0] : bounds[0][1]].rstrip().endswith(",")
 
 
 def _continued(text: str, start: int, end: int) -> bool:
