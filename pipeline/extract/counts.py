@@ -591,20 +591,21 @@ def _column_of(text: str, s: int, e: int, before: str) -> tuple[str, int] | None
     if _MEASURE_HEADING.search(heading.text) or _ROW_NUMBERS.fullmatch(heading.text):
         return None  # «Вылов, т», «Доля, %»: a measure; «№ п/п»: the rows' numbers
     named = _HEADING_MEASURE.sub("", _OF_THEM_HEAD.sub("", heading.text))
-    named_noun = _heading_noun(named)
-    if _OF_THEM_HEAD.match(heading.text) and _FROM_WHERE.match(named.strip()):
+    of_them = _OF_THEM_HEAD.match(heading.text) is not None  # «в т.ч. …», «из них …»: a part of another's
+    named_noun = _heading_noun(named) if of_them else None
+    if of_them and _FROM_WHERE.match(named.strip()):
         # «Отдыхающие | в т. ч. из Казахстана, тыс. чел.»: a part of the column before's, by where they came from
         before_noun = next((found for h in headers_before(text, s) if (found := _heading_noun(h))), None)
         if before_noun:
             return before_noun[0], 1_000 if _THOUSANDS.search(heading.text) else 1
-    if _OF_THEM_HEAD.match(heading.text) and heading.text != row_label(text, s) and not named_noun:
+    if of_them and heading.text != row_label(text, s) and not named_noun:
         # «Мероприятий | Участники, чел. | в т.ч. онлайн»: a part of a column before's, by how they were held; of
         # people where the heading counts people, else of things
         people = bool(_PEOPLE_HEADER.search(heading.text))
         nouns = [found for h in headers_before(text, s) if (found := _heading_noun(h))]
         if found := next((n for n in nouns if _animate(n[0]) == people), nouns[0] if nouns else None):
             return found[0], 1_000 if _THOUSANDS.search(heading.text) else 1
-    if _OF_THEM_HEAD.match(heading.text) and heading.text == row_label(text, s) and named_noun is None:
+    if of_them and heading.text == row_label(text, s) and named_noun is None:
         # «Принято делегаций | 5» over «  в т.ч. иностранных | 2», «Туристы и экскурсанты, чел. | 18 640» over «  в
         # т.ч. иностранные, чел. | 212»: a part of the row above's, in this row's thousands
         own = _heading_noun(heading.text)  # of its measure alone («, чел.»), if it has one

@@ -105,8 +105,8 @@ def _cell_goes_on(text: str, start: int) -> bool:
     if start < 2:
         return False
     above = text.rfind("\n", 0, start - 1) + 1
-    bounds = _bounds(text, above, start - 1) if _separators(text, above, start - 1) else []
-    return len(bounds) > 1 and text[bounds[0][0] : bounds[0][1]].rstrip().endswith(",")
+    separators = _separators(text, above, start - 1)
+    return bool(separators) and text[above : separators[0][0]].rstrip().endswith(",")
 
 
 def _continued(text: str, start: int, end: int) -> bool:
