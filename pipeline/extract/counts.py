@@ -70,6 +70,7 @@ RESIDENT_PLURALS: list[tuple[str, str]] = [("йцев", "ец"), ("цев", "е�
 MAX_MODIFIERS = 4  # adjectives between a number and its noun: «12 омских муниципальных библиотек»
 _HYPHEN_WORD = re.compile(r"-([а-яёa-z]+)", re.IGNORECASE)
 _SCORE_BEFORE = re.compile(r"\d:$")  # the second number of a score or a time: «3:1», «10:30»
+_THIN_SPACES = frozenset({"\u2009", "\u00a0", "\u202f"})
 
 
 # After a number first on its line: a list's marker («1.», «2)»), or a table's row number before its label's
@@ -298,9 +299,11 @@ def _number_runs(doc: Doc) -> list[tuple[int, int, int | float, int]]:
             e = glued.end()
         value = digits_value(m.group())
         i = k = bisect.bisect_left(starts, e)
-        if k + 1 < len(doc) and doc[k].is_space and doc[k].text.count("\n") == 1 \
-                and not crosses_row(text, e, doc[k + 1].idx):
-            k += 1  # «около 6,7\nтыс. жителей»: a line wrapped after the number, before its thousands
+        if k + 1 < len(doc) and doc[k].is_space and (doc[k].text in _THIN_SPACES or (
+                doc[k].text.count("\n") == 1 and not crosses_row(text, e, doc[k + 1].idx))):
+            # «около 6,7\nтыс. жителей»: a line wrapped after the number, before its thousands; «47\u2009тыс.
+            # человек»: a thin or no-break space, which the tokenizer keeps as a token
+            k += 1
         if k < len(doc):
             mult = (multiplier_value(doc[k].text) or collective_value(doc[k].text)
                     if doc[k].is_alpha or doc[k].text.endswith(".") else None)

@@ -419,7 +419,7 @@ PATTERNS: list[tuple[re.Pattern[str], Builder, str]] = [
     # «во второй половине XIX века»: the whole century, as five of seven annotators read it
     (_p(rf"(?:перв|втор)\w*\s+половин[аеуы](?![а-яё])\s+(?P<c1>{_R}|(?<![\d.,])\d{{1,2}}){_ORD}{_CENTURY_WORD}"),
      _centuries, "half century"),
-    (_p(rf"(?:(?P<d1>{_Y})(?:{_DECADE_END})?{_DASH})?(?P<d2>\d{{4}}|\d{{2}}){_DECADE_END}\s+{_DECADE_WORD}"),
+    (_p(rf"(?:(?P<d1>{_Y})(?:{_DECADE_END})?{_DASH})?(?P<d2>\d{{3,4}}|\d{{2}}){_DECADE_END}\s+{_DECADE_WORD}"),
      _decades, "decade"),
     (_p(rf"(?<![\d.,])(?P<d2>\d{{4}}){_DECADE_END}(?=\s+и\s+\d{{4}}{_DECADE_END}\s+{_DECADE_WORD})"),
      _decades, "decade"),
@@ -436,6 +436,8 @@ PATTERNS: list[tuple[re.Pattern[str], Builder, str]] = [
     (_p(rf"(?<=\(ок\.\s)(?P<y1>{_Y}){_DASH}(?P<y2>{_Y})(?=\))"), _years, "year dash"),  # «(ок. 1605–1673)»
     (_p(rf"(?<=\()(?P<y1>{_Y})(?=\))"), _years, "year"),  # «(2020)»: all seven in the written gold are dates
     (_p(rf"(?P<y1>{_Y})(?=(?:,\s+{_Y})*(?:,\s+|\s+и\s+){_Y}{_YSW})"), _years, "year"),  # «1888, 1889 и 1890 годов»
+    # the first of two ranges of years before the word they share («в 1934–1936 и 1949–1951 годах»)
+    (_p(rf"(?P<y1>{_Y}){_DASH}(?P<y2>{_Y})(?=\s+и\s+{_Y}{_DASH}{_Y}{_YSW})"), _years, "year dash"),
     (_p(rf"(?<=\sи\s)(?P<y1>{_Y}){_YSW}"), _years, "year"),
     # «в первой декаде мая», «во второй половине сентября»: the days of a part of the month; «9 месяцев 2019 года»
     (_p(rf"(?P<n>перв|втор|трет|последн|(?<![\d.,])[123](?=-?[йяюе]))(?:\w*|-?[йяюе]\w?)\s+(?P<part>декад|половин)[аеыу]"

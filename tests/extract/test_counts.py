@@ -189,6 +189,8 @@ CASES = [
      [(800, "approx", "участник"), (12, "exact", "участник")]),
     # a number a line's end breaks before a group of its thousands
     ("Фестиваль собрал 1 200\n300 зрителей.", [(1200300, "exact", "зритель")]),
+    # a thin space between a number and its thousands
+    ("Их посетили около 47\u2009тыс. человек.", [(47000, "approx", "человек")]),
     # an aligned row's label run into its first number with two spaces only
     ("Показатель                                      2021     2022\n"
      "Мероприятия с участием иногородних гостей, ед.  38       51\n",
