@@ -14,6 +14,7 @@ from pipeline.extract.numbers import (
     A_YEAR_EARLIER,
     AND_A_HALF,
     DIGITS,
+    NARROW_SPACES,
     collective_value,
     combine,
     digits_value,
@@ -70,7 +71,7 @@ RESIDENT_PLURALS: list[tuple[str, str]] = [("йцев", "ец"), ("цев", "е�
 MAX_MODIFIERS = 4  # adjectives between a number and its noun: «12 омских муниципальных библиотек»
 _HYPHEN_WORD = re.compile(r"-([а-яёa-z]+)", re.IGNORECASE)
 _SCORE_BEFORE = re.compile(r"\d:$")  # the second number of a score or a time: «3:1», «10:30»
-_THIN_SPACES = frozenset({"\u2009", "\u00a0", "\u202f"})
+_THIN_SPACES = frozenset(NARROW_SPACES)
 
 
 # After a number first on its line: a list's marker («1.», «2)»), or a table's row number before its label's

@@ -36,7 +36,8 @@ COLLECTIVES: dict[str, int] = {"десяток": 10, "сотня": 100, "пол�
 MULTIPLIER_ABBREVIATIONS: dict[str, int] = {
     "тыс": 1_000, "тыс.": 1_000, "млн": 1_000_000, "млн.": 1_000_000, "млрд": 1_000_000_000, "млрд.": 1_000_000_000,
 }
-_GROUP_SPACES = " \u00a0\u2009\u202f"
+NARROW_SPACES = "\u00a0\u2009\u202f"  # no-break and thin spaces, which the tokenizer keeps as tokens
+_GROUP_SPACES = " " + NARROW_SPACES
 DIGITS = re.compile(
     # 6 000, 1 200 000; and a number a line's end breaks before a group of its thousands that words follow
     # («в размере 1 480» over «000 рублей»)
