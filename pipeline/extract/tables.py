@@ -80,9 +80,11 @@ def _shape(text: str, start: int, end: int) -> int:
     return -1 if aligned else len(separators)
 
 
-def _bounds(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The spans of a table line's cells, unstripped; an aligned line's first starts at its first word."""
-    separators, aligned = _split(text, start, end)
+def _bounds(text: str, start: int, end: int, split: tuple[list[tuple[int, int]], bool] | None = None
+            ) -> list[tuple[int, int]]:
+    """The spans of a table line's cells, unstripped; an aligned line's first starts at its first word. `split`
+    is the line's _split where the caller has it already."""
+    separators, aligned = split or _split(text, start, end)
     line = text[start:end]
     first = start + len(line) - len(line.lstrip(" ")) if aligned else start
     edges = [first, *(x for sep in separators for x in sep), end]
@@ -112,9 +114,9 @@ def _cell_goes_on(text: str, start: int) -> bool:
 def _continued(text: str, start: int, end: int) -> bool:
     """A line of words that continue the cells above it: an aligned one (see _CONTINUED), or one of bars whose
     cells with words start with a small letter («| на укрепление МТБ, тыс. руб. |      |      |»)."""
-    separators, aligned = _split(text, start, end)
+    separators, aligned = split = _split(text, start, end)
     if separators and not aligned:
-        words = [cell for a, b in _bounds(text, start, end) if (cell := text[a:b].strip(" |\t"))]
+        words = [cell for a, b in _bounds(text, start, end, split) if (cell := text[a:b].strip(" |\t"))]
         return bool(words) and all(_CONTINUED_CHUNK.match(cell) for cell in words)
     return bool(m := _CONTINUED.match(text, start, end)) and (m.end() > start or aligned) \
         and all(_CONTINUED_CHUNK.match(c.group()) for c in _CHUNK.finditer(text, start, end))
