@@ -296,21 +296,24 @@ def _decades(m: re.Match[str], year: int) -> Range:
     return dt.date(first, 1, 1), dt.date(last_year + 9, 12, 31), "decade"
 
 
-# The days of a month's part: (its word, the ordinal's stem) → first day, last day (None: the month's last).
+# The days of a month's part: (its word, the ordinal's stem) → first day, last day (None: the month's last). A
+# half of a month is the month, as «в конце ноября» is in GOLD.md: 21 of the 25 halves of a month in the written
+# gold are read so, where 74 of its 97 decades are read as their days.
 MONTH_PARTS: dict[tuple[str, str], tuple[int, int | None]] = {
     ("декад", "перв"): (1, 10), ("декад", "втор"): (11, 20), ("декад", "трет"): (21, None),
-    ("декад", "последн"): (21, None), ("половин", "перв"): (1, 15), ("половин", "втор"): (16, None),
+    ("декад", "последн"): (21, None), ("половин", "перв"): (1, None), ("половин", "втор"): (1, None),
     ("декад", "1"): (1, 10), ("декад", "2"): (11, 20), ("декад", "3"): (21, None),
 }
 
 
 def _month_part(m: re.Match[str], year: int) -> Range:
-    """«в первой декаде мая» (1–10 May), «во второй половине октября» (16–31 October): the days a decade or a
-    half of the month holds, which sixteen of the twenty-four decades in the written gold read so (the others
-    took the whole month, as GOLD.md has «в конце ноября», which names no days)."""
+    """«в первой декаде мая» (1–10 May): the days a decade holds; «во второй половине октября»: the month (see
+    MONTH_PARTS)."""
     first, last = _month_range(_y(m, "y1", year), month_number(m["m1"]))
     if (part := MONTH_PARTS.get((m["part"].lower(), m["n"].lower()))) is None:
         raise ValueError("not a part of a month")
+    if part == (1, None):
+        return first, last, "month"
     return first.replace(day=part[0]), last if part[1] is None else first.replace(day=part[1]), "day"
 
 
@@ -503,8 +506,9 @@ _QUARTER_HEADING = re.compile(r"квартал|кв\.?", re.IGNORECASE)
 _DAY_MONTH_CELL = re.compile(r"(?<![\d.,])(?P<d>\d{1,2})\.(?P<m>\d{2})(?![\d.,])")
 _DATE_HEADING = re.compile(r"(?:дата|даты|сроки?|когда)(?![а-яё])", re.IGNORECASE)
 _BORN_AFTER = re.compile(rf"(?:{_BORN})$")
-# «с 2007 года» (since), «к 2021 году, %» and «против 2019 года» (compared with): a year that dates nothing after it
-_LENDS_NOTHING = re.compile(r"(?<![а-яё])(?:с|к|против|по\s+сравнению\s+с)\s+$", re.IGNORECASE)
+# «с 2007 года» (since), «до 2007 года» (until), «к 2021 году, %» and «против 2019 года» (compared with): a year
+# that dates nothing after it
+_LENDS_NOTHING = re.compile(r"(?<![а-яё])(?:с|до|к|против|по\s+сравнению\s+с)\s+$", re.IGNORECASE)
 # A year of another calendar follows its number with the calendar's name («1443 года по хиджре», «1443 г. х.»).
 _OTHER_CALENDAR = re.compile(r"(?:\s*г\.)?\s*(?:по\s+хиджре|хиджры|х\.(?!\w)|по\s+(?:мусульманскому|исламскому|лунному"
                              r"|буддийскому|еврейскому|иудейскому)\s+календарю)", re.IGNORECASE)
