@@ -487,8 +487,8 @@ _OF_THEM_CLAUSE = re.compile(r",\s+из\s+(?:них|которых)\s[^\d,;:.()�
 # A verb that gives a number to «количество/число …» before it, and the qualifiers between the two.
 _QUANTITY_VERB = re.compile(
     r"(?<![а-яё])(?:состав|превы[сш]|достиг|вырос|возрос|увелич|сократ|сниз|насчитыва)[а-яё]*\s+"
-    r"(?:с\s+\d[\d \u00a0\u2009,]*\s+)?"  # «увеличилось с 118 до 124»: both figures count
-    r"(?:(?:на|до|с|почти|более|свыше|около|порядка|примерно|не|менее|уже|лишь|всего)\s+){0,3}$", re.IGNORECASE)
+    r"(?:со?\s+\d[\d \u00a0\u2009,]*\s+)?"  # «увеличилось с 118 до 124», «со 168 до 214»: both figures count
+    r"(?:(?:на|до|со?|почти|более|свыше|около|порядка|примерно|не|менее|уже|лишь|всего)\s+){0,3}$", re.IGNORECASE)
 # «Иностранных туристов — 36», «; зрителей — около 500»: a plural's genitive, with an adjective, opening the clause
 _PLURAL_DASH = re.compile(r"(?:^|[;:,(]\s*)(?:[А-ЯЁа-яё]+(?:ых|их)\s+)?([А-ЯЁа-яё]+)\s[–—]\s+$")
 _NUMBER_OF = re.compile(r"(?<![а-яё])(?:(?:количеств|числ)[оаеу]|кол-во)\s+", re.IGNORECASE)
@@ -535,7 +535,7 @@ _FROM = re.compile(r"(?<![а-яё])от\s+$", re.IGNORECASE)
 _NUMBER_OF_IN = re.compile(r"[(,]\s*(?:количеств|числ)[оа]\s", re.IGNORECASE)
 _FROM_WHOLE = re.compile(r"(?<![а-яё])из\s+$", re.IGNORECASE)
 _WORDS_BETWEEN = re.compile(r"\s+(?:[а-яё]+\s+){0,3}")  # small letters only: no clause, no name between
-_CHANGE_FROM = re.compile(r"(?<![а-яё])с\s+$", re.IGNORECASE)
+_CHANGE_FROM = re.compile(r"(?<![а-яё])со?\s+$", re.IGNORECASE)  # «с 118 до 124», «со 168 до 214»
 # Between a count and the year before's figure in brackets after it: « (», « (в 2021 году — »
 _YEAR_BEFORE_BRACKET = re.compile(r" \((?:(?:в|за)\s+(?:19|20)\d\d\s*(?:году|г\.)\s*[—–-]\s*)?")
 
@@ -562,7 +562,7 @@ def _pair(text: str, first: tuple[int, int, int | float, int], second: tuple[int
     if _DASH_GAP.fullmatch(text, e, second[0]) or (_TO_GAP.fullmatch(text, e, second[0])
                                                     and _FROM.search(text, max(0, s - 4), s)):
         return "at_least"
-    if _TO_GAP.fullmatch(text, e, second[0]) and _CHANGE_FROM.search(text, max(0, s - 3), s):
+    if _TO_GAP.fullmatch(text, e, second[0]) and _CHANGE_FROM.search(text, max(0, s - 4), s):
         return "exact"
     return None
 

@@ -208,6 +208,7 @@ CASES = [
     # a change from one figure to another, both counting what «число» names
     ("Число клубных формирований увеличилось с 118 до 124.",
      [(118, "exact", "формирование"), (124, "exact", "формирование")]),
+    ("Число экскурсий выросло со 168 до 214.", [(168, "exact", "экскурсия"), (214, "exact", "экскурсия")]),
     # a row's first cell ending with a comma goes on on the next line, with a capital too
     ("Партнёр                          Мероприятий    Участников\n"
      "Андреаполь, Западная Двина,      6              2 450\nБелый\n"
