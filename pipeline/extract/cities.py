@@ -60,7 +60,7 @@ from pipeline.extract.places import (
     VESSEL_BEFORE,
     VILLAGE_ABBREVIATIONS,
 )
-from pipeline.extract.tables import crosses_row
+from pipeline.extract.tables import crosses_row, on_page_number_line
 
 NAMED_AFTER = frozenset({"им.", "им", "имени"})
 _YEAR = re.compile(r"1[89]\d\d|2[01]\d\d")
@@ -78,6 +78,9 @@ _LATIN_IN_BRACKETS = re.compile(rf" \((?:{_LANGUAGE})?{_LATIN_TOWN}")
 # «БЕЛЕБЕЙ (БӘЛӘБӘЙ)», «КЕМЬ (карел. Kemi)»), and the second spelling on such a line
 _WHOLE_NAME = re.compile(
     rf"{_CAPITALS}(?:\s*/\s*{_CAPITALS}|\s*\({_CAPITALS}\)|\s*\((?:{_LANGUAGE})?{_LATIN_TOWN})?")
+# A paragraph's run-in heading of capitals: all 7 such names of towns in the written gold are (the others are
+# «США», «КНР», «ЗАТО» and months)
+_RUN_IN_NAME = re.compile(rf"[ \t]*{_CAPITALS}[.:][ \t]+[А-ЯЁ«]")
 _CAPITALS_AGAIN = re.compile(rf"[ \t]*(?:/[ \t]*|\()({_CAPITALS})(?=\)|[ \t]*$)", re.MULTILINE)
 # The town's name in one more language after that one («Приозерск (фин. Käkisalmi, швед. Kexholm)»).
 _LATIN_ALSO = re.compile(rf",\s*{_LANGUAGE}{_LATIN_TOWN}")
@@ -466,8 +469,9 @@ def town_keys(words: list[str], marked: bool = False) -> list[str]:
 
 
 def name_line(line: str) -> bool:
-    """A line of capitals that may be a town's name, as a report's heading («ОМСК», «КЕМЬ (карел. Kemi)»)."""
-    return len(line) >= 3 and _WHOLE_NAME.fullmatch(line) is not None
+    """A line of capitals that may be a town's name, as a report's heading («ОМСК», «КЕМЬ (карел. Kemi)»), or
+    that opens with one as its paragraph's run-in heading («   РЕЧИЦА. В марте подписан протокол…»)."""
+    return len(line) >= 3 and (_WHOLE_NAME.fullmatch(line) is not None or _RUN_IN_NAME.match(line) is not None)
 
 
 @functools.lru_cache(maxsize=64)
@@ -884,6 +888,8 @@ def cities_component(doc: Doc) -> Doc:
         if not (t.is_alpha and t.text[0].isupper() and (len(t.text) >= 3 or joined)) \
                 or _INFLECTED_CAPITALS.match(t.text):
             continue  # «БАМа», «КАМАЗом»: an abbreviation with its case ending, no town
+        if on_page_number_line(text, t.idx):
+            continue  # «оба города» over a page's «Стр. 1»: no town
         previous = _previous_word(doc, t.i)
         former = former_at.get(t.idx)
         announced = previous in CITY_MARKERS
