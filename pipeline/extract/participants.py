@@ -78,7 +78,7 @@ from pipeline.extract.places import (
     STREET_MARKERS,
     VESSEL_BEFORE,
 )
-from pipeline.extract.tables import cell_starts, on_page_number_line
+from pipeline.extract.tables import cell_starts, in_later_cell, on_page_number_line
 
 # «города Маньчжурия», «Республики Казахстан»: after these a name may stand in the nominative.
 APPOSITION_HEADS = frozenset({"город", "г.", "республика", "область", "край", "провинция", "село", "поселок",
@@ -1061,6 +1061,8 @@ def _persons(doc: Doc, orgs: list[Mention], foreign: list[tuple[int, int]]) -> l
     for s, e in _split_at_ends(_merge(spans, text), orgs, text):
         if (wrap := text.find("\n", s, e)) > 0 and on_page_number_line(text, wrap + 1):
             e = wrap  # a signature over a page's number: «О.В. Королёва» over «Стр. 4» is no «Королёва Стр»
+        if in_later_cell(text, s, e - 1):
+            continue  # «Онлайн-конкурс «Кожевенные       Хайнин (КНР)»: words of two cells of a table's row
         before = _lemma_before(text, s)
         if before in SETTLEMENT_WORDS or (before in STREET_MARKERS and _genitive_or_unknown(text[s:e].split()[0])):
             continue  # «на площади Марка Пьянкова», «пгт Шерловая Гора»: a street's, a square's, a place's name;
