@@ -104,7 +104,8 @@ MONEY_AFTER_CURRENCY = re.compile(
 # «186,4 млн рублей (в 2020 году – 171,9 млн)»
 _PART_OF_SUM = re.compile(
     rf",?\s*(?:из\s+(?:них|которых)|в\s+том\s+числе|в\s+т\.\s?ч\.|\((?:за\s+\d{{4}}\s+год|в\s+\d{{4}}\s+году)\s*[–—-])\s+"
-    rf"(?:{_QUALIFIER})?(?P<n>{DIGITS.pattern})\s*(?P<mult>{_MULT_WORDS})(?![а-яё])", re.IGNORECASE)
+    rf"(?:{_QUALIFIER})?(?P<n>{DIGITS.pattern})\s*(?P<mult>{_MULT_WORDS})(?![а-яё])"
+    r"(?!\.?\s*\d)", re.IGNORECASE)  # not «1 млн» of «в том числе 1 млн 150 тыс. рублей»
 # A later part of a sentence's sum without its currency, after a dash, «в» or «по», ending its clause: «в том
 # числе из областного бюджета – 12,3 млн, из федерального…», «при потребности в 8 млн.», «по 150 тысяч,»
 _LATER_PART = re.compile(
