@@ -23,6 +23,13 @@ ORG_HEADS: frozenset[str] = frozenset({
     "исполком", "муфтият", "медресе", "лавра", "пустынь", "госкорпорация", "система", "станция", "электростанция",
     "скупштина", "хукумат",
 })
+# Military formations named by their number («26-го танкового корпуса», «33-й армии», «74-й бригадой»): all 37 in
+# the written gold are annotated as organisations. Those marked True need an adjective between, as a number alone
+# names a building or a camp's group with them too («во 2-м корпусе», «3-й отряд»).
+NUMBERED_FORMATIONS: dict[str, bool] = {
+    "армия": False, "дивизия": False, "бригада": False, "полк": False, "батальон": False, "флотилия": False,
+    "эскадрилья": False, "эскадра": False, "корпус": True, "отряд": True, "фронт": True,
+}
 # One-word names of federal agencies and ministries, made of «Рос» and a stem («Росмолодежь»,
 # «Россотрудничество»), a region's statistics office («Мурманскстат») or «Мин» and a ministry's («Минкультуры»,
 # «Минобрнауки»; not «Минакши»):

@@ -61,6 +61,7 @@ from pipeline.extract.orgwords import (
     NAMED_FOR_A_PERSON,
     NAMED_FOR_SOMEONE_HEADS,
     NOT_ORG_ABBREVIATIONS,
+    NUMBERED_FORMATIONS,
     ORG_HEADS,
     PERSONAL_HEADS,
     QUOTED_ONLY_HEADS,
@@ -552,10 +553,15 @@ def _nominative_phrase(text: str) -> str:
     if head_at is None:
         return text
     head = parts[head_at]
-    tag = parses(head.lower().rpartition("-")[2])[0].tag
-    out = parts[:lead] + [_adjective_nominative(p, tag.number or "sing", tag.gender or "masc") if p.strip() else p
+    readings = parses(head.lower().rpartition("-")[2])
+    numbered = _ORDINAL.fullmatch(parts[lead]) is not None  # «4-й … бригады»: one formation, in the singular
+    reading = next((p for p in readings if p.tag.number == "sing"), readings[0]) if numbered else readings[0]
+    tag = reading.tag
+    number, gender = tag.number or "sing", tag.gender or "masc"
+    out = parts[:lead] + [(_ordinal_nominative(p, number, gender) if _ORDINAL.fullmatch(p)
+                           else _adjective_nominative(p, number, gender)) if p.strip() else p
                           for p in parts[lead:head_at]]
-    out.append(_noun_nominative(head, quoted < len(parts)))
+    out.append(match_case(reading.normal_form, head) if numbered else _noun_nominative(head, quoted < len(parts)))
     return "".join(out + parts[head_at + 1 :])
 
 
@@ -638,7 +644,11 @@ def _organisations(doc: Doc, words: list[tuple[str, int, int]], quotes: list[tup
         if owner is None and (bracket := _BRACKETED.match(text, qe)) and _is_legal_form(bracket[1]):
             owner = bracket  # «АК «АЛРОСА» (ПАО)», «ТАИФ-НК» (АО)»: the legal form after the name
         found.append(Mention("organization", start, owner.end() if owner else qe))
-    # 2. Named head nouns without quotes.
+    # 2. Military formations named by their number.
+    for m in _ORDINAL_BEFORE_WORD.finditer(text):
+        if (end := _numbered_formation(text, m)) and not taken(m.start(), end):
+            found.append(Mention("organization", m.start(), end))
+    # 3. Named head nouns without quotes.
     for k, (w, s, e) in enumerate(words):
         head = _head(w)
         if not head or taken(s, e) or any(qs < s < qe for qs, qe in quotes):
@@ -687,7 +697,7 @@ def _organisations(doc: Doc, words: list[tuple[str, int, int]], quotes: list[tup
         if first_word[0].isupper() and first_start in sentence_starts and not named and start_k == k:
             continue  # «Музей продолжил…»: a capital that only starts the sentence names nothing
         found.append(Mention("organization", first_start, words[end_k][2]))
-    # 3. Abbreviations, with a capitalised adjective before them («Омским НПЗ») and the abbreviations and
+    # 4. Abbreviations, with a capitalised adjective before them («Омским НПЗ») and the abbreviations and
     # number after them («МБОУ СОШ № 12»).
     home_forms = own_forms(doc.user_data.get("home"))
     for m in _ABBREVIATION.finditer(text):
@@ -915,6 +925,39 @@ def _abbreviations_end(words: list[tuple[str, int, int]], k: int) -> int:
         else:
             break
     return end
+
+
+# «26-го танкового корпуса», «1-й гвардейской стрелковой дивизией»: a number's ordinal, adjectives and a noun
+_ORDINAL = re.compile(r"\d{1,3}-(?:й|я|ю|го|ой|ому|му|м|е|ей|ого)")
+_ORDINAL_BEFORE_WORD = re.compile(rf"(?<![\w-]){_ORDINAL.pattern}(?=\s)")
+_NEXT_NAME_WORD = re.compile(r"\s+([А-ЯЁа-яё-]+)(?![\w-])")
+# the larger formation it belongs to, named after it: «30-й армии Калининского фронта», «1-я революционная армия
+# Восточного фронта»
+_OF_FORMATION = re.compile(r"\s+[А-ЯЁ][а-яё-]+(?:ого|его|ой|ей)\s+(?:фронта|армии|флота|корпуса|округа)(?![\w-])")
+
+
+def _numbered_formation(text: str, ordinal: re.Match[str]) -> int | None:
+    """Where a formation's name ends that the ordinal starts: its adjectives (up to three) and its noun
+    (NUMBERED_FORMATIONS) in the singular; None where no such noun follows."""
+    adjectives: list[str] = []
+    at = ordinal.end()
+    while (word := _NEXT_NAME_WORD.match(text, at)) and len(adjectives) <= 3:
+        nouns = [p for p in parses(word[1].lower()) if p.tag.POS == "NOUN" and p.normal_form in NUMBERED_FORMATIONS]
+        if nouns:
+            # «5-й и 6-й армий»: a plural is two formations; «бригады» may be either
+            if not any(p.tag.number == "sing" for p in nouns) or not all(_agrees(a, word[1]) for a in adjectives) \
+                    or (NUMBERED_FORMATIONS[nouns[0].normal_form] and not adjectives):
+                return None
+            return of.end() if (of := _OF_FORMATION.match(text, word.end())) else word.end()
+        adjectives.append(word[1])
+        at = word.end()
+    return None
+
+
+def _ordinal_nominative(ordinal: str, number: str, gender: str) -> str:
+    """«26-го» → «26-й» before a masculine noun, «11-й» → «11-я» before a feminine one."""
+    ending = "е" if number == "plur" or gender == "neut" else "я" if gender == "femn" else "й"
+    return f"{ordinal.partition('-')[0]}-{ending}"
 
 
 def _org_name(span: str) -> str:

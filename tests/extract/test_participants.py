@@ -404,7 +404,7 @@ ORGANIZATIONS = [
     # A state is no organisation; fronts, fleets and corps in capitals; a sanatorium named after someone.
     ("2017 год объявлен в Российской Федерации Годом экологии, ветераны 3-го Белорусского фронта, в корпусе "
      "университета, отдых в санатории имени Эрнста Тельмана.",
-     ["Белорусский фронт", "санаторий имени Эрнста Тельмана"]),
+     ["3-й Белорусский фронт", "санаторий имени Эрнста Тельмана"]),
     # Names in Latin letters without a Russian head: an organisation's word in the languages of partner
     # cities, alone or ending a compound, and a name beside it; acronyms that are no term, currency, Roman
     # numeral or word of an event's name; a full stop ends a name unless it belongs to a legal form.
@@ -498,6 +498,14 @@ ORGANIZATIONS = [
     # a month in capitals opening a chronicle's paragraph is a date, and a town in a heading's case is no
     # organisation
     ("АПРЕЛЬ. С 18 по 21 апреля прошли учения МЧС.\n\nГОСТИ ИЗ КАЗАНИ\n\nТекст.", ["МЧС"]),
+    # military formations named by their number, in the nominative singular; not a building's or a camp group's
+    # number, nor two formations' plural
+    ("Котельниково освободили части 7-го танкового корпуса, вскоре преобразованного в 3-й гвардейский танковый "
+     "корпус; бои вела 62-й армией. Памятник воинам 4-й Ленинградской партизанской бригады. Во 2-м корпусе "
+     "университета и в 3-м отряде лагеря; части 5-й и 6-й армий.",
+     ["7-й танковый корпус", "3-й гвардейский танковый корпус", "62-я армия",
+      "4-я Ленинградская партизанская бригада"]),
+    ("Найдены останки бойцов 30-й армии Калининского фронта.", ["30-я армия Калининского фронта"]),
     # a name never runs across a table's column gap
     ("Учреждение                         Мероприятия, ед.       Посетители, чел.\n"
      "Гдовский краеведческий музей       96                     6 930", ["Гдовский краеведческий музей"]),
