@@ -81,8 +81,14 @@ _MARKER_AFTER = re.compile(r"[.)]| {2,}[А-ЯЁA-Z]")
 
 def _is_list_marker(text: str, start: int, end: int) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
-    return end - start <= 3 and text[start:end].isdigit() and not text[line_start:start].strip() \
-        and bool(_MARKER_AFTER.match(text, end))  # not «1 512)», a figure a line's wrap put first
+    if not (end - start <= 3 and text[start:end].isdigit() and not text[line_start:start].strip()):
+        return False
+    marker = _MARKER_AFTER.match(text, end)  # not «1 512)», a figure a line's wrap put first
+    if marker and marker.group() == ")":
+        # nor «652)» closing the bracket the line before opened («(в 2023 году –» over «652), их посетили»)
+        before = text[max(0, line_start - 100) : line_start]
+        return before.rfind("(") <= before.rfind(")")
+    return marker is not None
 
 
 # Nouns of which a report means another reading than the dictionary's likeliest («Кружки и клубные
