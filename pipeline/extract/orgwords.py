@@ -50,7 +50,7 @@ BODIES: frozenset[str] = frozenset({
 # («Государственный исторический музей провёл…»); not «городской», «муниципальный»: generic as often.
 INSTITUTION_ADJECTIVES: frozenset[str] = frozenset({
     "государственный", "областной", "краевой", "республиканский", "национальный", "федеральный",
-    "академический", "всероссийский",
+    "академический", "всероссийский", "центральный",
 })
 # Heads that also name an action («организация выставки»): with a noun between them and a «quoted name»,
 # the name is the noun's («на организацию лагеря «Евразия»»).
