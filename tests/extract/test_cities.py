@@ -117,6 +117,8 @@ CASES = [
     ("Фестиваль прошёл в г. Тара.", [("Тара", "Тара", "RU")]),
     ("Форум «Отдых! Омск - 2024» пройдёт весной.", [("Омск", "Омск", "RU")]),
     ("ОМСК", [("ОМСК", "Омск", "RU")]),
+    # towns of China's border provinces that GeoNames lists without a population, spelled by Palladius
+    ("Выставки прошли в Мохэ и Жаохэ.", [("Мохэ", "Мохэ", "CN"), ("Жаохэ", "Жаохэ", "CN")]),
     # capitals opening a paragraph as its run-in heading; no town on a page's number line under «оба города»
     ("   РЕЧИЦА. В марте подписан протокол о намерениях.", [("РЕЧИЦА", "Речица", "BY")]),
     ("Речицу и Навашино объединяет речная судьба: оба города\n                        Стр. 1\n\nстоят на Днепре.",
