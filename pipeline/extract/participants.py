@@ -595,6 +595,7 @@ def _adjective_nominative(word: str, number: str, gender: str) -> str:
     return word
 
 
+_FIELDS_JOINED = re.compile(r"\S\s*,|\S\s+и\s")  # after a field, not right after the head («отделом и …»)
 _LINE_FIRST_WORD = re.compile(r"\n[ \t]*([А-ЯЁ][А-ЯЁа-яё-]+)")
 
 
@@ -671,7 +672,9 @@ def _organisations(doc: Doc, words: list[tuple[str, int, int]], quotes: list[tup
             continue  # a bare «Совет», «Администрация» refers to a name given elsewhere
         latin_name = (k + 1 <= end_k and words[k + 1][0][:1].isupper() and words[k + 1][0].isascii()
                       and not set(words[k + 1][0]) <= set("IVXLCDM"))  # not «собора XII века»
-        fields = head in BODIES and "," in text[e : words[end_k][2]]  # «отдел культуры, спорта и туризма»
+        # «отдел культуры, спорта и туризма», «отдела внешних связей и туризма»: the fields a body is for name it
+        fields = head in BODIES and _FIELDS_JOINED.search(text, e, words[end_k][2]) is not None
+        named = named or fields
         if head in QUOTED_ONLY_HEADS and not latin_name and not fields and not (head in NAMED_FOR_SOMEONE_HEADS and any(
                 words[x][0].lower() in _NAMED_AFTER for x in range(k, end_k))) \
                 and not _capitalised_institution(words, head, (start_k, k, end_k), named, sentence_starts) \
@@ -928,7 +931,7 @@ def _abbreviations_end(words: list[tuple[str, int, int]], k: int) -> int:
 
 
 # «26-го танкового корпуса», «1-й гвардейской стрелковой дивизией»: a number's ordinal, adjectives and a noun
-_ORDINAL = re.compile(r"\d{1,3}-(?:й|я|ю|го|ой|ому|му|м|е|ей|ого)")
+_ORDINAL = re.compile(r"\d{1,4}-(?:й|я|ю|го|ой|ому|му|м|е|ей|ого)")
 _ORDINAL_BEFORE_WORD = re.compile(rf"(?<![\w-]){_ORDINAL.pattern}(?=\s)")
 _NEXT_NAME_WORD = re.compile(r"\s+([А-ЯЁа-яё-]+)(?![\w-])")
 # the larger formation it belongs to, named after it: «30-й армии Калининского фронта», «1-я революционная армия
