@@ -555,7 +555,8 @@ def _nominative_phrase(text: str) -> str:
     head = parts[head_at]
     readings = parses(head.lower().rpartition("-")[2])
     numbered = _ORDINAL.fullmatch(parts[lead]) is not None  # «4-й … бригады»: one formation, in the singular
-    reading = next((p for p in readings if p.tag.number == "sing"), readings[0]) if numbered else readings[0]
+    reading = next((p for p in readings if p.tag.number == "sing" and p.normal_form in NUMBERED_FORMATIONS),
+                   readings[0]) if numbered else readings[0]  # «полка»: a regiment's, not a shelf
     tag = reading.tag
     number, gender = tag.number or "sing", tag.gender or "masc"
     out = parts[:lead] + [(_ordinal_nominative(p, number, gender) if _ORDINAL.fullmatch(p)
