@@ -341,6 +341,42 @@ def _p(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
+# The months of the Islamic calendar as Russian texts spell them, in any case («шавваля», «зуль-хиджа»).
+HIJRI_MONTHS: list[tuple[str, int]] = [
+    (r"мухаррам", 1), (r"сафар", 2), (r"раби(?:-?\s?уль|\s+аль)-?\s?авв?ал", 3),
+    (r"раби(?:-?\s?уль|\s+ас)-?\s?(?:ахир|сани)", 4), (r"джумад[аы](?:-?\s?уль|\s+аль)-?\s?(?:ул[яи]|авв?ал)", 5),
+    (r"джумад[аы](?:-?\s?уль|\s+ас)-?\s?(?:ахир|сани)", 6), (r"раджаб", 7), (r"ша(?:а|ъ)бан", 8),
+    (r"рамадан|рамазан", 9), (r"шавв?ал", 10), (r"зу-?ль-?ка(?:а|ъ)?д", 11), (r"зу-?ль-?хидж(?:ж)?", 12),
+]
+_HM = "|".join(f"(?:{stem})" for stem, _ in HIJRI_MONTHS)
+_HIJRI_MONTH = [(re.compile(stem, re.IGNORECASE), number) for stem, number in HIJRI_MONTHS]
+# a year of the Hijra: «1444 г. х.», «1440 года хиджры», «1445 года по хиджре»
+_HIJRI_MARK = r"(?:\s*(?:по\s+хиджре|хиджры|х\.))"
+_HIJRI_YEAR = r"(?P<hy>1[34]\d\d)(?:\s*(?:год[ау]?|г\.))?"
+
+
+def _hijri(m: re.Match[str], year: int) -> Range:
+    """«10 зуль-хиджа 1444 г. х.», «Рамадан 1439 года по хиджре», «1440 год хиджры»: the Gregorian days of a
+    day, a month or a year of the Islamic calendar."""
+    from hijridate import Hijri
+
+    y = int(m["hy"])
+    month = next((n for stem, n in _HIJRI_MONTH if stem.match(m["hm"])), None) if m["hm"] else None
+    try:
+        if month is None:
+            first, last = Hijri(y, 1, 1), Hijri(y, 12, Hijri(y, 12, 1).month_length())
+            kind = "year"
+        elif m["hd"]:
+            first = last = Hijri(y, month, int(m["hd"]))
+            kind = "day"
+        else:
+            first, last = Hijri(y, month, 1), Hijri(y, month, Hijri(y, month, 1).month_length())
+            kind = "month"
+    except OverflowError as e:  # beyond the tables (1343–1500 AH)
+        raise ValueError(str(e)) from None
+    return dt.date(*first.to_gregorian().datetuple()), dt.date(*last.to_gregorian().datetuple()), kind
+
+
 # The space before a month's or a quarter's year: a line's break, or one or two spaces, not a table's gap between
 # cells («IV кв.    2023 г.» heads two columns)
 _YEAR_SPACE = r"(?:[^\S\n]{1,2}|[^\S\n]*\n[^\S\n]*)"
@@ -357,10 +393,14 @@ CUES: dict[str, re.Pattern[str]] = {name: _p(cue) for name, cue in {
     "digit": r"\d", "dash": r"[-–—]", "so": r"\bсо?\s", "month": _M, "year": r"(?:1\d|2[01])\d\d",
     "this_year": r"года", "quarter": r"квартал|кв\.", "half_year": r"полугоди", "half": r"половин", "school": r"учебн",
     "century": r"век|в\.|столети", "decade": r"\d-?[хем]", "month_part": r"декад|половин", "months": r"месяц",
-    "year_word": r"году|годом", "weekday": "|".join(WEEKDAYS),
+    "year_word": r"году|годом", "weekday": "|".join(WEEKDAYS), "hijri": rf"{_HM}|хиджр|г\.\s?х\.",
 }.items()}
 # (pattern, what it builds, the CUES it needs)
 PATTERNS: list[tuple[re.Pattern[str], Builder, str]] = [
+    # the Islamic calendar: a day or a month with a year of the Hijra, or such a year named so
+    (_p(rf"(?<![\d.,])(?:(?P<hd>\d{{1,2}})\s+)?(?<![а-яё])(?P<hm>{_HM})[а-яё]*\s+{_HIJRI_YEAR}{_HIJRI_MARK}?(?![а-яё])"),
+     _hijri, "hijri"),
+    (_p(rf"(?<![\d.,]){_HIJRI_YEAR}{_HIJRI_MARK}(?P<hm>)(?P<hd>)"), _hijri, "hijri"),
     (_p(r"(?<![\d.])(?P<d1>\d{1,2})\.(?P<m1>\d{1,2})\.(?P<y1>\d{4})" + _DASH
         + r"(?P<d2>\d{1,2})\.(?P<m2>\d{1,2})\.(?P<y2>\d{4})(?!\d)"), _numeric, "digit dash"),
     (_p(r"\bсо?\s+(?P<d1>\d{1,2})\.(?P<m1>\d{1,2})\.(?P<y1>\d{4})" + _NUMERIC_YW + r"\s+(?:по|до)\s+"
