@@ -23,8 +23,8 @@ _TAB_OR_GAP = re.compile(rf"\t|{_GAP.pattern}")
 # («…гостей, ед.  38       51       64»), narrow columns («Гости,  Затраты,» over «12 000  1 385 500»). All 26
 # such runs on the aligned lines of the written gold's 690 texts separate cells.
 _NARROW_GAP = re.compile(r"(?<=\S) {2}(?=\S)")
-# the line under a header: «-----+-----», «=====», «|------|------|»
-_RULE = re.compile(r"[ \t|:]*[-=—_]{3,}[-=—_+|: \t]*")
+# the line under a header: «-----+-----», «=====», «|------|------|», «+------+------+» (a grid's, above it too)
+_RULE = re.compile(r"[ \t|:+]*[-=—_]{3,}[-=—_+|: \t]*")
 # A wrapped cell's second line, with no separators of its own: it starts with a small letter or a bracket
 # («под открытым небом, посещений», «(11 структурных подразделений)»), is indented under a later column
 # («            г. Себеж»), or closes a bracket or quotes the line above opened («III квартал (включая» over «День
@@ -316,9 +316,10 @@ def caption_of(text: str, s: int, before: str = "") -> str | None:
     is the line before `text`, where the table starts it."""
     top = _top(text, _line(text, s)[0])
     end = top - 1
-    while end > 0 and text[end - 1] == "\n":
-        end -= 1
-    line = (text[text.rfind("\n", 0, end) + 1 : end] if top else before).strip()
+    # past blank lines, and a grid's rule over the header («+------+------+»)
+    while end > 0 and (text[end - 1] == "\n" or _RULE.fullmatch(text, text.rfind("\n", 0, end) + 1, end)):
+        end = text.rfind("\n", 0, end) if text[end - 1] != "\n" else end - 1
+    line = (text[text.rfind("\n", 0, end) + 1 : end] if end > 0 else before).strip()
     return line.rstrip(":") if line and not _separators(line, 0, len(line)) and _CAPTION.search(line) else None
 
 
