@@ -380,6 +380,11 @@ def counts_component(doc: Doc) -> Doc:
     pairs = [_pair(text, runs[k], runs[k + 1]) if k + 1 < len(runs) else None for k in range(len(runs))]
     quoted = _quoted(text)
     previous: tuple[int, str, int, int] | None = None  # the last count's end, noun, thousands and start
+    units: dict[tuple[int, int], list[str]] = {}  # a sentence's counted nouns, in order
+    # «(в 2022 году — 2 051 и 89,7 тыс. соответственно)»: where the year before's figures of two counts start
+    respective = {m.start("a"): m.start("b") for m in _RESPECTIVELY.finditer(text)} \
+        if "соответственно" in text else {}
+    respective_pairs: dict[int, list[str]] = {}  # the second figure's start → the two nouns
     for k, (s, e, value, i) in enumerate(runs):
         if overlaps(doc, s, e, "date", "money") or any(qs < s < qe and not in_later_cell(text, qs, s)
                                                           for qs, qe in quoted):
@@ -392,6 +397,11 @@ def counts_component(doc: Doc) -> Doc:
             doc, runs[k + 1][3] if pairs[k] else i, runs[k + 1][2] if pairs[k] else value)
         if noun is None and (shared := _modifiers_end(doc, i)) is not None and (unit := _shared_noun(doc, runs, k)):
             noun = unit, shared  # the noun of the last in a list of numbers with adjectives
+        if noun is None and s in respective and len(counted := units.get(sentence, [])) >= 2:
+            respective_pairs[respective[s]] = counted[-2:]  # the two counts before, in their order
+            noun = counted[-2], e
+        elif noun is None and s in respective_pairs:
+            noun = respective_pairs[s][1], e
         if noun is None and previous and _YEAR_BEFORE_BRACKET.fullmatch(text, previous[0], s) \
                 and text[e : e + 1] == ")":
             # «412 мероприятий (586)», «52,3 тыс. зрителей (97,8)», «1 846 мероприятий (в 2021 году — 1 512)»: the
@@ -467,6 +477,7 @@ def counts_component(doc: Doc) -> Doc:
         elif k and pairs[k - 1]:
             qualifier, start = ("at_most", start) if pairs[k - 1] == "at_least" else ("exact", s)
         last_unit[sentence] = unit
+        units.setdefault(sentence, []).append(unit)
         previous = end, unit, _thousands_of(text, runs[k]), start
         add(doc, Mention("count", start, end, {"value": value, "qualifier": qualifier, "unit": unit}))
     return doc
@@ -575,9 +586,14 @@ def _pair(text: str, first: tuple[int, int, int | float, int], second: tuple[int
 
 def _number_of(text: str, sentence_start: int, s: int) -> str | None:
     """The counted noun of «количество/число X» when a verb of quantity gives it the number at `s`
-    («Количество судозаходов составило 2 684», «число посещений выросло почти на 12 тысяч»), or of a plural
-    that opens the clause before a dash («Иностранных туристов — 36»)."""
+    («Количество судозаходов составило 2 684», «число посещений выросло почти на 12 тысяч»), or a growth to it
+    («увеличить к 2024 году число посещений учреждений культуры до 80 тысяч»), or of a plural that opens the
+    clause before a dash («Иностранных туристов — 36»)."""
     before = qualifier_before(text, s)[1]
+    if _TO_BEFORE.search(text, max(sentence_start, s - 5), s):
+        growth = max(_GROWTH_OF.finditer(text, sentence_start, s), key=lambda m: m.start(), default=None)
+        if growth and not _DIGIT.search(text, growth.end(), before - 4):  # the last one, no figure between
+            return _noun_after(text, growth.end())
     if (dash := _PLURAL_DASH.search(text[sentence_start:before])) and _plural_genitive(dash[1]):
         return _noun(dash[1])
     verb = _QUANTITY_VERB.search(text, sentence_start, s) or _NUMBER_OF_DASH.search(
@@ -588,6 +604,15 @@ def _number_of(text: str, sentence_start: int, s: int) -> str | None:
     return _noun_after(text, subjects[-1].end())  # the last one before the verb
 
 
+_FIGURE = r"\d[\d \u00a0\u2009\u202f]*(?:,\d+)?(?:\s*тыс\.?)?"
+_RESPECTIVELY = re.compile(rf"\((?:в|за)\s+(?:19|20)\d\d\s*(?:году|г\.)\s*[—–-]\s*(?P<a>{_FIGURE})\s+и\s+"
+                           rf"(?P<b>{_FIGURE})\s+соответственно\)", re.IGNORECASE)
+# A growth of a number to a figure, the target of a plan: «увеличение числа посещений», «доведение количества
+# зрителей», «Рост числа посещений учреждений культуры до 100 тыс.»
+_GROWTH_OF = re.compile(r"(?<![а-яё])(?:увелич|рост|доведени|довести|повышени|повысить)[а-яё]*\s+"
+                        r"(?:к\s+(?:19|20)\d\d\s+году\s+)?(?:(?:числ|количеств)[оау]|кол-во)\s+", re.IGNORECASE)
+_TO_BEFORE = re.compile(r"(?<![а-яё])до\s+$", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
 _ROW_NUMBERS = re.compile(r"\s*(?:(?:№|No\.?|N)\s*(?:п/п|пп)?|п/п|пп)\s*", re.IGNORECASE)  # not an empty header
 
 
