@@ -93,6 +93,9 @@ CAPITALISED_NAME_HEADS: frozenset[str] = frozenset({"дом", "дворец", "�
 ADJECTIVE_NAMED_HEADS: frozenset[str] = frozenset({"центр", "лаборатория"})
 # What such a head with its complement alone names generically, a kind of building («Дворец спорта»).
 GENERIC_BUILDINGS: frozenset[str] = frozenset({"дворец спорт", "дом культура", "дворец культура", "центр культура"})
+# Adjectives of a level that leave such a building generic in small letters: of ~30 bare «районного Дома культуры»
+# in the written gold one is annotated (but «Агрызский районный Дом культуры», named by its town, is).
+GENERIC_LEVELS: frozenset[str] = frozenset({"районный", "сельский", "городской", "поселковый", "муниципальный"})
 # Heads that a capitalised name puts the person it is named after right after, in the genitive, without
 # «имени» («Музей М.Е. Салтыкова-Щедрина», «Дом-музей А.П. Чехова»); in small letters the person is another
 # («директора музея А.В. Петрова»).

@@ -45,6 +45,7 @@ from pipeline.extract.orgwords import (
     EPITHETS,
     EVENT_WORDS,
     GENERIC_BUILDINGS,
+    GENERIC_LEVELS,
     HONORIFICS,
     INSTITUTION_ADJECTIVES,
     INSTITUTION_FORM,
@@ -795,8 +796,9 @@ def _capitalised_institution(words: list[tuple[str, int, int]], head: str, bound
     if head not in CAPITALISED_NAME_HEADS or end_k == k or not (
             named or _genitive(words[k + 1][0]) or _oblique(words[k + 1][0], "ADJF")):  # «центром народного …»
         return False
-    if start_k == k and end_k == k + 1 and f"{head} {_lemma(words[end_k][0])}" in GENERIC_BUILDINGS:
-        return False
+    if end_k == k + 1 and f"{head} {_lemma(words[end_k][0])}" in GENERIC_BUILDINGS and all(
+            words[x][0].islower() and fold(_lemma(words[x][0])) in GENERIC_LEVELS for x in range(start_k, k)):
+        return False  # «Дом культуры», «районного Дома культуры»: a kind of building
     return any(words[x][0][0].isupper() and words[x][1] not in sentence_starts for x in range(start_k, k + 1))
 
 
