@@ -2,4 +2,4 @@
 
 # Bump when extraction output may change: every record carries it, and ingest
 # re-extracts every report whose stored version differs.
-EXTRACTOR_VERSION = "0.20.2"
+EXTRACTOR_VERSION = "0.21.0"

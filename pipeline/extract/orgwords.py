@@ -102,7 +102,7 @@ GENERIC_LEVELS: frozenset[str] = frozenset({"районный", "сельски�
 PERSONAL_HEADS: frozenset[str] = frozenset({"музей", "дом-музей", "музей-усадьба", "музей-квартира",
                                             "квартира-музей", "музей-заповедник"})
 # Abbreviations in capitals that name places or other things (an exhibition: ЭКСПО), not organisations.
-# A measure in the instrumental after a name ends it: «районного Дома культуры стоимостью 27 млн рублей»,
+# A measure in the instrumental after a name ends it: «Агрызского районного Дома культуры стоимостью 27 млн рублей»,
 # «представительства площадью 120 кв. м».
 MEASURES_AFTER_NAME: frozenset[str] = frozenset({
     "стоимость", "площадь", "объем", "мощность", "вместимость", "протяженность", "длина", "высота", "тираж",
