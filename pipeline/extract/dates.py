@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
+from hijridate import Hijri
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -358,8 +359,6 @@ _HIJRI_YEAR = r"(?P<hy>1[34]\d\d)(?:\s*(?:год[ау]?|г\.))?"
 def _hijri(m: re.Match[str], year: int) -> Range:
     """«10 зуль-хиджа 1444 г. х.», «Рамадан 1439 года по хиджре», «1440 год хиджры»: the Gregorian days of a
     day, a month or a year of the Islamic calendar."""
-    from hijridate import Hijri
-
     y = int(m["hy"])
     month = next((n for stem, n in _HIJRI_MONTH if stem.match(m["hm"])), None) if m["hm"] else None
     try:
@@ -549,7 +548,8 @@ _BORN_AFTER = re.compile(rf"(?:{_BORN})$")
 # «с 2007 года» (since), «до 2007 года» (until), «к 2021 году, %» and «против 2019 года» (compared with): a year
 # that dates nothing after it
 _LENDS_NOTHING = re.compile(r"(?<![а-яё])(?:с|до|к|против|по\s+сравнению\s+с)\s+$", re.IGNORECASE)
-# A year of another calendar follows its number with the calendar's name («1443 года по хиджре», «1443 г. х.»).
+# A year of another calendar follows its number with the calendar's name («1443 года по хиджре», «1443 г. х.»): the
+# Islamic calendar's days, months and years are dated by _hijri, a longer phrase; any other such year is no date.
 _OTHER_CALENDAR = re.compile(r"(?:\s*г\.)?\s*(?:по\s+хиджре|хиджры|х\.(?!\w)|по\s+(?:мусульманскому|исламскому|лунному"
                              r"|буддийскому|еврейскому|иудейскому)\s+календарю)", re.IGNORECASE)
 
