@@ -314,11 +314,12 @@ def caption_of(text: str, s: int, before: str = "") -> str | None:
     """The caption above the table that offset s is in («Таблица 1. Посещаемость музеев…, чел.»): the line
     before its header, past a blank one, where it says it is a table's or ends in its numbers' unit. `before`
     is the line before `text`, where the table starts it."""
-    top = _top(text, _line(text, s)[0])
-    end = top - 1
-    # past blank lines, and a grid's rule over the header («+------+------+»)
-    while end > 0 and (text[end - 1] == "\n" or _RULE.fullmatch(text, text.rfind("\n", 0, end) + 1, end)):
-        end = text.rfind("\n", 0, end) if text[end - 1] != "\n" else end - 1
+    end = _top(text, _line(text, s)[0]) - 1
+    while end > 0:  # the line above, past blank ones and a grid's rule over the header («+------+------+»)
+        start = text.rfind("\n", 0, end) + 1
+        if start < end and not _RULE.fullmatch(text, start, end):
+            break
+        end = start - 1
     line = (text[text.rfind("\n", 0, end) + 1 : end] if end > 0 else before).strip()
     return line.rstrip(":") if line and not _separators(line, 0, len(line)) and _CAPTION.search(line) else None
 
