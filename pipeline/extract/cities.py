@@ -81,6 +81,9 @@ _WHOLE_NAME = re.compile(
 # A paragraph's run-in heading of capitals: all 7 such names of towns in the written gold are (the others are
 # «США», «КНР», «ЗАТО» and months)
 _RUN_IN_NAME = re.compile(rf"[ \t]*{_CAPITALS}[.:][ \t]+[А-ЯЁ«]")
+# The only capitalised words a page's number line holds (tables.PAGE_NUMBER): asked of them alone, not of every
+# capital
+_PAGE_WORDS = frozenset({"Стр", "Страница"})
 _CAPITALS_AGAIN = re.compile(rf"[ \t]*(?:/[ \t]*|\()({_CAPITALS})(?=\)|[ \t]*$)", re.MULTILINE)
 # The town's name in one more language after that one («Приозерск (фин. Käkisalmi, швед. Kexholm)»).
 _LATIN_ALSO = re.compile(rf",\s*{_LANGUAGE}{_LATIN_TOWN}")
@@ -888,7 +891,7 @@ def cities_component(doc: Doc) -> Doc:
         if not (t.is_alpha and t.text[0].isupper() and (len(t.text) >= 3 or joined)) \
                 or _INFLECTED_CAPITALS.match(t.text):
             continue  # «БАМа», «КАМАЗом»: an abbreviation with its case ending, no town
-        if on_page_number_line(text, t.idx):
+        if t.text in _PAGE_WORDS and on_page_number_line(text, t.idx):
             continue  # «оба города» over a page's «Стр. 1»: no town
         previous = _previous_word(doc, t.i)
         former = former_at.get(t.idx)
